@@ -1,0 +1,91 @@
+import { typescript } from 'projen';
+import { NodePackageManager } from 'projen/lib/javascript';
+import { Changesets } from './projenrc/changesets';
+import { Ci } from './projenrc/ci';
+import { InstallScripts } from './projenrc/install-scripts';
+import { NpmWorkspaces } from './projenrc/npm-workspaces';
+import { BUILD_OUTPUTS, NxWorkspace } from './projenrc/nx-workspace';
+import { JEST_OPTIONS, JsiiPackage, REPO, TypeScriptPackage } from './projenrc/workspace-package';
+
+const root = new typescript.TypeScriptProject({
+  name: 'ecs-batch-monorepo',
+  description: 'Scheduled ECS Fargate batch jobs on Terraform, for teams leaving Lambda cron',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: NodePackageManager.NPM,
+  typescriptVersion: REPO.typescriptVersion,
+  minNodeVersion: REPO.minNodeVersion,
+  release: false,
+  package: false,
+  prettier: false,
+  sampleCode: false,
+  depsUpgrade: false,
+  buildWorkflow: false,
+  pullRequestTemplate: false,
+  githubOptions: { mergify: false, pullRequestLint: false },
+  jestOptions: JEST_OPTIONS,
+  licensed: true,
+  license: 'Apache-2.0',
+  srcdir: 'projenrc',
+  testdir: 'test',
+});
+root.package.addField('private', true);
+const workspaces = new NpmWorkspaces(root);
+
+// AWS facts as code: ARNs, schedules, IAM policies, and the `ecs-batch` CLI.
+const core = new JsiiPackage({
+  parent: root,
+  folder: 'core',
+  name: '@ecs-batch/core',
+  description: 'AWS facts as code for scheduled ECS tasks: ARNs, EventBridge schedules, least-privilege IAM',
+  devDeps: ['fast-check@^4.11.0', 'aws-cron-parser@1.1.12', '@cloud-copilot/iam-simulate@^0.1.173'],
+  bin: { 'ecs-batch': 'bin/ecs-batch' },
+});
+
+// CDKTF constructs that call core for every AWS rule.
+const cdktf = new JsiiPackage({
+  parent: root,
+  folder: 'cdktf',
+  name: '@ecs-batch/cdktf',
+  description: 'CDKTF constructs for scheduled ECS Fargate tasks and whole batch jobs',
+  deps: [core.package.packageName],
+  peerDeps: ['cdktf@^0.21.0', '@cdktf/provider-aws@~21.22.1', `constructs@^${REPO.constructs}`],
+  devDeps: ['cdktf@0.21.0', '@cdktf/provider-aws@21.22.1', `constructs@${REPO.constructs}`, '@cdktf/hcl2json@0.21.0', '@cloud-copilot/iam-simulate@^0.1.173'],
+});
+
+// Runs an unchanged Lambda handler once inside an ECS task.
+const runner = new TypeScriptPackage({
+  parent: root,
+  folder: 'lambda-runner',
+  name: '@ecs-batch/lambda-runner',
+  description: 'Run an unchanged AWS Lambda handler once, as a scheduled ECS task',
+  deps: [core.package.packageName, '@aws-sdk/client-ecs@^3.1164.0'],
+  bin: { 'ecs-batch-run': 'bin/ecs-batch-run' },
+});
+
+// The projen project type that stamps out a team's batch repo.
+const template = new JsiiPackage({
+  parent: root,
+  folder: 'ecs-batch-template',
+  name: 'ecs-batch-template',
+  description: 'projen project type for a team repo of scheduled ECS batch jobs',
+  deps: [core.package.packageName],
+  peerDeps: ['projen@^0.103.25', `constructs@^${REPO.constructs}`],
+  devDeps: ['projen@0.103.25', `constructs@${REPO.constructs}`],
+});
+
+for (const pkg of [core, cdktf, runner, template]) workspaces.add(pkg);
+
+new NxWorkspace(root, [
+  { name: 'build', dependsOn: ['^build'], inputs: ['production', '^production'], outputs: BUILD_OUTPUTS },
+  { name: 'test', dependsOn: ['build'], inputs: ['default', '^production'] },
+  { name: 'lint', inputs: ['default'] },
+]);
+new InstallScripts(root, {
+  'nx': false, // postinstall only warms a cache
+  '@parcel/watcher': false, // builds from source; the prebuilt optional package is used
+});
+new Changesets(root, { baseBranch: 'main', nodeVersion: '22' });
+new Ci(root, { nodeMajor: 22, nodeMatrix: [22, 24], testCommand: 'npm test' });
+
+root.synth();

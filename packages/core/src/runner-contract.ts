@@ -1,0 +1,38 @@
+/**
+ * Metric names the runner emits (CloudWatch Embedded Metric Format) and the
+ * alarms of the constructs read. One place, so the two cannot drift.
+ */
+export class RunnerMetrics {
+  /** Namespace used when `ECS_BATCH_METRIC_NAMESPACE` is not set. */
+  public static readonly DEFAULT_NAMESPACE = 'EcsBatch';
+  /** Count, 1 per successful run. The missed-run alarm watches this one. */
+  public static readonly JOB_SUCCEEDED = 'JobSucceeded';
+  /** Count, 1 per failed run (error, timeout, SIGTERM). */
+  public static readonly JOB_FAILED = 'JobFailed';
+  /** Milliseconds from handler start to outcome. */
+  public static readonly JOB_DURATION_MS = 'JobDurationMs';
+  /** The single dimension: the job name. */
+  public static readonly JOB_DIMENSION = 'Job';
+
+  private constructor() {}
+}
+
+/**
+ * Environment variables the runner reads and the constructs set.
+ */
+export class RunnerEnvironment {
+  /** `file.export` of the handler, Lambda style (e.g. `dist/jobs/nightly.handler`). */
+  public static readonly HANDLER = 'ECS_BATCH_HANDLER';
+  /** JSON event passed to the handler; the schedule's container override sets it. */
+  public static readonly EVENT = 'ECS_BATCH_EVENT';
+  /** The job name: Lambda's `functionName` and the metric dimension. */
+  public static readonly JOB_NAME = 'ECS_BATCH_JOB_NAME';
+  /** Seconds before the run is stopped with exit code 124. */
+  public static readonly TIMEOUT_SECONDS = 'ECS_BATCH_TIMEOUT_SECONDS';
+  /** `allow` (default) or `skip`: what to do when another run of the family is running. */
+  public static readonly OVERLAP = 'ECS_BATCH_OVERLAP';
+  /** CloudWatch namespace for the EMF metrics. */
+  public static readonly METRIC_NAMESPACE = 'ECS_BATCH_METRIC_NAMESPACE';
+
+  private constructor() {}
+}
