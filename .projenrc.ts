@@ -74,7 +74,22 @@ const template = new JsiiPackage({
   devDeps: ['projen@0.103.25', `constructs@${REPO.constructs}`],
 });
 
-for (const pkg of [core, cdktf, runner, template]) workspaces.add(pkg);
+// Reads a team's scheduled Lambdas (Terraform, SAM, Serverless) and maps them to jobs.
+const migrate = new TypeScriptPackage({
+  parent: root,
+  folder: 'migrate',
+  name: '@ecs-batch/migrate',
+  description: 'Find scheduled Lambda functions in Terraform, SAM and Serverless repos and map them to ECS batch jobs',
+  deps: [core.package.packageName, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1'],
+  bin: { 'ecs-batch-migrate': 'bin/ecs-batch-migrate' },
+});
+
+for (const pkg of [core, cdktf, runner, template, migrate]) workspaces.add(pkg);
+
+// The end-to-end proof runs a real registry (Verdaccio) on 127.0.0.1.
+root.addDevDeps('verdaccio@6.10.4');
+// A verdaccio dependency asks for a `node-fetch@cjs` dist-tag the registry does not serve.
+root.package.addPackageResolutions('node-fetch@2.7.0');
 
 new NxWorkspace(root, [
   { name: 'build', dependsOn: ['^build'], inputs: ['production', '^production'], outputs: BUILD_OUTPUTS },
