@@ -84,18 +84,25 @@ const migrate = new TypeScriptPackage({
   bin: { 'ecs-batch-migrate': 'bin/ecs-batch-migrate' },
 });
 
-for (const pkg of [core, cdktf, runner, template, migrate]) workspaces.add(pkg);
 
 // The end-to-end proof runs a real registry (Verdaccio) on 127.0.0.1.
 root.addDevDeps('verdaccio@6.10.4');
 // A verdaccio dependency asks for a `node-fetch@cjs` dist-tag the registry does not serve.
 root.package.addPackageResolutions('node-fetch@2.7.0');
 
+const packages = [core, cdktf, runner, template, migrate];
+for (const pkg of packages) workspaces.add(pkg);
+
 new NxWorkspace(root, [
   { name: 'build', dependsOn: ['^build'], inputs: ['production', '^production'], outputs: BUILD_OUTPUTS },
   { name: 'test', dependsOn: ['build'], inputs: ['default', '^production'] },
   { name: 'lint', inputs: ['default'] },
-]);
+], packages);
+// The main job from a checkout: stamp out a team repo through an embedded local registry.
+// `npm run new -- --dir <folder> --team <name> [flags]`. An npm script, not a projen
+// task: `projen new` is projen's own command.
+root.package.setScript('new', 'ts-node --project tsconfig.dev.json scripts/new.ts');
+
 new InstallScripts(root, {
   'nx': false, // postinstall only warms a cache
   '@parcel/watcher': false, // builds from source; the prebuilt optional package is used

@@ -28,7 +28,7 @@ export const BUILD_OUTPUTS = ['lib', 'dist', '.jsii', 'API.md'].map(
 export class NxWorkspace extends Component {
   public readonly targets: NxTarget[];
 
-  constructor(project: NodeProject, targets: NxTarget[]) {
+  constructor(project: NodeProject, targets: NxTarget[], packages: NodeProject[]) {
     super(project);
     this.targets = targets;
     project.addDevDeps('nx@24.0.6');
@@ -67,6 +67,8 @@ export class NxWorkspace extends Component {
     project.testTask.reset('jest --passWithNoTests', { receiveArgs: true });
     project.package.addField('nx', {
       includedScripts: [],
+      // The root's tests (projenrc components, the end-to-end proof) use every package's build.
+      implicitDependencies: packages.map((p) => p.package.packageName),
       targets: {
         test: { command: 'projen test', inputs: ['default', '^production'], dependsOn: ['^build'] },
         lint: { command: 'projen eslint', inputs: ['default'] },
