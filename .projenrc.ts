@@ -5,6 +5,7 @@ import { Ci } from './projenrc/ci';
 import { InstallScripts } from './projenrc/install-scripts';
 import { NpmWorkspaces } from './projenrc/npm-workspaces';
 import { BUILD_OUTPUTS, NxWorkspace } from './projenrc/nx-workspace';
+import { TemplateAssets } from './projenrc/template-assets';
 import { JEST_OPTIONS, JsiiPackage, REPO, TypeScriptPackage } from './projenrc/workspace-package';
 
 const root = new typescript.TypeScriptProject({
@@ -73,6 +74,8 @@ const template = new JsiiPackage({
   peerDeps: ['projen@^0.103.25', `constructs@^${REPO.constructs}`],
   devDeps: ['projen@0.103.25', `constructs@${REPO.constructs}`],
 });
+
+new TemplateAssets(template, { terraformDir: 'templates/terraform', pins: [core, cdktf, runner] });
 
 // Reads a team's scheduled Lambdas (Terraform, SAM, Serverless) and maps them to jobs.
 const migrate = new TypeScriptPackage({
