@@ -21,7 +21,7 @@ export class Changesets extends Component {
 
     new JsonFile(project, '.changeset/config.json', {
       obj: {
-        $schema: 'https://unpkg.com/@changesets/config@3.1.1/schema.json',
+        $schema: '../node_modules/@changesets/config/schema.json',
         changelog: '@changesets/cli/changelog',
         commit: false,
         fixed: [],
@@ -33,6 +33,8 @@ export class Changesets extends Component {
         ___experimentalUnsafeOptions_WILL_CHANGE_IN_PATCH: {
           // Peer ranges like ^0.1.0 stay valid after a patch: don't force a major.
           onlyUpdatePeerDependentsWhenOutOfRange: true,
+          // A dependent ships the new core too (and its range moves to ^new), so it gets a patch.
+          updateInternalDependents: 'always',
         },
       },
     });
@@ -44,6 +46,12 @@ export class Changesets extends Component {
         '`npx changeset add`, pick the packages and the bump, describe the change.',
         'The release workflow turns them into a "Version Packages" pull request.',
       ],
+    });
+
+    // What the "Version Packages" PR runs: the lockfile records workspace versions, so it moves too.
+    project.addTask('changeset:version', {
+      description: 'Apply pending changesets: versions, internal ranges, CHANGELOG.md, lockfile',
+      steps: [{ exec: 'changeset version' }, { exec: 'npm install --package-lock-only --no-audit --no-fund' }],
     });
 
     // `npm run release:snapshot -- <tag>`: snapshot versions, built, published with that dist-tag
@@ -77,7 +85,7 @@ export class Changesets extends Component {
               {
                 name: 'Open the Version Packages PR, or publish',
                 uses: 'changesets/action@v2',
-                with: { version: 'npx changeset version', publish: 'npx changeset publish' },
+                with: { version: 'npx projen changeset:version', publish: 'npx changeset publish' },
                 env: {
                   GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}',
                   // npm trusted publishing: OIDC, no token; provenance is attached automatically.

@@ -14,6 +14,17 @@ describe('Changesets', () => {
     expect(config.updateInternalDependencies).toBe('patch');
   });
 
+  test('a dependent of a bumped package is bumped too, and peers only when out of range', () => {
+    const unsafe = out['.changeset/config.json'].___experimentalUnsafeOptions_WILL_CHANGE_IN_PATCH;
+    expect(unsafe).toEqual({ onlyUpdatePeerDependentsWhenOutOfRange: true, updateInternalDependents: 'always' });
+  });
+
+  test('versioning also refreshes the lockfile, which records workspace versions', () => {
+    const steps = out['.projen/tasks.json'].tasks['changeset:version'].steps;
+    expect(steps).toEqual([{ exec: 'changeset version' }, { exec: 'npm install --package-lock-only --no-audit --no-fund' }]);
+    expect(out['.github/workflows/release.yml']).toContain('version: npx projen changeset:version');
+  });
+
   test('release workflow uses changesets/action v2 with OIDC for trusted publishing', () => {
     const wf = out['.github/workflows/release.yml'];
     expect(wf).toContain('uses: changesets/action@v2');
