@@ -1,3 +1,4 @@
 // ValidationError is not re-exported: jsii forbids exported classes that extend
 // Error. TypeScript callers import it from '@ecs-batch/core/lib/errors'.
 export * from './runner-contract';
+export * from './arn';

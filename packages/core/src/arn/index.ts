@@ -1,0 +1,3 @@
+export * from './arn';
+export * from './task-definition-arn';
+export * from './cluster-arn';
