@@ -112,6 +112,13 @@ new NxWorkspace(root, [
 // task: `projen new` is projen's own command.
 root.package.setScript('new', 'ts-node --project tsconfig.dev.json scripts/new.ts');
 
+// `npm run bench [-- --quick]`: every benchmark against its baseline, written to docs/benchmarks.md.
+root.addTask('bench', {
+  description: 'Run every benchmark against its same-run baseline and write docs/benchmarks.md',
+  exec: 'ts-node --project tsconfig.dev.json bench/run.ts',
+  receiveArgs: true,
+});
+
 new InstallScripts(root, {
   'nx': false, // postinstall only warms a cache
   '@parcel/watcher': false, // builds from source; the prebuilt optional package is used

@@ -58,6 +58,7 @@ export class NxWorkspace extends Component {
         ),
         parallel: 2,
         useDaemonProcess: false,
+        neverConnectToCloud: true,
         tui: { enabled: false },
       },
     });
