@@ -2,3 +2,4 @@
 // Error. TypeScript callers import it from '@ecs-batch/core/lib/errors'.
 export * from './runner-contract';
 export * from './arn';
+export * from './policy';

@@ -1,0 +1,61 @@
+/**
+ * Builds IAM policy documents as plain JSON with a fixed key order
+ * (Version, Statement; Sid, Effect, Principal, Action, Resource, Condition),
+ * so the same input always serializes to the same bytes.
+ *
+ * Not exported from the package.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
+ */
+export class PolicyDocument {
+  /** The current policy language version. */
+  public static readonly VERSION = '2012-10-17';
+
+  /** A document with the given statements, in order. */
+  public static of(statements: Statement[]): any {
+    return { Version: PolicyDocument.VERSION, Statement: statements.map((s) => PolicyDocument.statement(s)) };
+  }
+
+  /** One value stays a string; several become an array (duplicates dropped, order kept). */
+  public static oneOrMany(values: string[]): string | string[] {
+    const unique = [...new Set(values)];
+    return unique.length === 1 ? unique[0] : unique;
+  }
+
+  private static statement(s: Statement): any {
+    const out: any = { Sid: s.sid, Effect: 'Allow' };
+    if (s.servicePrincipal !== undefined) {
+      out.Principal = { Service: s.servicePrincipal };
+    }
+    out.Action = PolicyDocument.oneOrMany(s.actions);
+    if (s.resources !== undefined) {
+      out.Resource = PolicyDocument.oneOrMany(s.resources);
+    }
+    if (s.conditions !== undefined && s.conditions.length > 0) {
+      const condition: any = {};
+      for (const c of s.conditions) {
+        condition[c.operator] = { ...(condition[c.operator] ?? {}), [c.key]: c.value };
+      }
+      out.Condition = condition;
+    }
+    return out;
+  }
+
+  private constructor() {}
+}
+
+/** One condition: `{ <operator>: { <key>: <value> } }`. */
+export interface StatementCondition {
+  readonly operator: 'StringEquals' | 'ArnEquals';
+  readonly key: string;
+  readonly value: string;
+}
+
+/** An Allow statement. Identity policies have resources; trust policies have a principal. */
+export interface Statement {
+  readonly sid: string;
+  readonly servicePrincipal?: string;
+  readonly actions: string[];
+  readonly resources?: string[];
+  readonly conditions?: StatementCondition[];
+}
