@@ -3,3 +3,4 @@
 export * from './runner-contract';
 export * from './arn';
 export * from './policy';
+export * from './fargate';
