@@ -1,3 +1,4 @@
+import { DeadLetterQueueArn } from './dead-letter-queue-arn';
 import { PolicyDocument } from './policy-document';
 import { ServicePrincipal } from './service-principal';
 import { ArnExpectation } from '../arn/arn-expectation';
@@ -33,7 +34,7 @@ export class DeadLetterQueuePolicy {
    * @throws ValidationError naming `queueArn` or `ruleArn`
    */
   public static forRule(props: RuleDeadLetterQueueProps): any {
-    const queueArn = DeadLetterQueuePolicy.QUEUE.passThroughOrCheck(props.queueArn, 'queueArn');
+    const queueArn = DeadLetterQueueArn.check(props.queueArn, 'queueArn');
     const ruleArn = DeadLetterQueuePolicy.RULE.passThroughOrCheck(props.ruleArn, 'ruleArn');
     return PolicyDocument.of([{
       sid: DeadLetterQueuePolicy.SID_RULE,
@@ -44,7 +45,6 @@ export class DeadLetterQueuePolicy {
     }]);
   }
 
-  private static readonly QUEUE = new ArnExpectation('sqs', '', '<queue-name>');
   private static readonly RULE = new ArnExpectation('events', 'rule/', 'rule/[<event-bus>/]<rule-name>');
 
   private constructor() {}

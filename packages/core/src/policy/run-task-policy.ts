@@ -1,6 +1,7 @@
 import { Arn, ClusterArn, TaskDefinitionArn } from '../arn';
 import { ArnExpectation } from '../arn/arn-expectation';
 import { ValidationError } from '../errors';
+import { DeadLetterQueueArn } from './dead-letter-queue-arn';
 import { PolicyDocument, Statement } from './policy-document';
 import { ServicePrincipal } from './service-principal';
 
@@ -131,14 +132,13 @@ export class RunTaskPolicy {
       statements.push({
         sid: RunTaskPolicy.SID_DEAD_LETTER_QUEUE,
         actions: ['sqs:SendMessage'],
-        resources: [RunTaskPolicy.QUEUE.passThroughOrCheck(props.deadLetterQueueArn, 'deadLetterQueueArn')],
+        resources: [DeadLetterQueueArn.check(props.deadLetterQueueArn, 'deadLetterQueueArn')],
       });
     }
     return PolicyDocument.of(statements);
   }
 
   private static readonly ROLE = new ArnExpectation('iam', 'role/', 'role/[<path>/]<role-name>');
-  private static readonly QUEUE = new ArnExpectation('sqs', '', '<queue-name>');
 
   private static runTaskResource(props: RunTaskPermissionsProps): string {
     const pin = props.pinRevision ?? false;

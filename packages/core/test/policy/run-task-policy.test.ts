@@ -163,6 +163,8 @@ describe('errors', () => {
     ['a cluster given as the task definition', { taskDefinitionArn: CLUSTER }, 'taskDefinitionArn', "taskDefinitionArn: service is 'ecs' but resource is 'cluster/batch', expected task-definition/<family>[:<revision>]"],
     ['a user as a role to pass', { passRoleArns: [EXEC_ROLE, `arn:aws:iam::${ACCOUNT}:user/bob`] }, 'passRoleArns[1]', "passRoleArns[1]: service is 'iam' but resource is 'user/bob', expected role/[<path>/]<role-name>"],
     ['a topic as the DLQ', { deadLetterQueueArn: `arn:aws:sns:ap-northeast-1:${ACCOUNT}:topic` }, 'deadLetterQueueArn', "deadLetterQueueArn: service is 'sns' but expected 'sqs' (arn:<partition>:sqs:...:<queue-name>)"],
+    ['a FIFO queue as the DLQ', { deadLetterQueueArn: `${DLQ}.fifo` }, 'deadLetterQueueArn', "deadLetterQueueArn: queue 'nightly-dlq.fifo' is a FIFO queue, but EventBridge dead-letter queues must be standard queues"],
+    ['a queue with a bad name', { deadLetterQueueArn: `${DLQ}/x` }, 'deadLetterQueueArn', "deadLetterQueueArn: queue name 'nightly-dlq/x' is not valid (1-80 letters, numbers, hyphens and underscores)"],
     ['pinning a revisionless task definition', { pinRevision: true }, 'pinRevision', `pinRevision: needs a task definition ARN with a revision, but '${TD}' has none (e.g. ${TD}:3)`],
     ['a family ARN with a revision', { taskDefinitionFamilyArn: `${TD}:2` }, 'taskDefinitionFamilyArn', `taskDefinitionFamilyArn: '${TD}:2' has revision 2 (expected the family ARN without a revision: ${TD})`],
     ['a family ARN of another family', { taskDefinitionFamilyArn: `${TD}-other` }, 'taskDefinitionFamilyArn', `taskDefinitionFamilyArn: '${TD}-other' is not the family of taskDefinitionArn '${TD}' (expected ${TD})`],
