@@ -90,7 +90,7 @@ export class ExecutionRolePolicy {
     if (props.ecrRepositoryArn !== undefined) {
       const repository = ExecutionRolePolicy.REPOSITORY.passThroughOrCheck(props.ecrRepositoryArn, 'ecrRepositoryArn');
       // GetAuthorizationToken has no resource type: it only accepts "*".
-      // https://docs.aws.amazon.com/AmazonECR/latest/userguide/security_iam_id-based-policy-examples.html
+      // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerregistry.html
       statements.push({ sid: ExecutionRolePolicy.SID_ECR_AUTH, actions: ['ecr:GetAuthorizationToken'], resources: ['*'] });
       statements.push({
         sid: ExecutionRolePolicy.SID_ECR_PULL,

@@ -52,9 +52,9 @@ export interface RunTaskPermissionsProps {
   readonly pinRevision?: boolean;
 
   /**
-   * Tags propagate to the task (`propagate_tags`, `tags`, or ECS managed tags):
-   * adds `ecs:TagResource` on the cluster's tasks, only while RunTask creates them
-   * (`ecs:CreateAction = RunTask`).
+   * The target applies tags to the task (its `tags`, or `propagate_tags` from the
+   * task definition): adds `ecs:TagResource` on the cluster's tasks, only while
+   * RunTask creates them (`ecs:CreateAction = RunTask`).
    * @default false
    */
   readonly propagateTags?: boolean;
