@@ -1,3 +1,4 @@
 export * from './arn';
 export * from './task-definition-arn';
 export * from './cluster-arn';
+export * from './ecr-image';
