@@ -1,5 +1,5 @@
 import { typescript } from 'projen';
-import { NodePackageManager, TypescriptConfig } from 'projen/lib/javascript';
+import { NodePackageManager, TypescriptConfig, TypescriptConfigExtends } from 'projen/lib/javascript';
 import { Changesets } from './projenrc/changesets';
 import { Ci } from './projenrc/ci';
 import { InstallScripts } from './projenrc/install-scripts';
@@ -31,12 +31,17 @@ const root = new typescript.TypeScriptProject({
   testdir: 'test',
 });
 root.package.addField('private', true);
-// ts-node settings for the root's scripts/ and bench/ (run, never compiled to lib/).
-new TypescriptConfig(root, {
+// ts-node settings for the root's scripts/ and bench/ (run, never compiled to lib/);
+// each folder's tsconfig.json lets eslint's project service type-check it.
+const devTsconfig = new TypescriptConfig(root, {
   fileName: 'tsconfig.dev.json',
   include: ['scripts/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],
   compilerOptions: { module: 'commonjs', target: 'ES2022', lib: ['es2023'], esModuleInterop: true, skipLibCheck: true, strict: true, types: ['node', 'jest'], resolveJsonModule: true },
 });
+for (const dir of ['scripts', 'bench']) {
+  new TypescriptConfig(root, { fileName: `${dir}/tsconfig.json`, extends: TypescriptConfigExtends.fromTypescriptConfigs([devTsconfig]), include: ['**/*.ts'] });
+  root.eslint?.addLintPattern(dir);
+}
 const workspaces = new NpmWorkspaces(root);
 
 // AWS facts as code: ARNs, schedules, IAM policies, and the `ecs-batch` CLI.
