@@ -1,0 +1,71 @@
+import { ValidationError } from '@ecs-batch/core/lib/errors';
+import { readRunnerConfig } from '../src/runner-config';
+
+function errorOf(env: { [name: string]: string }): ValidationError {
+  try {
+    readRunnerConfig(env);
+  } catch (e) {
+    return e as ValidationError;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+describe('readRunnerConfig', () => {
+  test('defaults: allow, EcsBatch, nothing else', () => {
+    expect(readRunnerConfig({})).toEqual({ overlap: 'allow', metricNamespace: 'EcsBatch' });
+  });
+
+  test('reads every variable', () => {
+    expect(readRunnerConfig({
+      ECS_BATCH_HANDLER: ' dist/jobs/nightly.handler ',
+      ECS_BATCH_EVENT: '{"source":"manual"}',
+      ECS_BATCH_JOB_NAME: 'nightly',
+      ECS_BATCH_TIMEOUT_SECONDS: '900',
+      ECS_BATCH_OVERLAP: 'skip',
+      ECS_BATCH_METRIC_NAMESPACE: 'Payments/Batch',
+      ECS_CONTAINER_METADATA_URI_V4: 'http://169.254.170.2/v4/abc',
+      AWS_DEFAULT_REGION: 'eu-west-1',
+    })).toEqual({
+      handler: 'dist/jobs/nightly.handler',
+      event: { value: { source: 'manual' } },
+      jobName: 'nightly',
+      timeoutSeconds: 900,
+      overlap: 'skip',
+      metricNamespace: 'Payments/Batch',
+      metadataUri: 'http://169.254.170.2/v4/abc',
+      region: 'eu-west-1',
+    });
+  });
+
+  test('an empty variable counts as unset', () => {
+    expect(readRunnerConfig({ ECS_BATCH_TIMEOUT_SECONDS: '', ECS_BATCH_OVERLAP: ' ', ECS_BATCH_EVENT: '', ECS_BATCH_METRIC_NAMESPACE: '' }))
+      .toEqual({ overlap: 'allow', metricNamespace: 'EcsBatch' });
+  });
+
+  test('JSON null and fractional seconds are values', () => {
+    const config = readRunnerConfig({ ECS_BATCH_EVENT: 'null', ECS_BATCH_TIMEOUT_SECONDS: '1.5' });
+    expect(config.event).toEqual({ value: null });
+    expect(config.timeoutSeconds).toBe(1.5);
+  });
+
+  test.each([
+    [{ ECS_BATCH_TIMEOUT_SECONDS: 'abc' }, 'ECS_BATCH_TIMEOUT_SECONDS', "'abc' is not a number of seconds (a positive number up to 2147483, e.g. 900)"],
+    [{ ECS_BATCH_TIMEOUT_SECONDS: '-5' }, 'ECS_BATCH_TIMEOUT_SECONDS', "'-5' is not a number of seconds (a positive number up to 2147483, e.g. 900)"],
+    [{ ECS_BATCH_TIMEOUT_SECONDS: '15m' }, 'ECS_BATCH_TIMEOUT_SECONDS', "'15m' is not a number of seconds (a positive number up to 2147483, e.g. 900)"],
+    [{ ECS_BATCH_TIMEOUT_SECONDS: '3000000' }, 'ECS_BATCH_TIMEOUT_SECONDS', '3000000 is out of range (a positive number up to 2147483, e.g. 900; unset for no timeout)'],
+    [{ ECS_BATCH_OVERLAP: 'maybe' }, 'ECS_BATCH_OVERLAP', "'maybe' is not a policy (allow or skip)"],
+    [{ ECS_BATCH_OVERLAP: 'SKIP' }, 'ECS_BATCH_OVERLAP', "'SKIP' is not a policy (allow or skip)"],
+  ])('%j: %s', (env, field, reason) => {
+    const error = errorOf(env);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.field).toBe(field);
+    expect(error.reason).toBe(reason);
+    expect(error.message).toBe(`${field}: ${reason}`);
+  });
+
+  test('invalid event JSON names the variable and the parser’s complaint', () => {
+    const error = errorOf({ ECS_BATCH_EVENT: "{'single': 'quotes'}" });
+    expect(error.field).toBe('ECS_BATCH_EVENT');
+    expect(error.reason).toMatch(/^is not valid JSON: .*position 1.* \(a JSON document, e\.g\. \{"source":"manual"\}\)$/);
+  });
+});
