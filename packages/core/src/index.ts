@@ -4,3 +4,4 @@ export * from './runner-contract';
 export * from './arn';
 export * from './policy';
 export * from './fargate';
+export * from './schedule';
