@@ -16,7 +16,7 @@ describe('ecs-batch', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Usage: ecs-batch <command> [arguments] [options]');
-    for (const command of ['arn family', 'policy run-task']) {
+    for (const command of ['cron validate', 'cron next', 'cron to-utc', 'arn family', 'policy run-task']) {
       expect(r.stdout).toContain(command);
     }
     expect(r.stdout).toContain('2  usage error');
@@ -33,7 +33,7 @@ describe('ecs-batch', () => {
     const r = runCli('deploy');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^ecs-batch: unknown command 'deploy' \(.*arn.*policy.*\)\n/);
+    expect(r.stderr).toBe("ecs-batch: unknown command 'deploy' (cron, arn, policy)\nRun 'ecs-batch --help' for the commands.\n");
     expect(r.stderr).toContain("Run 'ecs-batch --help'");
   });
 

@@ -1,9 +1,15 @@
 import { Command } from '../command';
 import { ARN_FAMILY } from './arn-family';
+import { CRON_NEXT } from './cron-next';
+import { CRON_TO_UTC } from './cron-to-utc';
+import { CRON_VALIDATE } from './cron-validate';
 import { POLICY_RUN_TASK } from './policy-run-task';
 
 /** Every command, in the order the help lists them. */
 export const COMMANDS: ReadonlyArray<Command> = [
+  CRON_VALIDATE,
+  CRON_NEXT,
+  CRON_TO_UTC,
   ARN_FAMILY,
   POLICY_RUN_TASK,
 ];
