@@ -1,0 +1,30 @@
+import { canMeasureRss, timeProcess, TimedRunFailed } from '../../bench/lib/process';
+
+describe('timeProcess', () => {
+  test('times a real child process and captures its output', async () => {
+    const run = await timeProcess(process.execPath, ['-e', 'setTimeout(() => console.log("done"), 200)'], { cwd: __dirname });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout.trim()).toBe('done');
+    expect(run.wallMs).toBeGreaterThanOrEqual(200);
+  });
+
+  (canMeasureRss() ? test : test.skip)('measures the peak RSS of the largest process in the tree', async () => {
+    // The child allocates ~64 MiB and touches it, so its RSS must show it.
+    const grow = 'const b = Buffer.alloc(64 * 2 ** 20, 1); console.log(b[0])';
+    const small = await timeProcess(process.execPath, ['-e', '1'], { cwd: __dirname });
+    const big = await timeProcess(process.execPath, ['-e', grow], { cwd: __dirname });
+    expect(small.peakRssKb).toBeGreaterThan(10 * 1024);
+    expect(big.peakRssKb! - small.peakRssKb!).toBeGreaterThan(50 * 1024);
+  });
+
+  test('throws with the exit code and the tail of the output on failure', async () => {
+    const failing = timeProcess(process.execPath, ['-e', 'console.error("boom"); process.exit(3)'], { cwd: __dirname });
+    await expect(failing).rejects.toThrow(TimedRunFailed);
+    await expect(failing).rejects.toThrow(/exited with 3 after [\d.]+ s\nboom/);
+  });
+
+  test('resolves with the exit code when failure is allowed', async () => {
+    const run = await timeProcess(process.execPath, ['-e', 'process.exit(2)'], { cwd: __dirname, allowFailure: true });
+    expect(run.exitCode).toBe(2);
+  });
+});
