@@ -1,0 +1,79 @@
+/** The kind of repository a job was found in. */
+export type JobSource = 'terraform' | 'sam' | 'serverless';
+
+/** The sources `analyze` understands, in the order it reports them. */
+export const JOB_SOURCES: readonly JobSource[] = ['terraform', 'sam', 'serverless'];
+
+/**
+ * One environment variable of the Lambda function.
+ *
+ * `value` is the literal value. When the source sets the variable from something the analyzer
+ * cannot resolve (another resource's attribute, a `!Ref` to a resource, an SSM lookup),
+ * `value` is `null` and `expression` holds the source text, so a person can fill it in.
+ */
+export interface JobEnvironmentVariable {
+  /** The variable's name, e.g. `ORDERS_TABLE`. */
+  readonly name: string;
+  /** The literal value, or `null` when it is not a literal (see `expression`). */
+  readonly value: string | null;
+  /** The unresolved expression, e.g. `aws_dynamodb_table.orders.name`. Only when `value` is `null`. */
+  readonly expression?: string;
+  /**
+   * True when the name looks like a secret (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`...):
+   * on ECS it belongs in the container's `secrets` (Secrets Manager or SSM), not in plain `environment`.
+   */
+  readonly secret: boolean;
+}
+
+/**
+ * One scheduled Lambda function, and the ECS batch job it becomes.
+ *
+ * A function whose schedules differ in time zone, input or enabled state becomes one job per
+ * distinct setting, so that each job has one of each.
+ */
+export interface MigrationJob {
+  /** The job name, kebab-case (`nightly-report`), unique in the report. */
+  readonly name: string;
+  /** The file that declares the function, relative to the analyzed folder, with `/` separators. */
+  readonly sourceFile: string;
+  /** The kind of repository. */
+  readonly source: JobSource;
+  /** The Lambda handler string, e.g. `src/report.handler`. Absent for container-image functions. */
+  readonly handler?: string;
+  /** The Lambda runtime, e.g. `nodejs20.x`. Absent for container-image functions. */
+  readonly runtime?: string;
+  /** Each schedule expression (`cron(...)`, `rate(...)`, `at(...)`), as validated by `@ecs-batch/core`. */
+  readonly schedule: string[];
+  /** The IANA time zone of the schedule, when the source gives one (otherwise the expressions are UTC). */
+  readonly timeZone?: string;
+  /** Whether the schedule is enabled in the source. */
+  readonly enabled: boolean;
+  /** The constant event the schedule passes to the function, when it sets one. */
+  readonly input?: unknown;
+  /** The Lambda memory in MB (the source's default when unset). */
+  readonly memoryMb: number;
+  /** The Lambda timeout in seconds (the source's default when unset). */
+  readonly timeoutSeconds: number;
+  /** Fargate CPU units chosen by `FargateSize.forLambda(memoryMb)`. */
+  readonly cpu: number;
+  /** Fargate memory in MiB chosen by `FargateSize.forLambda(memoryMb)`. */
+  readonly memory: number;
+  /** The function's environment variables, in the source's order. */
+  readonly environment: JobEnvironmentVariable[];
+  /**
+   * The folder the handler string is relative to (SAM `CodeUri`, the Serverless service folder,
+   * Terraform `archive_file` `source_dir`), relative to the analyzed folder. Present only when the
+   * handler's source file exists there.
+   */
+  readonly codePath?: string;
+  /** What to resolve by hand before or after the move. */
+  readonly warnings: string[];
+}
+
+/** What `analyze` found: the jobs, and what it saw but could not migrate. */
+export interface MigrationReport {
+  /** The scheduled functions, as jobs, in source file order. */
+  readonly jobs: MigrationJob[];
+  /** Findings that are not one job's: triggers not migrated (event patterns, input transformers), unknown targets. */
+  readonly warnings: string[];
+}

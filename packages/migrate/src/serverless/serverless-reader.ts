@@ -1,0 +1,228 @@
+import { dirname } from 'path';
+import { readCloudFormationYaml } from '../cloudformation/cloudformation-yaml';
+import { FoundFunction, FoundSchedule, FoundVariable, FoundVpc, LambdaDefaults, ReaderResult } from '../found-function';
+import { asArray, asMap, isMap, optional, PlainMap } from '../plain-data';
+import { Resolution, shown } from '../resolution';
+import { parseScheduleInput } from '../schedule-input';
+import { ServerlessVariables } from './serverless-variables';
+
+/**
+ * The Serverless Framework's defaults for AWS functions: `memorySize` 1024 MB and `timeout` 6 s
+ * (not Lambda's 128 MB and 3 s).
+ * @see https://www.serverless.com/framework/docs/providers/aws/guide/serverless.yml#general-function-settings
+ */
+export const SERVERLESS_DEFAULTS: LambdaDefaults = { memoryMb: 1024, timeoutSeconds: 6, origin: 'the Serverless Framework default' };
+
+/**
+ * Reads a `serverless.yml`: each function with `schedule` events, with the `provider` settings it
+ * inherits (runtime, memorySize, timeout, environment, vpc, layers).
+ * @see https://www.serverless.com/framework/docs/providers/aws/events/schedule
+ * @throws MigrationError when the YAML does not parse
+ */
+export function readServerlessFile(file: string, relative: (file: string) => string): ReaderResult {
+  const config = asMap(readCloudFormationYaml(file));
+  const variables = new ServerlessVariables(config);
+  const provider = asMap(config.provider);
+  const providerName = variables.resolve(provider.name);
+  if (providerName.ok && providerName.value !== undefined && providerName.value !== 'aws') return { functions: [], warnings: [] };
+
+  const functions: FoundFunction[] = [];
+  const warnings: string[] = [];
+  for (const [key, definition] of functionEntries(config.functions)) {
+    const fn = asMap(definition);
+    const functionWarnings: string[] = [];
+    const schedules: FoundSchedule[] = [];
+    asArray(fn.events).forEach((event, index) => {
+      const where = `${relative(file)}: functions.${key}.events[${index}]`;
+      if (!isMap(event)) return;
+      if (event.eventBridge !== undefined || event.cloudwatchEvent !== undefined) {
+        const kind = event.eventBridge !== undefined ? 'eventBridge' : 'cloudwatchEvent';
+        warnings.push(`${where}: runs ${key} on an event pattern (${kind}), not a schedule: not migrated`);
+        return;
+      }
+      if (event.schedule === undefined) return;
+      const schedule = readSchedule(variables, event.schedule, `events[${index}].schedule`, where, warnings, functionWarnings);
+      if (schedule) schedules.push(schedule);
+    });
+    if (schedules.length === 0) continue;
+    functions.push({ ...readFunction(variables, file, key, fn, provider, functionWarnings), schedules });
+  }
+  return { functions, warnings };
+}
+
+/** `functions` is a map, or (with file includes) a list of maps. */
+function functionEntries(functions: unknown): [string, unknown][] {
+  if (Array.isArray(functions)) return functions.flatMap((part) => Object.entries(asMap(part)));
+  return Object.entries(asMap(functions));
+}
+
+/**
+ * A `schedule` event: a string expression, or an object with `rate` (one expression or a list),
+ * `enabled` (default true), `input`, `timezone` (with `method: scheduler`).
+ */
+function readSchedule(
+  variables: ServerlessVariables, raw: unknown, id: string, where: string, warnings: string[], functionWarnings: string[],
+): FoundSchedule | undefined {
+  const schedule = isMap(raw) ? raw : { rate: raw };
+  if (schedule.inputTransformer !== undefined || schedule.inputPath !== undefined) {
+    warnings.push(`${where}: passes ${schedule.inputTransformer !== undefined ? 'an inputTransformer' : 'an inputPath'}, not a constant event: not migrated`);
+    return undefined;
+  }
+  const expressions: string[] = [];
+  for (const rate of asArray(schedule.rate)) {
+    const r = variables.resolve(rate);
+    if (!r.ok || typeof r.value !== 'string') {
+      warnings.push(`${where}: rate ${shown(r)} does not resolve to a literal: not migrated`);
+      return undefined;
+    }
+    expressions.push(r.value);
+  }
+  if (expressions.length === 0) {
+    warnings.push(`${where}: has no rate: not migrated`);
+    return undefined;
+  }
+  const timeZone = variables.resolve(schedule.timezone);
+  if (!timeZone.ok || (timeZone.value !== undefined && typeof timeZone.value !== 'string')) {
+    warnings.push(`${where}: timezone ${shown(timeZone)} does not resolve to a literal: not migrated`);
+    return undefined;
+  }
+  const enabled = variables.resolve(schedule.enabled);
+  const input = readInput(variables, schedule.input, `${id}.input`, functionWarnings);
+  const name = variables.resolve(schedule.name);
+  return {
+    id,
+    label: name.ok && typeof name.value === 'string' ? name.value : id.replace(/^events\[(\d+)\]\.schedule$/, 'schedule-$1'),
+    expressions,
+    ...optional('timeZone', typeof timeZone.value === 'string' ? timeZone.value : undefined),
+    enabled: !(enabled.ok && (enabled.value === false || enabled.value === 'false')),
+    ...optional('input', input),
+  };
+}
+
+/**
+ * `input` is an object (passed as JSON) or a JSON string. An object with only a string `body` has
+ * that body parsed, as the framework does.
+ * @see https://github.com/serverless/serverless/blob/v3.38.0/lib/plugins/aws/package/compile/events/schedule.js
+ */
+function readInput(variables: ServerlessVariables, raw: unknown, field: string, warnings: string[]): unknown {
+  if (raw === undefined) return undefined;
+  const r = variables.resolve(raw);
+  if (!r.ok) {
+    warnings.push(`${field}: ${r.expression} does not resolve to a literal; the input is not carried over, set ECS_BATCH_EVENT by hand`);
+    return undefined;
+  }
+  if (typeof r.value === 'string') {
+    const parsed = parseScheduleInput(r.value, field);
+    if ('warning' in parsed) {
+      warnings.push(parsed.warning);
+      return undefined;
+    }
+    return parsed.value;
+  }
+  if (isMap(r.value) && typeof r.value.body === 'string') {
+    const body = parseScheduleInput(r.value.body, `${field}.body`);
+    if ('warning' in body) {
+      warnings.push(body.warning);
+      return undefined;
+    }
+    return { ...r.value, body: body.value };
+  }
+  return r.value;
+}
+
+function readFunction(
+  variables: ServerlessVariables, file: string, key: string, fn: PlainMap, provider: PlainMap, warnings: string[],
+): Omit<FoundFunction, 'schedules'> {
+  const defaults = SERVERLESS_DEFAULTS;
+  /** The function's own setting, else the provider's. */
+  const setting = (name: string) => (fn[name] !== undefined ? { field: name, raw: fn[name] } : { field: `provider.${name}`, raw: provider[name] });
+  const text = (name: string, consequence: string): string | undefined => {
+    const { field, raw } = setting(name);
+    if (raw === undefined) return undefined;
+    const r = variables.resolve(raw);
+    if (r.ok && (typeof r.value === 'string' || typeof r.value === 'number')) return String(r.value);
+    warnings.push(`${field}: ${shown(r)} does not resolve to a literal (a literal, \${self:...}, or a variable with a literal fallback); ${consequence}`);
+    return undefined;
+  };
+  const number = (name: string, fallback: string): number | undefined => {
+    const value = text(name, `using ${fallback}`);
+    if (value === undefined) return undefined;
+    if (/^\d+$/.test(value)) return Number(value);
+    warnings.push(`${setting(name).field}: ${value} is not a whole number; using ${fallback}`);
+    return undefined;
+  };
+  const handler = fn.handler !== undefined ? text('handler', 'set the handler by hand') : undefined;
+  const image = fn.image !== undefined ? imageName(variables, fn.image) : undefined;
+  const runtime = image === undefined ? text('runtime', 'set the runtime by hand') : undefined;
+  if (image === undefined && runtime === undefined && fn.runtime === undefined && provider.runtime === undefined) {
+    warnings.push('runtime: not set, so the framework version decides it; check it before you port the handler');
+  }
+  const reserved = variables.resolve(fn.reservedConcurrency);
+  const artifact = asMap(fn.package).artifact ?? asMap(provider.package).artifact;
+  return {
+    source: 'serverless',
+    file,
+    id: `functions.${key}`,
+    name: key,
+    ...optional('handler', handler),
+    ...optional('runtime', runtime),
+    ...optional('memoryMb', number('memorySize', `${defaults.memoryMb} MB, ${defaults.origin}`)),
+    ...optional('timeoutSeconds', number('timeout', `${defaults.timeoutSeconds} s, ${defaults.origin}`)),
+    defaults,
+    environment: environment(variables, provider.environment, fn.environment, warnings),
+    ...optional('vpc', vpc(variables, fn.vpc ?? provider.vpc)),
+    layerCount: asArray(fn.layers ?? provider.layers).length,
+    ...optional('image', image),
+    ...optional('reservedConcurrency', reserved.ok && typeof reserved.value === 'number' ? reserved.value : undefined),
+    ...(image !== undefined
+      ? { codeRootMissing: 'it is a container image' }
+      : artifact !== undefined
+        ? { codeRootMissing: 'it deploys a prebuilt package.artifact' }
+        : { codeRoot: dirname(file) }),
+    warnings,
+  };
+}
+
+/** Provider variables, then the function's (which win for the same name). */
+function environment(variables: ServerlessVariables, providerEnv: unknown, functionEnv: unknown, warnings: string[]): FoundVariable[] {
+  const merged = new Map<string, unknown>();
+  for (const [field, env] of [['provider.environment', providerEnv], ['environment', functionEnv]] as const) {
+    if (env === undefined) continue;
+    const whole = isMap(env) ? { ok: true as const, value: env } : variables.resolve(env);
+    if (!whole.ok || !isMap(whole.value)) {
+      warnings.push(`${field}: ${shown(whole)} does not resolve to a literal map; copy the variables by hand`);
+      continue;
+    }
+    for (const [name, value] of Object.entries(whole.value)) merged.set(name, value);
+  }
+  return [...merged.entries()].map(([name, value]): FoundVariable => {
+    const r = variables.resolve(value);
+    return r.ok && ['string', 'number', 'boolean'].includes(typeof r.value) ? { name, value: String(r.value) } : { name, expression: shownValue(r, value) };
+  });
+}
+
+/** A CloudFormation intrinsic in the environment (`Ref: Table`) is shown as JSON. */
+function shownValue(r: Resolution, raw: unknown): string {
+  return r.ok ? JSON.stringify(raw) : r.expression;
+}
+
+function vpc(variables: ServerlessVariables, raw: unknown): FoundVpc | undefined {
+  const config = isMap(raw) ? { ok: true as const, value: raw } : variables.resolve(raw);
+  if (!config.ok) return { subnetIds: [config.expression], securityGroupIds: [] };
+  if (!isMap(config.value)) return undefined;
+  const ids = (list: unknown): string[] => {
+    const whole = variables.resolve(list);
+    if (whole.ok) return asArray(whole.value).map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
+    return asArray(list).map((item) => {
+      const r = variables.resolve(item);
+      return r.ok ? String(r.value) : r.expression;
+    });
+  };
+  return { subnetIds: ids(config.value.subnetIds), securityGroupIds: ids(config.value.securityGroupIds) };
+}
+
+/** `image` is a URI, a name from `provider.ecr.images`, or `{ name, command }`. */
+function imageName(variables: ServerlessVariables, raw: unknown): string {
+  const r = variables.resolve(isMap(raw) ? raw.name ?? raw.uri : raw);
+  return r.ok ? String(r.value) : r.expression;
+}

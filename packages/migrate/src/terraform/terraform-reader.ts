@@ -1,0 +1,30 @@
+import { FoundFunction, ReaderResult } from '../found-function';
+import { readTerraformFunction } from './terraform-function';
+import { TerraformModule } from './terraform-module';
+import { FunctionIndex } from './terraform-references';
+import { findTerraformTriggers } from './terraform-triggers';
+import { TerraformValues } from './terraform-values';
+import { TerraformModuleFiles } from '../scan/source-files';
+
+/**
+ * Reads one Terraform module (a folder of `.tf` files) and returns its scheduled Lambda functions.
+ * @throws MigrationError when a file does not parse
+ */
+export async function readTerraformModule(files: TerraformModuleFiles, relative: (file: string) => string): Promise<ReaderResult> {
+  const module = await TerraformModule.load(files);
+  const values = new TerraformValues(module.scope);
+  const index = await FunctionIndex.build(module, values);
+  const triggers = await findTerraformTriggers(module, values, index, relative);
+  const functions: FoundFunction[] = [];
+  for (const block of module.resources('aws_lambda_function')) {
+    const schedules = triggers.schedules.get(block);
+    if (!schedules) continue;
+    const settings = await readTerraformFunction(module, values, block);
+    functions.push({
+      ...settings,
+      schedules,
+      warnings: [...settings.warnings, ...(triggers.functionWarnings.get(block) ?? [])],
+    });
+  }
+  return { functions, warnings: triggers.warnings };
+}
