@@ -1,0 +1,110 @@
+import { isAbsolute, relative, sep } from 'path';
+import { FargateSize, FargateSizeProps, Schedule, TimeZone } from '@ecs-batch/core';
+import { FoundFunction, FoundSchedule } from '../found-function';
+import { MigrationJob } from '../migration-report';
+import { toJobVariable } from './environment-variables';
+import { findHandlerSource } from './handler-source';
+import { JobNames, kebabCase } from './job-name';
+import { migrationWarnings } from './job-warnings';
+
+/**
+ * Turns what the readers found into jobs: validates each schedule and time zone with
+ * `@ecs-batch/core`, applies the source's memory and timeout defaults, sizes the task with
+ * `FargateSize.forLambda`, and collects the warnings.
+ *
+ * A function whose schedules differ in time zone, enabled state or input becomes one job per
+ * setting (named `<function>-<trigger>`), since a job has one of each.
+ *
+ * @param root the analyzed folder (absolute), for relative paths
+ * @param names job names handed out so far, shared across sources so names stay unique
+ * @returns the jobs, and warnings for schedules that could not be migrated
+ */
+export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { jobs: MigrationJob[]; warnings: string[] } {
+  const sourceFile = toPosix(relative(root, fn.file)) || fn.file;
+  const warnings: string[] = [];
+  const groups = groupSchedules(fn.schedules);
+  const jobs: MigrationJob[] = [];
+  for (const group of groups) {
+    const where = `${sourceFile}: ${fn.id}`;
+    const schedule: string[] = [];
+    for (const s of group) {
+      for (const expression of s.expressions) {
+        try {
+          schedule.push(Schedule.expression(expression).expressionString);
+        } catch (e) {
+          warnings.push(`${where}: ${s.id}: ${(e as Error).message}: not migrated`);
+        }
+      }
+    }
+    if (schedule.length === 0) continue;
+    let timeZone: string | undefined;
+    if (group[0].timeZone !== undefined) {
+      try {
+        timeZone = TimeZone.validate(group[0].timeZone, 'timeZone');
+      } catch (e) {
+        warnings.push(`${where}: ${group[0].id}: ${(e as Error).message}: not migrated`);
+        continue;
+      }
+    }
+
+    const jobWarnings = [...fn.warnings];
+    const memoryMb = fn.memoryMb ?? fn.defaults.memoryMb;
+    const timeoutSeconds = fn.timeoutSeconds ?? fn.defaults.timeoutSeconds;
+    const size = fargateSize(memoryMb, fn, jobWarnings);
+    const environment = fn.environment.map(toJobVariable);
+    jobWarnings.push(...migrationWarnings(fn, timeoutSeconds, environment));
+    const code = codePath(root, fn);
+    if ('missing' in code) jobWarnings.push(`handler source not found: ${code.missing}; move the code by hand`);
+
+    const base = kebabCase(fn.name);
+    const name = names.claim(groups.length > 1 ? `${base}-${kebabCase(group[0].label)}` : base);
+    jobs.push({
+      name,
+      sourceFile,
+      source: fn.source,
+      ...(fn.handler !== undefined ? { handler: fn.handler } : {}),
+      ...(fn.runtime !== undefined ? { runtime: fn.runtime } : {}),
+      schedule,
+      ...(timeZone !== undefined ? { timeZone } : {}),
+      enabled: group[0].enabled,
+      ...(group[0].input !== undefined ? { input: group[0].input } : {}),
+      memoryMb,
+      timeoutSeconds,
+      cpu: size.cpu,
+      memory: size.memory,
+      environment,
+      ...('codePath' in code ? { codePath: code.codePath } : {}),
+      warnings: jobWarnings,
+    });
+  }
+  return { jobs, warnings };
+}
+
+/** Schedules with the same time zone, enabled state and input, in first-seen order. */
+function groupSchedules(schedules: FoundSchedule[]): FoundSchedule[][] {
+  const groups = new Map<string, FoundSchedule[]>();
+  for (const s of schedules) {
+    const key = JSON.stringify([s.timeZone ?? null, s.enabled, s.input === undefined ? null : { input: s.input }]);
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  return [...groups.values()];
+}
+
+/** Core's Fargate size for the Lambda memory; a memory Lambda would reject falls back to the default's size. */
+function fargateSize(memoryMb: number, fn: FoundFunction, warnings: string[]): FargateSizeProps {
+  try {
+    return FargateSize.forLambda(memoryMb);
+  } catch (e) {
+    warnings.push(`memory: ${(e as Error).message}; sized for ${fn.defaults.memoryMb} MB instead`);
+    return FargateSize.forLambda(fn.defaults.memoryMb);
+  }
+}
+
+function codePath(root: string, fn: FoundFunction): { codePath: string } | { missing: string } {
+  if (fn.codeRoot === undefined) return { missing: fn.codeRootMissing ?? 'the source does not say where the code is' };
+  return findHandlerSource(root, fn.codeRoot, fn.handler, fn.runtime);
+}
+
+function toPosix(path: string): string {
+  return isAbsolute(path) ? path : path.split(sep).join('/');
+}
