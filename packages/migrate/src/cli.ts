@@ -1,0 +1,70 @@
+import { analyze } from './analyze';
+import { parseCommandLine, USAGE, UsageError } from './cli/command-line';
+import { renderProjenrc } from './cli/projenrc-calls';
+import { renderTable } from './cli/report-table';
+import { MigrationError } from './migration-error';
+
+/** Exit codes of `ecs-batch-migrate`. */
+export const EXIT_CODES = {
+  /** At least one scheduled function was found. */
+  FOUND: 0,
+  /** The path does not exist, or a file does not parse. */
+  UNREADABLE: 1,
+  /** The command line is wrong. */
+  USAGE: 2,
+  /** The input was read, and holds no scheduled Lambda function. */
+  NONE_FOUND: 3,
+} as const;
+
+/** Where the CLI writes; the real process streams by default. */
+export interface CliOutput {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const PROCESS_OUTPUT: CliOutput = {
+  stdout: (text) => { process.stdout.write(text); },
+  stderr: (text) => { process.stderr.write(text); },
+};
+
+/**
+ * `ecs-batch-migrate <path> [--json | --projenrc]`: analyzes the path and prints the jobs.
+ * Resolves to the exit code; never rejects (errors are printed as messages, not stacks).
+ */
+export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT): Promise<number> {
+  let command;
+  try {
+    command = parseCommandLine(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    output.stderr(`ecs-batch-migrate: ${e.message}\n\n${USAGE}`);
+    return EXIT_CODES.USAGE;
+  }
+  if (command.kind === 'help') {
+    output.stdout(USAGE);
+    return EXIT_CODES.FOUND;
+  }
+
+  let report;
+  try {
+    report = await analyze(command.path);
+  } catch (e) {
+    const message = e instanceof MigrationError ? e.message : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
+    output.stderr(`ecs-batch-migrate: ${message}\n`);
+    return EXIT_CODES.UNREADABLE;
+  }
+
+  if (command.output === 'json') output.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else if (report.jobs.length > 0) output.stdout(command.output === 'projenrc' ? renderProjenrc(report) : renderTable(report));
+
+  if (report.jobs.length === 0) {
+    const notMigrated = command.output === 'json' || report.warnings.length === 0
+      ? ''
+      : `\n${report.warnings.map((w) => `  - ${w}`).join('\n')}\n`;
+    output.stderr(`ecs-batch-migrate: no scheduled Lambda function found in ${command.path} `
+      + '(looked for Terraform aws_lambda_function with an EventBridge rule or Scheduler schedule, '
+      + `SAM Schedule/ScheduleV2 events, Serverless schedule events)\n${notMigrated}`);
+    return EXIT_CODES.NONE_FOUND;
+  }
+  return EXIT_CODES.FOUND;
+}

@@ -1,0 +1,51 @@
+import { toAddJobOptions } from '../job/add-job-options';
+import { MigrationReport } from '../migration-report';
+
+/**
+ * `project.addJob({...})` calls for `.projenrc.ts`, ready to paste after the project is created.
+ * Each call is preceded by comments: where the function was, what was left out (secrets,
+ * unresolved values, a disabled schedule) and the job's warnings.
+ */
+export function renderProjenrc(report: MigrationReport): string {
+  const out: string[] = [
+    `// ${report.jobs.length} job${report.jobs.length === 1 ? '' : 's'} from ecs-batch-migrate: paste after \`const project = new EcsBatchProject({ ... });\``,
+  ];
+  for (const { job, options } of toAddJobOptions(report)) {
+    out.push('', `// ${job.name}: ${job.source} ${job.sourceFile}${job.handler ? `, handler ${job.handler}` : ''}${job.runtime ? ` (${job.runtime})` : ''}`);
+    if (!job.enabled) out.push('// disabled in the source: deploy the job with its schedule disabled until you switch over');
+    const leftOut = job.environment
+      .filter((v) => v.secret || v.value === null)
+      .map((v) => `${v.name} (${v.secret ? 'looks like a secret' : `${v.expression}, not a literal`})`);
+    if (leftOut.length > 0) out.push(`// left out of environment: ${leftOut.join(', ')}`);
+    for (const warning of job.warnings) out.push(`// warning: ${warning}`);
+    for (const option of options) {
+      out.push('project.addJob({');
+      out.push(`  name: ${quote(option.name)},`);
+      out.push(`  schedule: ${quote(option.schedule)},`);
+      out.push(`  timeZone: ${quote(option.timeZone)},`);
+      out.push(`  cpu: ${option.cpu},`);
+      out.push(`  memory: ${option.memory},`);
+      out.push(`  timeoutMinutes: ${option.timeoutMinutes},`);
+      if (option.environment) {
+        out.push('  environment: {');
+        for (const [name, value] of Object.entries(option.environment)) out.push(`    ${propertyName(name)}: ${quote(value)},`);
+        out.push('  },');
+      }
+      out.push('});');
+    }
+  }
+  if (report.warnings.length > 0) {
+    out.push('', '// Not migrated:');
+    for (const warning of report.warnings) out.push(`// - ${warning}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** A TypeScript single-quoted string literal. */
+function quote(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+}
+
+function propertyName(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : quote(name);
+}
