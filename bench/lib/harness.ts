@@ -10,13 +10,15 @@ import { QUICK_MARGIN, quickFailures } from './verdict';
 export interface HarnessOptions {
   /** The short CI variant: checks ratios against a loosened target; never rewrites docs/benchmarks.md. */
   readonly quick: boolean;
+  /** Measure the working tree as it is instead of the last commit. */
+  readonly worktree?: boolean;
   /** Run only these benchmark ids. */
   readonly only?: readonly string[];
   /** Where the markdown goes; see `defaultOutput`. */
   readonly out?: string;
 }
 
-export const USAGE = 'usage: npm run bench [-- --quick] [--only <id>[,<id>…]] [--out <file>]';
+export const USAGE = 'usage: npm run bench [-- --quick] [--worktree] [--only <id>[,<id>…]] [--out <file>]';
 
 /** The full report is docs/benchmarks.md; anything partial (--quick, --only) goes to a temp file, so it never replaces it. */
 export function defaultOutput(options: Pick<HarnessOptions, 'quick' | 'only'>): string {
@@ -26,12 +28,14 @@ export function defaultOutput(options: Pick<HarnessOptions, 'quick' | 'only'>): 
 
 export function parseArgs(argv: readonly string[]): HarnessOptions {
   let quick = false;
+  let worktree = false;
   let only: string[] | undefined;
   let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--quick') {
-      quick = true;
+    if (arg === '--quick' || arg === '--worktree') {
+      if (arg === '--quick') quick = true;
+      else worktree = true;
       continue;
     }
     if (arg !== '--only' && arg !== '--out') throw new Error(`${arg}: unknown argument (${USAGE})`);
@@ -40,7 +44,7 @@ export function parseArgs(argv: readonly string[]): HarnessOptions {
     if (arg === '--only') only = value.split(',').map((id) => id.trim()).filter(Boolean);
     else out = path.resolve(value);
   }
-  return { quick, only, out };
+  return { quick, worktree, only, out };
 }
 
 /**
@@ -70,7 +74,7 @@ export async function runBenchmarks(benchmarks: readonly Benchmark[], options: H
     log(`▸ ${benchmark.id}`);
     const benchStarted = process.hrtime.bigint();
     try {
-      reports.push(await benchmark.run({ quick: options.quick, log }));
+      reports.push(await benchmark.run({ quick: options.quick, source: options.worktree ? 'worktree' : 'head', log }));
       log(`✓ ${benchmark.id} ${seconds(benchStarted)}`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -18,6 +18,8 @@ export interface TimedRunOptions {
   readonly timeoutMs?: number;
   /** Resolve instead of throwing on a non-zero exit. */
   readonly allowFailure?: boolean;
+  /** Called with each line of output (stdout and stderr) and when it came, in ms since the spawn. */
+  readonly onLine?: (atMs: number, line: string) => void;
 }
 
 export interface TimedRun {
@@ -59,8 +61,20 @@ export async function timeProcess(command: string, args: readonly string[], opti
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    const since = () => Number(process.hrtime.bigint() - started) / 1e6;
+    const lines = (sink: Buffer[]) => {
+      let partial = '';
+      return (chunk: Buffer) => {
+        sink.push(chunk);
+        if (!options.onLine) return;
+        const text = partial + chunk.toString();
+        const complete = text.split('\n');
+        partial = complete.pop() ?? '';
+        for (const line of complete) options.onLine(since(), line);
+      };
+    };
+    child.stdout.on('data', lines(out));
+    child.stderr.on('data', lines(err));
     let timedOut = false;
     const timer = options.timeoutMs
       ? setTimeout(() => {

@@ -1,3 +1,5 @@
+import { Source } from './checkout';
+
 /**
  * What every benchmark hands the harness. The harness renders it into
  * docs/benchmarks.md and, with --quick, checks its ratios.
@@ -52,6 +54,8 @@ export interface BenchReport {
 export interface BenchOptions {
   /** The short CI variant: fewer runs, smaller inputs. */
   readonly quick: boolean;
+  /** What to build and measure: the last commit, or the working tree as it is. */
+  readonly source: Source;
   /** Progress lines go here (stderr), never into the report. */
   readonly log: (line: string) => void;
 }

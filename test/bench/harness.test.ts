@@ -5,9 +5,10 @@ import { defaultOutput, parseArgs, runBenchmarks } from '../../bench/lib/harness
 import { Benchmark, Check } from '../../bench/lib/result';
 
 describe('parseArgs', () => {
-  test('reads --quick, --only and --out', () => {
-    expect(parseArgs([])).toEqual({ quick: false, only: undefined, out: undefined });
-    expect(parseArgs(['--quick', '--only', 'cron,synth', '--out', '/tmp/b.md'])).toEqual({ quick: true, only: ['cron', 'synth'], out: '/tmp/b.md' });
+  test('reads --quick, --worktree, --only and --out', () => {
+    expect(parseArgs([])).toEqual({ quick: false, worktree: false, only: undefined, out: undefined });
+    expect(parseArgs(['--quick', '--worktree', '--only', 'cron,synth', '--out', '/tmp/b.md']))
+      .toEqual({ quick: true, worktree: true, only: ['cron', 'synth'], out: '/tmp/b.md' });
   });
 
   test('rejects unknown arguments and missing values with the usage', () => {

@@ -17,6 +17,15 @@ describe('timeProcess', () => {
     expect(big.peakRssKb! - small.peakRssKb!).toBeGreaterThan(50 * 1024);
   });
 
+  test('hands over each line of stdout and stderr with when it came', async () => {
+    const lines: { atMs: number; line: string }[] = [];
+    const script = 'console.log("one"); setTimeout(() => { console.error("two"); console.log("three") }, 300)';
+    await timeProcess(process.execPath, ['-e', script], { cwd: __dirname, onLine: (atMs, line) => lines.push({ atMs, line }) });
+    expect(lines.map((l) => l.line).sort()).toEqual(['one', 'three', 'two']);
+    const at = (line: string) => lines.find((l) => l.line === line)!.atMs;
+    expect(at('two') - at('one')).toBeGreaterThanOrEqual(250);
+  });
+
   test('throws with the exit code and the tail of the output on failure', async () => {
     const failing = timeProcess(process.execPath, ['-e', 'console.error("boom"); process.exit(3)'], { cwd: __dirname });
     await expect(failing).rejects.toThrow(TimedRunFailed);
