@@ -12,7 +12,7 @@ export function renderTable(report: MigrationReport): string {
     job.schedule.forEach((schedule, i) => rows.push(i === 0
       ? [
         job.name, job.source, schedule, job.timeZone ?? 'UTC', job.enabled ? 'yes' : 'no',
-        `${job.memoryMb} MB, ${job.timeoutSeconds} s`, `${job.cpu} / ${job.memory}`, job.runtime ?? 'image', job.sourceFile,
+        `${job.memoryMb} MB, ${job.timeoutSeconds} s`, `${job.cpu} / ${job.memory}`, job.runtime ?? '-', job.sourceFile,
       ]
       : ['', '', schedule, '', '', '', '', '', '']));
   }

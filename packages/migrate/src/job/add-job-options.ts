@@ -46,7 +46,7 @@ export function toAddJobOptions(report: MigrationReport): JobOptionsForJob[] {
   return report.jobs.map((job) => ({
     job,
     options: job.schedule.map((schedule, i) => ({
-      name: i === 0 ? job.name : names.claim(`${job.name}-${i + 1}`),
+      name: i === 0 ? job.name : names.claimNumbered(job.name, i + 1),
       schedule,
       timeZone: job.timeZone ?? 'UTC',
       cpu: job.cpu,

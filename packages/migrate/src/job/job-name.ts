@@ -26,4 +26,11 @@ export class JobNames {
     this.taken.add(candidate);
     return candidate;
   }
+
+  /** The first free `<base>-<n>` with n ≥ `from`: the names of a job's second, third... schedule. */
+  public claimNumbered(base: string, from: number): string {
+    let n = from;
+    while (this.taken.has(`${base}-${n}`)) n++;
+    return this.claim(`${base}-${n}`);
+  }
 }

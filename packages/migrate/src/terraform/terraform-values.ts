@@ -98,8 +98,8 @@ export class TerraformValues {
       value = (r.value as { [key: string]: unknown })[key];
       if (value === undefined) return { ok: false, expression };
     }
-    const r = await this.resolve(value, depth + 1);
-    return r.ok ? r : { ok: false, expression: r.expression };
+    // A failure names the innermost expression that stops it (the variable without a value).
+    return this.resolve(value, depth + 1);
   }
 }
 
