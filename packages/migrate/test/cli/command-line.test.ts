@@ -1,0 +1,25 @@
+import { parseCommandLine, UsageError } from '../../src/cli/command-line';
+
+describe('parseCommandLine', () => {
+  test.each([
+    [['repo'], { kind: 'analyze', path: 'repo', output: 'table' }],
+    [['repo', '--json'], { kind: 'analyze', path: 'repo', output: 'json' }],
+    [['--projenrc', 'repo'], { kind: 'analyze', path: 'repo', output: 'projenrc' }],
+    [['--json', '--json', 'repo'], { kind: 'analyze', path: 'repo', output: 'json' }],
+    [['--', '--odd-folder'], { kind: 'analyze', path: '--odd-folder', output: 'table' }],
+    [['-h'], { kind: 'help' }],
+    [['repo', '--help'], { kind: 'help' }],
+  ])('%j', (argv, command) => {
+    expect(parseCommandLine(argv)).toEqual(command);
+  });
+
+  test.each([
+    [[], '<path>: missing (the folder to analyze)'],
+    [['a', 'b'], '<path>: one path expected, got 2 (a b)'],
+    [['a', '-x'], '-x: unknown option (--json, --projenrc, --help)'],
+    [['a', '--json', '--projenrc'], '--json, --projenrc: choose one output format'],
+  ])('%j is a usage error', (argv, message) => {
+    expect(() => parseCommandLine(argv)).toThrow(UsageError);
+    expect(() => parseCommandLine(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,57 @@
+import { toAddJobOptions } from '../../src/job/add-job-options';
+import { MigrationJob } from '../../src/migration-report';
+
+const job = (overrides: Partial<MigrationJob>): MigrationJob => ({
+  name: 'report',
+  sourceFile: 'main.tf',
+  source: 'terraform',
+  schedule: ['cron(0 2 * * ? *)'],
+  enabled: true,
+  memoryMb: 1024,
+  timeoutSeconds: 900,
+  cpu: 1024,
+  memory: 2048,
+  environment: [],
+  warnings: [],
+  ...overrides,
+});
+
+describe('toAddJobOptions', () => {
+  test('one addJob per schedule; UTC when the source gives no zone; the timeout in whole minutes', () => {
+    const [{ options }] = toAddJobOptions({ jobs: [job({ schedule: ['rate(1 hour)', 'cron(0 2 * * ? *)'], timeoutSeconds: 61 })], warnings: [] });
+    expect(options).toEqual([
+      { name: 'report', schedule: 'rate(1 hour)', timeZone: 'UTC', cpu: 1024, memory: 2048, timeoutMinutes: 2 },
+      { name: 'report-2', schedule: 'cron(0 2 * * ? *)', timeZone: 'UTC', cpu: 1024, memory: 2048, timeoutMinutes: 2 },
+    ]);
+  });
+
+  test('literal non-secret variables, and the input as ECS_BATCH_EVENT', () => {
+    const [{ options }] = toAddJobOptions({
+      jobs: [job({
+        timeZone: 'Asia/Tokyo',
+        input: { scope: 'all' },
+        timeoutSeconds: 3,
+        environment: [
+          { name: 'TABLE', value: 'orders', secret: false },
+          { name: 'DB_PASSWORD', value: 'x', secret: true },
+          { name: 'BUCKET', value: null, expression: '!Ref B', secret: false },
+        ],
+      })],
+      warnings: [],
+    });
+    expect(options).toEqual([{
+      name: 'report',
+      schedule: 'cron(0 2 * * ? *)',
+      timeZone: 'Asia/Tokyo',
+      cpu: 1024,
+      memory: 2048,
+      timeoutMinutes: 1,
+      environment: { TABLE: 'orders', ECS_BATCH_EVENT: '{"scope":"all"}' },
+    }]);
+  });
+
+  test('the extra names do not collide with other jobs', () => {
+    const result = toAddJobOptions({ jobs: [job({ schedule: ['rate(1 hour)', 'rate(2 hours)'] }), job({ name: 'report-2' })], warnings: [] });
+    expect(result.flatMap((r) => r.options.map((o) => o.name))).toEqual(['report', 'report-3', 'report-2']);
+  });
+});

@@ -1,0 +1,120 @@
+import { join } from 'path';
+import { analyze, MigrationReport } from '../../src';
+import { expectContractShape, FIXTURES, jobNamed } from '../contract';
+
+const APP = join(FIXTURES, 'sam-app');
+
+const GLOBAL_ENVIRONMENT = [
+  { name: 'STAGE', value: 'prod', secret: false },
+  { name: 'LOG_LEVEL', value: 'info', secret: false },
+];
+
+describe('an AWS SAM application', () => {
+  let report: MigrationReport;
+  beforeAll(async () => {
+    report = await analyze(APP);
+  });
+
+  test('finds each scheduled function (one job per distinct schedule setting), and only the JSON contract fields', () => {
+    expect(report.jobs.map((j) => j.name)).toEqual(['nightly-report', 'cleanup', 'prod-ledger-sync-every15', 'prod-ledger-sync-weekly']);
+    expectContractShape(report);
+  });
+
+  test('a ScheduleV2 event with a time zone and input; !Ref and !Sub of parameters; Globals merged', () => {
+    expect(jobNamed(report, 'nightly-report')).toEqual({
+      // logical ID NightlyReportFunction, without its Function suffix
+      name: 'nightly-report',
+      sourceFile: 'template.yaml',
+      source: 'sam',
+      handler: 'report.handler',
+      // from Globals.Function
+      runtime: 'nodejs20.x',
+      schedule: ['cron(0 3 * * ? *)'],
+      timeZone: 'Europe/London',
+      enabled: true,
+      input: { scope: 'all' },
+      // !Ref ReportMemory, Default 3008
+      memoryMb: 3008,
+      timeoutSeconds: 900,
+      cpu: 2048,
+      memory: 4096,
+      environment: [
+        ...GLOBAL_ENVIRONMENT,
+        // !Sub '${Stage}-orders'
+        { name: 'ORDERS_TABLE', value: 'prod-orders', secret: false },
+        { name: 'ARCHIVE_BUCKET', value: null, expression: '!Ref ArchiveBucket', secret: false },
+        { name: 'API_TOKEN', value: 'not-a-real-token', secret: true },
+      ],
+      // CodeUri: src/, where report.mjs is
+      codePath: 'src',
+      warnings: [
+        "timeout is 900 s, at Lambda's limit: the reason to migrate",
+        'runtime nodejs20.x: the runner needs Node 22 or later, so test the handler on Node 22',
+        'environment ARCHIVE_BUCKET: !Ref ArchiveBucket is not a literal; set its value by hand',
+        'environment API_TOKEN looks like a secret: pass it as a container secret (Secrets Manager or SSM Parameter Store), not as a plain variable',
+      ],
+    });
+  });
+
+  test('a disabled Schedule event on a Python function, with Lambda\'s 128 MB default and the global timeout', () => {
+    expect(jobNamed(report, 'cleanup')).toEqual({
+      name: 'cleanup',
+      sourceFile: 'template.yaml',
+      source: 'sam',
+      handler: 'app.lambda_handler',
+      runtime: 'python3.12',
+      schedule: ['rate(1 hour)'],
+      enabled: false,
+      memoryMb: 128,
+      timeoutSeconds: 30,
+      cpu: 256,
+      memory: 512,
+      environment: GLOBAL_ENVIRONMENT,
+      codePath: 'cleanup',
+      warnings: [
+        'runtime python3.12 is not Node: the runner is Node-only, so wrap or port',
+        'reserved concurrency 1 kept runs from overlapping: set ECS_BATCH_OVERLAP=skip on the job',
+      ],
+    });
+  });
+
+  test('a function in a VPC with two schedules in different time zones becomes two jobs', () => {
+    const common = {
+      sourceFile: 'template.yaml',
+      source: 'sam',
+      handler: 'index.handler',
+      runtime: 'nodejs20.x',
+      enabled: true,
+      memoryMb: 1769,
+      timeoutSeconds: 30,
+      cpu: 1024,
+      memory: 2048,
+      environment: GLOBAL_ENVIRONMENT,
+      // sync/ exists but has no index.js: no codePath
+      warnings: [
+        'runtime nodejs20.x: the runner needs Node 22 or later, so test the handler on Node 22',
+        'VPC config: pass these subnets (subnet-aaa, subnet-bbb) and security groups (!GetAtt SyncSecurityGroup.GroupId) '
+          + "to the job's subnetIds and securityGroupIds; the task needs the same network access",
+        'uses 1 layer: install what they provide as dependencies of the image',
+        'handler source not found: index.js is not in sync; move the code by hand',
+      ],
+    };
+    // FunctionName: !Sub '${Stage}-ledger-sync', then the event's name
+    expect(jobNamed(report, 'prod-ledger-sync-every15')).toEqual({ name: 'prod-ledger-sync-every15', ...common, schedule: ['cron(0/15 * * * ? *)'] });
+    expect(jobNamed(report, 'prod-ledger-sync-weekly')).toEqual({
+      name: 'prod-ledger-sync-weekly', ...common, schedule: ['cron(0 9 ? * MON *)'], timeZone: 'Asia/Tokyo',
+    });
+  });
+
+  test('reports the event pattern and the unresolvable schedule, and migrates neither', () => {
+    expect(report.warnings).toEqual([
+      'template.yaml: OnUploadFunction.Events.Uploaded: runs OnUploadFunction on an event pattern (EventBridgeRule), not a schedule: not migrated',
+      'template.yaml: TunedFunction.Events.Tuned: Schedule !Sub "rate(${TablePrefix} minutes)" does not resolve to a literal: not migrated',
+    ]);
+  });
+
+  test('analyzes the template file itself, with paths relative to its folder', async () => {
+    const single = await analyze(join(APP, 'template.yaml'));
+    expect(single).toEqual(report);
+  });
+});
