@@ -38,6 +38,11 @@ export async function readTerraformFunction(module: TerraformModule, values: Ter
   };
 
   const defaults = TERRAFORM_LAMBDA_DEFAULTS;
+  for (const meta of ['count', 'for_each']) {
+    if (body[meta] !== undefined) {
+      warnings.push(`${meta}: the resource may stand for several functions; the analyzer reports it once, with the settings as written`);
+    }
+  }
   const functionName = await text('function_name', `the job is named after the resource, ${block.name}`);
   const handler = await text('handler', 'set the handler by hand');
   const runtime = await text('runtime', 'set the runtime by hand');

@@ -41,12 +41,6 @@ export class FunctionIndex {
     private readonly byName: Map<string, TerraformBlock>,
   ) {}
 
-  /** The function's resolved `function_name`, when literal. */
-  public nameOf(block: TerraformBlock): string | undefined {
-    for (const [name, b] of this.byName) if (b === block) return name;
-    return undefined;
-  }
-
   /** The function a target ARN or permission `function_name` designates, if it is one of this module's. */
   public async find(value: unknown): Promise<TerraformBlock | undefined> {
     const ref = referencedResource(value);

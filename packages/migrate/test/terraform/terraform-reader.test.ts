@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { analyze, MigrationReport } from '../../src';
 import { expectContractShape, FIXTURES, jobNamed } from '../contract';
@@ -124,5 +126,68 @@ describe('a Terraform repository', () => {
       'schedules.tf: aws_cloudwatch_event_rule.legacy: schedule_expression var.legacy_schedule does not resolve to a literal: not migrated (aws_lambda_function.legacy)',
     ]);
     expect(report.jobs.map((j) => j.name)).not.toEqual(expect.arrayContaining(['audit', 'digest', 'legacy', 'api']));
+  });
+});
+
+describe('Terraform references', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ecs-batch-migrate-refs-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a target through an alias or a literal ARN, a function with count, a target the folder does not declare', async () => {
+    writeFileSync(join(dir, 'main.tf'), `
+resource "aws_lambda_function" "by_alias" {
+  function_name = "by-alias"
+  handler       = "a.handler"
+  runtime       = "nodejs22.x"
+  count         = 2
+}
+
+resource "aws_lambda_alias" "live" {
+  name          = "live"
+  function_name = aws_lambda_function.by_alias[0].function_name
+}
+
+resource "aws_lambda_function" "by_arn" {
+  function_name = "by-arn"
+  handler       = "b.handler"
+  runtime       = "nodejs22.x"
+}
+
+resource "aws_cloudwatch_event_rule" "r" {
+  schedule_expression = "rate(5 minutes)"
+}
+
+resource "aws_cloudwatch_event_target" "alias" {
+  rule = aws_cloudwatch_event_rule.r.id
+  arn  = aws_lambda_alias.live.arn
+}
+
+resource "aws_scheduler_schedule" "arn" {
+  schedule_expression = "at(2030-01-01T00:00:00)"
+  state               = "DISABLED"
+  target {
+    arn = "arn:aws:lambda:eu-west-1:123456789012:function:by-arn:live"
+  }
+}
+
+resource "aws_cloudwatch_event_target" "elsewhere" {
+  rule = aws_cloudwatch_event_rule.r.name
+  arn  = module.lambdas.report_arn
+}
+`);
+    const report = await analyze(dir);
+    expect(report.jobs.map((j) => [j.name, j.schedule, j.enabled])).toEqual([
+      ['by-alias', ['rate(5 minutes)'], true],
+      ['by-arn', ['at(2030-01-01T00:00:00)'], false],
+    ]);
+    expect(report.jobs[0].warnings).toEqual(expect.arrayContaining([
+      'count: the resource may stand for several functions; the analyzer reports it once, with the settings as written',
+    ]));
+    expect(report.warnings).toEqual([
+      'main.tf: aws_cloudwatch_event_target.elsewhere: targets ${module.lambdas.report_arn}, a function this folder does not declare: not migrated',
+    ]);
   });
 });
