@@ -2,7 +2,7 @@ import { spawn } from 'child_process';
 
 export interface RunOptions {
   readonly cwd: string;
-  /** Merged over process.env. */
+  /** The child's whole environment. @default process.env */
   readonly env?: NodeJS.ProcessEnv;
   /** Stream the child's output to ours as it comes (stderr), as well as capturing it. */
   readonly echo?: boolean;
@@ -31,7 +31,7 @@ export function tryRun(command: string, args: readonly string[], options: RunOpt
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...process.env, ...options.env },
+      env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -4,6 +4,9 @@ import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 
+/** npm settings about this machine (not about what to install from where) that children keep. */
+const MACHINE_NPM_SETTINGS = new Set(['nodedir', 'node_gyp', 'globalconfig', 'cafile', 'ca', 'strict_ssl', 'prefix', 'global_prefix']);
+
 /** Package names we publish: served only from local storage, never proxied. */
 export const OWN_PACKAGE_PATTERNS = ['@ecs-batch/*', 'ecs-batch-template'];
 
@@ -60,6 +63,7 @@ export class LocalRegistry {
       'fund=false',
       'audit=false',
       'update-notifier=false',
+      'noproxy=127.0.0.1,localhost',
       '',
     ].join('\n'));
     this.logFile = join(dir, 'verdaccio.log');
@@ -75,15 +79,19 @@ export class LocalRegistry {
   }
 
   /**
-   * The environment for npm (and anything that runs npm) to use this registry:
-   * our user config, and the registry also as an env var so a project's own
-   * `.npmrc` cannot send installs elsewhere.
+   * The environment for npm (and anything that runs npm) to use this registry.
+   * `npm run` and `npx` export the caller's npm config as `npm_config_*`
+   * variables, which would override our user config (e.g. the user's
+   * `omit-lockfile-registry-resolved`, or their registry): all of them go,
+   * except machine settings that say nothing about what to install from where.
+   * The registry is also set as an env var, so a project's own `.npmrc` cannot
+   * send installs elsewhere.
    */
   npmEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {};
     for (const [key, value] of Object.entries(base)) {
-      // `npm run` exports npm_config_userconfig (any case counts): ours must be the only one.
-      if (/^npm_config_(userconfig|registry|.*_authtoken)$/i.test(key)) continue;
+      const npmConfig = /^npm_config_(.*)$/i.exec(key);
+      if (npmConfig && !MACHINE_NPM_SETTINGS.has(npmConfig[1].toLowerCase())) continue;
       env[key] = value;
     }
     env.NPM_CONFIG_USERCONFIG = this.userconfig;

@@ -27,7 +27,8 @@ export async function copyWorkspace(root: string, dest: string): Promise<void> {
   mirrorNodeModules(join(root, 'node_modules'), join(dest, 'node_modules'));
 }
 
-function mirrorNodeModules(from: string, to: string) {
+/** Mirrors an installed node_modules folder with links (see copyWorkspace). */
+export function mirrorNodeModules(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from)) {
     const source = join(from, entry);
