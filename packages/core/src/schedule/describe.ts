@@ -31,20 +31,35 @@ function step(values: readonly number[]): number | undefined {
   return values.every((v, i) => i === 0 || v - values[i - 1] === s) ? s : undefined;
 }
 
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** The step when the values are `start/step` over the whole field (start < step), else undefined. */
+function wholeFieldStep(values: readonly number[], max: number): number | undefined {
+  const s = step(values);
+  return s !== undefined && s > 1 && values[0] < s && values[values.length - 1] + s > max ? s : undefined;
+}
+
 function timeOfDay(spec: CronSpec): string {
   const { minute, hour } = spec;
-  if (minute.values.length === 1 && hour.values.length <= 4) {
-    return `At ${hour.values.map((h) => `${pad(h)}:${pad(minute.values[0])}`).join(', ')}`;
+  if (minute.values.length === 1 && hour.values.length <= 6) {
+    return `At ${list(hour.values.map((h) => `${pad(h)}:${pad(minute.values[0])}`))}`;
   }
   if (minute.all && hour.all) return 'Every minute';
-  const minuteStep = step(minute.values);
+  const minuteStep = wholeFieldStep(minute.values, 59);
   const minutePart = minute.all
     ? 'Every minute'
-    : minuteStep && minute.values[0] < minuteStep && minute.values[minute.values.length - 1] + minuteStep > 59
-      ? `Every ${minuteStep} minutes`
+    : minuteStep !== undefined
+      ? `Every ${minuteStep} minutes${minute.values[0] === 0 ? '' : ` from minute ${minute.values[0]}`}`
       : `At minute ${list(minute.values.map(String))}`;
-  if (hour.all) return minute.values.length === 1 ? `At minute ${minute.values[0]} past every hour` : minutePart;
-  return `${minutePart}, during hour ${runs(hour.values, (h) => pad(h))}`;
+  if (hour.all) return minute.values.length === 1 ? `${minutePart} past every hour` : minutePart;
+  const hourStep = wholeFieldStep(hour.values, 23);
+  if (hourStep !== undefined) {
+    return `${minutePart}${minute.all ? ' of' : ' past'} every ${ordinal(hourStep)} hour${hour.values[0] === 0 ? '' : ` from ${pad(hour.values[0])}:00`}`;
+  }
+  return `${minutePart}, during hour${hour.values.length === 1 ? '' : 's'} ${runs(hour.values, (h) => pad(h))}`;
 }
 
 function days(rule: DayRule, isDayOfWeek: boolean): string | undefined {
@@ -64,7 +79,7 @@ function days(rule: DayRule, isDayOfWeek: boolean): string | undefined {
     case 'set':
       if (rule.field.all) return 'every day';
       if (isDayOfWeek) return `on ${runs(rule.field.values, (v) => WEEKDAYS[v - DAY_OF_WEEK.min])}`;
-      return `on day ${runs(rule.field.values, String)} of the month`;
+      return `on day${rule.field.values.length === 1 ? '' : 's'} ${runs(rule.field.values, String)} of the month`;
   }
 }
 

@@ -1,135 +1,69 @@
 import { ValidationError } from '../errors';
-import { CronSpec, WallTime, nextMatch, parseCronFields } from './cron-spec';
+import { AtSpec, parseAt } from './at-expression';
+import { MINUTE_MS } from './civil-time';
+import { CronEvaluator } from './cron-evaluator';
+import { CronOptions } from './cron-options';
+import { CronSpec, parseCronFields } from './cron-spec';
+import { cronToUtc } from './cron-to-utc';
 import { describeCron } from './describe';
-import { parseAt, parseRate } from './rate-and-at';
+import { NextFireTimesOptions } from './next-fire-times-options';
+import { RateSpec, formatRate, parseRate } from './rate-expression';
+import { ScheduleKind } from './schedule-kind';
+import { TimeUnit } from './time-unit';
 import { TimeZone } from './time-zone';
-import { cronToUtc } from './utc-conversion';
-import { instantsOf, wallTimeIn, wallTimeToUtcMs, wallTimeUtc } from './zone-clock';
+import { UtcConversion } from './utc-conversion';
+import { instantsOf, wallMsIn } from './zone-clock';
 
-/** Which kind of expression a schedule is. */
-export enum ScheduleKind {
-  /** `cron(minutes hours day-of-month month day-of-week year)` */
-  CRON = 'CRON',
-  /** `rate(value unit)` */
-  RATE = 'RATE',
-  /** `at(yyyy-mm-ddThh:mm:ss)`, one time (EventBridge Scheduler only) */
-  AT = 'AT',
-}
-
-/** Units of a `rate()` expression. */
-export enum TimeUnit {
-  /** minute(s) */
-  MINUTES = 'MINUTES',
-  /** hour(s) */
-  HOURS = 'HOURS',
-  /** day(s) */
-  DAYS = 'DAYS',
-}
-
-/** The fields of a cron expression, in the style of aws-cdk's `Schedule.cron`. */
-export interface CronOptions {
-  /**
-   * Minutes, 0-59.
-   * @default '*'
-   */
-  readonly minute?: string;
-  /**
-   * Hours, 0-23.
-   * @default '*'
-   */
-  readonly hour?: string;
-  /**
-   * Day of month, 1-31, `L`, `LW` or `<day>W`.
-   * @default '*' unless `weekDay` is given, then '?'
-   */
-  readonly day?: string;
-  /**
-   * Month, 1-12 or JAN-DEC.
-   * @default '*'
-   */
-  readonly month?: string;
-  /**
-   * Day of week, 1-7 or SUN-SAT, `<day>L` or `<day>#<n>`.
-   * @default '?' unless only `weekDay` is given
-   */
-  readonly weekDay?: string;
-  /**
-   * Year, 1970-2199.
-   * @default '*'
-   */
-  readonly year?: string;
-}
-
-/** Options for `Schedule.nextFireTimes`. */
-export interface NextFireTimesOptions {
-  /**
-   * How many fire times to return (1-1000).
-   * @default 10
-   */
-  readonly count?: number;
-  /**
-   * Fire times strictly after this instant.
-   * @default now
-   */
-  readonly from?: Date;
-  /**
-   * Read the expression in this IANA zone, as EventBridge Scheduler does with
-   * `schedule_expression_timezone`: a local time skipped by a spring-forward
-   * doesn't run, and one repeated by a fall-back runs once, at its first occurrence.
-   * @default 'UTC' (EventBridge rule semantics)
-   */
-  readonly timeZone?: string;
-}
-
-/** A schedule for an EventBridge rule, converted from local time. */
-export interface UtcConversion {
-  /** The UTC schedule. */
-  readonly schedule: Schedule;
-  /** Its expression, e.g. `cron(0 17 * * ? *)`. */
-  readonly expression: string;
-  /** Whether the UTC schedule fires at exactly the local times, all year. */
-  readonly exact: boolean;
-  /** Why it isn't exact, each with what to do instead. */
-  readonly warnings: string[];
-}
-
-const DEFAULT_COUNT = 10;
-const MAX_COUNT = 1000;
-const MINUTE_MS = 60_000;
-const UNIT_WORDS: Record<TimeUnit, string> = { MINUTES: 'minute', HOURS: 'hour', DAYS: 'day' };
+const UNIT_WORDS: { [unit: string]: string } = {
+  [TimeUnit.MINUTES]: 'minute',
+  [TimeUnit.HOURS]: 'hour',
+  [TimeUnit.DAYS]: 'day',
+};
 
 /**
- * An EventBridge schedule expression: `cron(...)`, `rate(...)` or `at(...)`,
- * validated exactly as AWS defines them.
+ * An EventBridge schedule expression, `cron(...)`, `rate(...)` or `at(...)`,
+ * validated exactly as AWS defines them, with its next fire times, its UTC
+ * form for a rule, and a one-line description.
  *
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html
  * @see https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html
  */
 export class Schedule {
+  /** The most fire times `nextFireTimes` returns at once. */
+  public static readonly MAX_FIRE_TIMES = 1000;
+
+  /** How many fire times `nextFireTimes` returns by default. */
+  public static readonly DEFAULT_FIRE_TIMES = 10;
+
   /**
-   * A cron schedule from its fields.
+   * A cron schedule from its fields, e.g. `Schedule.cron({ minute: '0', hour: '2' })` is `cron(0 2 * * ? *)`.
    */
   public static cron(options: CronOptions): Schedule {
     const day = options.day ?? (options.weekDay !== undefined ? '?' : '*');
-    const weekDay = options.weekDay ?? (options.day !== undefined || day === '*' ? '?' : '*');
+    const weekDay = options.weekDay ?? '?';
     const fields = [options.minute ?? '*', options.hour ?? '*', day, options.month ?? '*', weekDay, options.year ?? '*'];
     return Schedule.expression(`cron(${fields.join(' ')})`);
   }
 
   /**
-   * A rate schedule, e.g. `rate(5 minutes)`.
+   * A rate schedule, e.g. `Schedule.rate(5, TimeUnit.MINUTES)` is `rate(5 minutes)`.
    *
    * @param value a positive whole number
+   * @param unit minutes, hours or days
    */
   public static rate(value: number, unit: TimeUnit): Schedule {
     const word = UNIT_WORDS[unit];
-    return Schedule.expression(`rate(${value} ${value === 1 ? word : `${word}s`})`);
+    if (word === undefined) throw new ValidationError('rate', `unit '${unit}' is not a TimeUnit (MINUTES, HOURS, DAYS)`);
+    if (!Number.isInteger(value) || value < 1) {
+      throw new ValidationError('rate', `value '${value}' is not a positive whole number (1, 2, 3, …)`);
+    }
+    return Schedule.expression(formatRate(value, word));
   }
 
   /**
-   * A one-time schedule (EventBridge Scheduler only).
+   * A one-time schedule (EventBridge Scheduler only), read in the schedule's time zone.
    *
-   * @param localDateTime `yyyy-mm-ddThh:mm:ss`, read in the schedule's time zone
+   * @param localDateTime `yyyy-mm-ddThh:mm:ss`, e.g. `2026-12-01T09:00:00`
    */
   public static at(localDateTime: string): Schedule {
     return Schedule.expression(`at(${localDateTime})`);
@@ -137,135 +71,170 @@ export class Schedule {
 
   /**
    * Parses and validates an expression: `cron(...)`, `rate(...)` or `at(...)`.
+   * Throws a ValidationError that names the field and the reason, e.g.
+   * `day-of-week: 8 is out of range (1-7 or SUN-SAT)`.
    */
   public static expression(expression: string): Schedule {
-    if (typeof expression !== 'string') throw new ValidationError('expression', 'must be a string');
+    if (typeof expression !== 'string') throw new ValidationError('expression', `${typeof expression} is not a string (cron(...), rate(...) or at(...))`);
     const m = /^\s*(cron|rate|at)\((.*)\)\s*$/s.exec(expression);
     if (!m) {
-      throw new ValidationError('expression', `'${expression}' must be cron(...), rate(...) or at(...)`);
+      throw new ValidationError('expression', `'${expression}' is not a schedule expression (cron(...), rate(...) or at(...))`);
     }
     const [, kind, body] = m;
     if (kind === 'cron') {
       const spec = parseCronFields(body);
-      return new Schedule(`cron(${spec.fields.join(' ')})`, ScheduleKind.CRON, spec);
+      return new Schedule(`cron(${spec.fields.join(' ')})`, ScheduleKind.CRON, { cron: spec, evaluator: new CronEvaluator(spec) });
     }
     if (kind === 'rate') {
       const rate = parseRate(body);
-      return new Schedule(`rate(${rate.value} ${rate.value === 1 ? rate.unit : `${rate.unit}s`})`, ScheduleKind.RATE, undefined, rate.minutes);
+      return new Schedule(formatRate(rate.value, rate.unit), ScheduleKind.RATE, { rate });
     }
     const at = parseAt(body);
-    return new Schedule(`at(${body.trim()})`, ScheduleKind.AT, undefined, undefined, at);
+    return new Schedule(`at(${at.text})`, ScheduleKind.AT, { at });
   }
 
-  /** The expression, normalized (single spaces), e.g. `cron(0 2 * * ? *)`. */
+  /** The expression, normalized to single spaces, e.g. `cron(0 2 * * ? *)`. */
   public readonly expressionString: string;
 
   /** Whether this is a cron, rate or one-time schedule. */
   public readonly kind: ScheduleKind;
 
-  private constructor(
-    expressionString: string,
-    kind: ScheduleKind,
-    private readonly cron?: CronSpec,
-    private readonly rateMinutes?: number,
-    private readonly atTime?: WallTime,
-  ) {
+  private readonly parsed: ParsedExpression;
+
+  private constructor(expressionString: string, kind: ScheduleKind, parsed: ParsedExpression) {
     this.expressionString = expressionString;
     this.kind = kind;
+    this.parsed = parsed;
   }
 
   /**
-   * The next fire times after `from`, as UTC instants.
+   * The next fire times strictly after `from`, as instants, earliest first.
    *
-   * A rate schedule counts from `from`, as AWS counts from the moment the rule
-   * or schedule is created.
+   * - cron: read in UTC, as an EventBridge rule does, or in `timeZone`, as
+   *   EventBridge Scheduler does: a local time skipped by a spring-forward
+   *   doesn't run, and one repeated by a fall-back runs once, at its first
+   *   occurrence.
+   * - rate: `from` is taken as the start of the schedule (AWS counts a rate
+   *   from when the rule is created, or from a schedule's start date), so the
+   *   fire times are `from` + 1, 2, 3, … intervals. A day is always 24 hours,
+   *   even across a daylight saving change, so the zone doesn't matter.
+   * - at: the one instant, if it is after `from`; none when it was skipped by a spring-forward.
+   *
+   * @see https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#daylist-savings-time
    */
-  public nextFireTimes(options: NextFireTimesOptions = {}): Date[] {
-    const count = options.count ?? DEFAULT_COUNT;
-    if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) {
-      throw new ValidationError('count', `${count} is out of range (1-${MAX_COUNT})`);
+  public nextFireTimes(options?: NextFireTimesOptions): Date[] {
+    const count = options?.count ?? Schedule.DEFAULT_FIRE_TIMES;
+    if (!Number.isInteger(count) || count < 1 || count > Schedule.MAX_FIRE_TIMES) {
+      throw new ValidationError('count', `${count} is out of range (1-${Schedule.MAX_FIRE_TIMES})`);
     }
-    const from = options.from ?? new Date();
-    if (!(from instanceof Date) || isNaN(from.getTime())) throw new ValidationError('from', 'is not a valid date');
-    const zone = options.timeZone === undefined ? 'UTC' : TimeZone.validate(options.timeZone);
+    const from = options?.from ?? new Date();
+    if (!(from instanceof Date) || isNaN(from.getTime())) throw new ValidationError('from', `${String(from)} is not a valid date (a Date)`);
+    const zone = options?.timeZone === undefined ? undefined : TimeZone.validate(options.timeZone);
     const fromMs = from.getTime();
+    const { cron, evaluator, rate, at } = this.parsed;
 
-    if (this.rateMinutes !== undefined) {
-      return Array.from({ length: count }, (_, i) => new Date(fromMs + (i + 1) * this.rateMinutes! * MINUTE_MS));
+    if (rate) {
+      return Array.from({ length: count }, (_, i) => new Date(fromMs + (i + 1) * rate.minutes * MINUTE_MS));
     }
-    if (this.atTime) {
-      const ms = zone === 'UTC' ? wallTimeToUtcMs(this.atTime) : instantsOf(zone, this.atTime)[0];
-      const withSeconds = ms === undefined ? undefined : ms + ((this.atTime as { second?: number }).second ?? 0) * 1000;
-      return withSeconds !== undefined && withSeconds > fromMs ? [new Date(withSeconds)] : [];
+    if (at) {
+      const ms = zone === undefined ? at.wallMs : instantsOf(zone, at.wallMs - (at.wallMs % MINUTE_MS))[0] + (at.wallMs % MINUTE_MS);
+      return ms > fromMs ? [new Date(ms)] : [];
     }
-    return zone === 'UTC' ? this.nextUtc(fromMs, count) : this.nextInZone(fromMs, count, zone);
+    if (cron && evaluator) {
+      return zone === undefined || TimeZone.isUtc(zone) ? nextUtc(evaluator, fromMs, count) : nextInZone(evaluator, fromMs, count, zone);
+    }
+    return [];
   }
 
   /**
    * Converts this schedule, meant in local time in `timeZone`, to the UTC
-   * schedule an EventBridge rule needs.
+   * schedule an EventBridge rule needs (rules only run in UTC).
+   *
+   * Hours (and minutes, for zones like Asia/Kolkata) move by the zone's
+   * offset; days of week and days of month move where the day changes:
+   * Asia/Tokyo `cron(0 8 ? * MON *)` is `cron(0 23 ? * SUN *)`. When the zone
+   * observes daylight saving time, or one UTC cron can't say the same days,
+   * the result is not exact and its warnings recommend EventBridge Scheduler
+   * with `schedule_expression_timezone`. A rate is the same in every zone; an
+   * `at()` becomes the UTC date and time.
+   *
+   * @param timeZone the IANA time zone the expression is meant in, e.g. `Asia/Tokyo`
    */
   public toUtc(timeZone: string): UtcConversion {
     const zone = TimeZone.validate(timeZone);
-    if (this.kind === ScheduleKind.RATE || TimeZone.isUtc(zone)) {
+    const { cron, rate, at } = this.parsed;
+    if (rate || TimeZone.isUtc(zone)) {
       return { schedule: this, expression: this.expressionString, exact: true, warnings: [] };
     }
-    if (this.kind === ScheduleKind.AT) {
-      const at = this.nextFireTimes({ from: new Date(0), timeZone: zone, count: 1 })[0];
-      if (!at) {
-        const warning = `${this.expressionString} doesn't exist in ${zone} (skipped by a daylight saving change)`;
+    if (at) {
+      const instant = instantsOf(zone, at.wallMs - (at.wallMs % MINUTE_MS))[0];
+      if (instant === undefined) {
+        const warning = `${at.text} doesn't exist in ${zone} (a daylight saving change skips it), so Scheduler never runs it; pick another time`;
         return { schedule: this, expression: this.expressionString, exact: false, warnings: [warning] };
       }
-      const utc = Schedule.at(at.toISOString().slice(0, 19));
+      const utc = Schedule.at(new Date(instant + (at.wallMs % MINUTE_MS)).toISOString().slice(0, 19));
       return { schedule: utc, expression: utc.expressionString, exact: true, warnings: [] };
     }
-    const converted = cronToUtc(this.cron!, zone);
+    const converted = cronToUtc(cron!, zone, new Date().getUTCFullYear());
     const schedule = Schedule.expression(`cron(${converted.fields.join(' ')})`);
     return { schedule, expression: schedule.expressionString, exact: converted.exact, warnings: converted.warnings };
   }
 
   /**
-   * One line for humans, e.g. "At 02:00 every day, Asia/Tokyo".
+   * One line for people, e.g. "At 02:00 every day, Asia/Tokyo".
    *
-   * @default timeZone 'UTC'
+   * @param timeZone the zone the expression is read in. Default: 'UTC'
    */
   public describe(timeZone?: string): string {
     const zone = timeZone === undefined ? 'UTC' : TimeZone.validate(timeZone);
-    if (this.cron) return describeCron(this.cron, zone);
-    if (this.rateMinutes !== undefined) {
-      const body = this.expressionString.slice(5, -1);
-      return `Every ${body.startsWith('1 ') ? body.slice(2) : body}`;
-    }
-    return `Once at ${this.expressionString.slice(3, -1).replace('T', ' ')}, ${zone}`;
+    const { cron, rate, at } = this.parsed;
+    if (cron) return describeCron(cron, zone);
+    if (rate) return `Every ${rate.value === 1 ? rate.unit : `${rate.value} ${rate.unit}s`}`;
+    return `Once at ${at!.text.replace('T', ' ')}, ${zone}`;
   }
 
   /** The expression string. */
   public toString(): string {
     return this.expressionString;
   }
+}
 
-  private nextUtc(fromMs: number, count: number): Date[] {
-    const out: Date[] = [];
-    // The first candidate is the minute after `from`.
-    let t: WallTime | undefined = wallTimeUtc(Math.floor(fromMs / MINUTE_MS) * MINUTE_MS + MINUTE_MS);
-    while (out.length < count && (t = nextMatch(this.cron!, t))) {
-      const ms = wallTimeToUtcMs(t);
-      out.push(new Date(ms));
-      t = wallTimeUtc(ms + MINUTE_MS);
-    }
-    return out;
-  }
+/** What the expression parsed into; exactly one of cron, rate and at is set. */
+interface ParsedExpression {
+  readonly cron?: CronSpec;
+  readonly evaluator?: CronEvaluator;
+  readonly rate?: RateSpec;
+  readonly at?: AtSpec;
+}
 
-  private nextInZone(fromMs: number, count: number, zone: string): Date[] {
-    const out: Date[] = [];
-    // Start an hour early in wall time: after a fall-back the local clock is behind `from`.
-    let t: WallTime | undefined = wallTimeUtc(wallTimeToUtcMs(wallTimeIn(zone, fromMs)) - 60 * MINUTE_MS);
-    while (out.length < count && (t = nextMatch(this.cron!, t))) {
-      // Skipped local times have no instant; repeated ones run at the first.
-      const ms = instantsOf(zone, t)[0];
-      if (ms !== undefined && ms > fromMs) out.push(new Date(ms));
-      t = wallTimeUtc(wallTimeToUtcMs(t) + MINUTE_MS);
-    }
-    return out;
+/** Fire times of a rule: the cron's wall clock is UTC. */
+function nextUtc(evaluator: CronEvaluator, fromMs: number, count: number): Date[] {
+  const out: Date[] = [];
+  let minute = Math.floor(fromMs / MINUTE_MS) + 1;
+  while (out.length < count) {
+    const next = evaluator.nextMinute(minute);
+    if (next < 0) break;
+    out.push(new Date(next * MINUTE_MS));
+    minute = next + 1;
   }
+  return out;
+}
+
+/**
+ * Fire times of a Scheduler schedule in `zone`. The search starts at the wall
+ * minute showing at `from`: any earlier wall time has already been shown (or
+ * skipped) by then, so its first occurrence is not after `from`.
+ */
+function nextInZone(evaluator: CronEvaluator, fromMs: number, count: number, zone: string): Date[] {
+  const out: Date[] = [];
+  let minute = wallMsIn(zone, fromMs) / MINUTE_MS;
+  while (out.length < count) {
+    const next = evaluator.nextMinute(minute);
+    if (next < 0) break;
+    // A skipped local time has no instant; a repeated one runs at the first.
+    const instant = instantsOf(zone, next * MINUTE_MS)[0];
+    if (instant !== undefined && instant > fromMs) out.push(new Date(instant));
+    minute = next + 1;
+  }
+  return out;
 }

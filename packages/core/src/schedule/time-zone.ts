@@ -1,45 +1,61 @@
 import { ValidationError } from '../errors';
-import { monthlyOffsets } from './zone-clock';
+import { offsetsDuringYear } from './zone-clock';
 
-const UTC_NAMES = new Set(['UTC', 'ETC/UTC', 'ETC/UCT', 'UCT', 'GMT', 'ETC/GMT', 'ETC/GMT0', 'ETC/GMT+0', 'ETC/GMT-0', 'ETC/UNIVERSAL', 'UNIVERSAL', 'ETC/ZULU', 'ZULU', 'GMT0']);
+const UTC_NAMES = new Set([
+  'UTC', 'UCT', 'GMT', 'GMT0', 'GMT+0', 'GMT-0', 'GREENWICH', 'UNIVERSAL', 'ZULU',
+  'ETC/UTC', 'ETC/UCT', 'ETC/GMT', 'ETC/GMT0', 'ETC/GMT+0', 'ETC/GMT-0', 'ETC/GREENWICH', 'ETC/UNIVERSAL', 'ETC/ZULU',
+]);
 
 /**
- * IANA time zones, as EventBridge Scheduler's `ScheduleExpressionTimezone` takes them.
+ * IANA time zones, as EventBridge Scheduler's `ScheduleExpressionTimezone`
+ * (Terraform `schedule_expression_timezone`) takes them. EventBridge rules
+ * always run in UTC.
+ *
+ * Zone data comes from the runtime's Intl (ICU); no time zone library.
  *
  * @see https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#time-zones
  */
 export class TimeZone {
   /**
-   * Checks that `name` is an IANA time zone and returns its canonical spelling.
+   * Checks that `name` is an IANA time zone and returns its canonical spelling
+   * (`asia/tokyo` → `Asia/Tokyo`).
    *
    * @param name e.g. `Asia/Tokyo`
-   * @param field the field to name in the error
-   * @default field 'timeZone'
+   * @param field the field to name in the error. Default: 'timeZone'
    */
-  public static validate(name: string, field: string = 'timeZone'): string {
+  public static validate(name: string, field?: string): string {
+    const f = field ?? 'timeZone';
     if (typeof name !== 'string' || name.trim() === '') {
-      throw new ValidationError(field, 'is empty (an IANA time zone such as Asia/Tokyo or UTC)');
+      throw new ValidationError(f, 'is empty (an IANA time zone, e.g. Asia/Tokyo or UTC)');
+    }
+    // Intl also takes bare offsets (+09:00); Scheduler wants a zone name.
+    if (!/^[A-Za-z]/.test(name)) {
+      throw new ValidationError(f, `'${name}' is an offset, not an IANA time zone (e.g. Asia/Tokyo, Etc/GMT-9, UTC)`);
     }
     try {
       return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
     } catch {
-      throw new ValidationError(field, `'${name}' is not an IANA time zone (e.g. Asia/Tokyo, Europe/Berlin, UTC)`);
+      throw new ValidationError(f, `'${name}' is not an IANA time zone (e.g. Asia/Tokyo, Europe/Berlin, UTC)`);
     }
   }
 
-  /** Whether `name` is UTC under any of its aliases (UTC, Etc/UTC, GMT, …). */
+  /**
+   * Whether `name` is UTC under any of its aliases (UTC, Etc/UTC, GMT, Zulu, …).
+   * Throws a ValidationError when `name` is not a time zone.
+   */
   public static isUtc(name: string): boolean {
-    return UTC_NAMES.has(name.toUpperCase()) || TimeZone.validate(name) === 'UTC';
+    const canonical = TimeZone.validate(name);
+    return UTC_NAMES.has(name.toUpperCase()) || UTC_NAMES.has(canonical.toUpperCase());
   }
 
   /**
    * Whether `name` changes its UTC offset during the year (daylight saving time).
    *
-   * @param year the year to look at
-   * @default year the current year
+   * @param name an IANA time zone
+   * @param year the year to look at. Default: the current year
    */
   public static observesDst(name: string, year?: number): boolean {
-    return new Set(monthlyOffsets(TimeZone.validate(name), year)).size > 1;
+    return offsetsDuringYear(TimeZone.validate(name), year ?? new Date().getUTCFullYear()).length > 1;
   }
 
   private constructor() {}

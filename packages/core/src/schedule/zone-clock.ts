@@ -1,6 +1,9 @@
-import { WallTime } from './cron-spec';
+import { MINUTE_MS } from './civil-time';
 
-const MINUTE_MS = 60_000;
+// Wall clocks in IANA zones, from the platform's Intl (ICU) time zone data:
+// no time zone library, and the data is as current as the Node.js runtime.
+
+const HOUR_MS = 60 * MINUTE_MS;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(zone: string): Intl.DateTimeFormat {
@@ -20,56 +23,56 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Wall time of a UTC wall time, taken as an instant: the identity zone. */
-export function wallTimeUtc(ms: number): WallTime {
-  const d = new Date(ms);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  };
-}
-
-export function wallTimeToUtcMs(w: WallTime): number {
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
-}
-
-/** The wall clock in `zone` at instant `ms` (to the minute). */
-export function wallTimeIn(zone: string, ms: number): WallTime {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(zone).formatToParts(new Date(ms))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+/**
+ * The wall clock in `zone` at instant `ms`, to the minute, as "wall
+ * milliseconds": the clock's reading taken as if it were a UTC time.
+ */
+export function wallMsIn(zone: string, ms: number): number {
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  let hour = 0;
+  let minute = 0;
+  for (const p of formatter(zone).formatToParts(ms)) {
+    switch (p.type) {
+      case 'year': year = Number(p.value); break;
+      case 'month': month = Number(p.value); break;
+      case 'day': day = Number(p.value); break;
+      case 'hour': hour = Number(p.value); break;
+      case 'minute': minute = Number(p.value); break;
+      default: break;
+    }
   }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute };
+  return Date.UTC(year, month - 1, day, hour, minute);
 }
 
 /** Minutes `zone` is ahead of UTC at instant `ms`. */
 export function offsetMinutes(zone: string, ms: number): number {
   const floored = Math.floor(ms / MINUTE_MS) * MINUTE_MS;
-  return (wallTimeToUtcMs(wallTimeIn(zone, floored)) - floored) / MINUTE_MS;
+  return (wallMsIn(zone, floored) - floored) / MINUTE_MS;
 }
 
 /**
- * Every instant at which `zone`'s clock shows `w`, earliest first: none for a
- * time skipped by a spring-forward, two for one repeated by a fall-back.
+ * Every instant at which `zone`'s clock reads `wallMs`, earliest first: none
+ * for a time skipped by a spring-forward, two for one repeated by a fall-back.
  */
-export function instantsOf(zone: string, w: WallTime): number[] {
-  const asUtc = wallTimeToUtcMs(w);
-  // Offsets in force around the wall time; a zone changes offset at most once a day.
-  const candidates = new Set([
-    asUtc - offsetMinutes(zone, asUtc - 36 * 60 * MINUTE_MS) * MINUTE_MS,
-    asUtc - offsetMinutes(zone, asUtc) * MINUTE_MS,
-    asUtc - offsetMinutes(zone, asUtc + 36 * 60 * MINUTE_MS) * MINUTE_MS,
-  ]);
-  return [...candidates]
-    .filter((ms) => wallTimeToUtcMs(wallTimeIn(zone, ms)) === asUtc)
-    .sort((a, b) => a - b);
+export function instantsOf(zone: string, wallMs: number): number[] {
+  // The offsets in force a day and a half either side cover the instant the
+  // clock reads wallMs (offsets are within ±14 h), across one transition.
+  const before = offsetMinutes(zone, wallMs - 36 * HOUR_MS);
+  const after = offsetMinutes(zone, wallMs + 36 * HOUR_MS);
+  const candidates = before === after ? [wallMs - before * MINUTE_MS] : [wallMs - before * MINUTE_MS, wallMs - after * MINUTE_MS];
+  if (before !== after) candidates.push(wallMs - offsetMinutes(zone, wallMs) * MINUTE_MS);
+  return [...new Set(candidates)].filter((ms) => wallMsIn(zone, ms) === wallMs).sort((a, b) => a - b);
 }
 
-/** UTC offsets (minutes) on the 1st of each month of `year` (default: this year). */
-export function monthlyOffsets(zone: string, year?: number): number[] {
-  const y = year ?? new Date().getUTCFullYear();
-  return Array.from({ length: 12 }, (_, m) => offsetMinutes(zone, Date.UTC(y, m, 1, 12)));
+/**
+ * The distinct UTC offsets (minutes) of `zone` during `year`, ascending,
+ * sampled weekly: short DST periods (Morocco's month-long Ramadan change) are
+ * caught where monthly samples would miss them.
+ */
+export function offsetsDuringYear(zone: string, year: number): number[] {
+  const offsets = new Set<number>();
+  for (let day = 0; day < 366; day += 7) offsets.add(offsetMinutes(zone, Date.UTC(year, 0, 1 + day, 12)));
+  return [...offsets].sort((a, b) => a - b);
 }

@@ -1,0 +1,46 @@
+import { TimeZone } from '../../src';
+import { ValidationError } from '../../src/errors';
+
+describe('TimeZone', () => {
+  test('validate returns the canonical IANA name', () => {
+    expect(TimeZone.validate('Asia/Tokyo')).toBe('Asia/Tokyo');
+    expect(TimeZone.validate('asia/tokyo')).toBe('Asia/Tokyo');
+    expect(TimeZone.validate('UTC')).toBe('UTC');
+    expect(TimeZone.validate('Etc/GMT-9')).toBe('Etc/GMT-9');
+  });
+
+  test.each([
+    ['Tokyo', undefined, "timeZone: 'Tokyo' is not an IANA time zone (e.g. Asia/Tokyo, Europe/Berlin, UTC)"],
+    ['Mars/Olympus', '--tz', "--tz: 'Mars/Olympus' is not an IANA time zone (e.g. Asia/Tokyo, Europe/Berlin, UTC)"],
+    ['', '--time-zone', '--time-zone: is empty (an IANA time zone, e.g. Asia/Tokyo or UTC)'],
+    ['  ', undefined, 'timeZone: is empty (an IANA time zone, e.g. Asia/Tokyo or UTC)'],
+    ['+09:00', undefined, "timeZone: '+09:00' is an offset, not an IANA time zone (e.g. Asia/Tokyo, Etc/GMT-9, UTC)"],
+    ['-0330', undefined, "timeZone: '-0330' is an offset, not an IANA time zone (e.g. Asia/Tokyo, Etc/GMT-9, UTC)"],
+  ])('validate(%j, %s) throws %s', (name, field, message) => {
+    let error: unknown;
+    try {
+      TimeZone.validate(name, field);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).field).toBe(field ?? 'timeZone');
+    expect((error as ValidationError).message).toBe(message);
+  });
+
+  test('isUtc knows the aliases', () => {
+    for (const name of ['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Etc/GMT+0', 'Zulu', 'Etc/Universal', 'utc']) expect(TimeZone.isUtc(name)).toBe(true);
+    for (const name of ['Asia/Tokyo', 'Europe/London', 'Africa/Abidjan', 'Etc/GMT-1']) expect(TimeZone.isUtc(name)).toBe(false);
+  });
+
+  test('observesDst', () => {
+    expect(TimeZone.observesDst('Asia/Tokyo', 2026)).toBe(false);
+    expect(TimeZone.observesDst('Asia/Kolkata', 2026)).toBe(false);
+    expect(TimeZone.observesDst('UTC')).toBe(false);
+    expect(TimeZone.observesDst('America/New_York', 2026)).toBe(true);
+    expect(TimeZone.observesDst('Europe/Berlin', 2026)).toBe(true);
+    expect(TimeZone.observesDst('Australia/Sydney', 2026)).toBe(true);
+    expect(TimeZone.observesDst('Australia/Lord_Howe', 2026)).toBe(true);
+    expect(() => TimeZone.observesDst('Nowhere/Land')).toThrow(ValidationError);
+  });
+});
