@@ -1,1 +1,11 @@
-// Filled in by its issue; nothing here yet.
+export * from './trigger-kind';
+export * from './launch-type';
+export * from './cpu-architecture';
+export * from './overlap-policy';
+export * from './capacity-provider-strategy-item';
+export * from './container-override';
+export * from './retry-policy';
+export * from './dead-letter-queue';
+export * from './schedule-group';
+export * from './alert-topic';
+export * from './ecs-scheduled-task';

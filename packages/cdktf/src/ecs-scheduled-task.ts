@@ -1,0 +1,453 @@
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
+import { SchedulerScheduleGroup } from '@cdktf/provider-aws/lib/scheduler-schedule-group';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
+import { DeadLetterQueuePolicy, InvokerTrustPolicy, RunTaskPolicy, Schedule } from '@ecs-batch/core';
+import { ValidationError } from '@ecs-batch/core/lib/errors';
+import { Construct } from 'constructs';
+import { CapacityProviderStrategyItem } from './capacity-provider-strategy-item';
+import { ContainerOverride } from './container-override';
+import { DeadLetterQueue } from './dead-letter-queue';
+import { LaunchType } from './launch-type';
+import { AwsLimits } from './private/aws-limits';
+import { defaultName } from './private/default-name';
+import { ScheduleTarget } from './private/family-arn';
+import { PropCheck } from './private/prop-check';
+import { ScheduledTaskDefaults, ScheduledTaskSettings } from './private/scheduled-task-settings';
+import { RetryPolicy } from './retry-policy';
+import { ScheduleGroup } from './schedule-group';
+import { TriggerKind } from './trigger-kind';
+
+/**
+ * Props of `EcsScheduledTask`.
+ */
+export interface EcsScheduledTaskProps {
+  /**
+   * When to run: `Schedule.cron({ minute: '0', hour: '2' })`, `Schedule.rate(...)`,
+   * `Schedule.at(...)` (Scheduler only) or `Schedule.expression('cron(0 2 * * ? *)')`.
+   * Read in `timeZone`.
+   */
+  readonly schedule: Schedule;
+
+  /**
+   * The IANA time zone the schedule is written in, e.g. `Asia/Tokyo`.
+   *
+   * Scheduler runs in it (`schedule_expression_timezone`). A rule only knows UTC,
+   * so the schedule is converted through core's `Schedule.toUtc`, and synth fails
+   * when no single UTC cron matches all year (daylight saving time) unless
+   * `allowInexactUtcConversion` is set.
+   *
+   * @default - UTC
+   */
+  readonly timeZone?: string;
+
+  /**
+   * What starts the task.
+   * @default - TriggerKind.SCHEDULER when `timeZone` is set, otherwise TriggerKind.RULE
+   */
+  readonly trigger?: TriggerKind;
+
+  /**
+   * Accept a rule whose UTC schedule drifts from the local time part of the year
+   * (e.g. 02:00 Europe/Berlin becomes 01:00 UTC, which is 03:00 in summer).
+   * @default false
+   */
+  readonly allowInexactUtcConversion?: boolean;
+
+  /**
+   * The rule or schedule name (1-64 letters, numbers, `.`, `-`, `_`).
+   * @default - derived from the construct path
+   */
+  readonly name?: string;
+
+  /**
+   * A description of the rule or schedule.
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * Whether the rule or schedule is enabled.
+   * @default true
+   */
+  readonly enabled?: boolean;
+
+  /** The cluster to run in. A literal ARN or a token. */
+  readonly clusterArn: string;
+
+  /**
+   * The task definition, with or without a revision; a literal ARN or a token
+   * (e.g. `aws_ecs_task_definition.arn`).
+   *
+   * The target gets the revisionless family ARN, so each run starts the latest
+   * ACTIVE revision, including revisions CI registers outside Terraform.
+   */
+  readonly taskDefinitionArn: string;
+
+  /**
+   * Run exactly the revision in `taskDefinitionArn` instead of the latest one;
+   * the IAM policy then allows only that revision.
+   * @default false
+   */
+  readonly pinRevision?: boolean;
+
+  /** Subnets of the task's network interface (awsvpc). At least one. */
+  readonly subnetIds: string[];
+
+  /**
+   * Security groups of the task's network interface.
+   * @default - the VPC's default security group
+   */
+  readonly securityGroupIds?: string[];
+
+  /**
+   * Give the task a public IP, e.g. to pull images in a public subnet without a
+   * NAT gateway. Fargate only.
+   * @default false
+   */
+  readonly assignPublicIp?: boolean;
+
+  /**
+   * The launch type. Cannot be combined with `capacityProviderStrategy`.
+   * @default - LaunchType.FARGATE, unless a capacity provider strategy is given
+   */
+  readonly launchType?: LaunchType;
+
+  /**
+   * Capacity providers instead of a launch type, e.g. FARGATE_SPOT with a FARGATE
+   * base. The target's `launch_type` is then omitted.
+   * @default - none: the launch type is used
+   */
+  readonly capacityProviderStrategy?: CapacityProviderStrategyItem[];
+
+  /**
+   * The Fargate platform version, e.g. `1.4.0`.
+   * @default - LATEST
+   */
+  readonly platformVersion?: string;
+
+  /**
+   * Tasks started per run: 1 or more for a rule, 1-10 for Scheduler.
+   * @default 1
+   */
+  readonly taskCount?: number;
+
+  /**
+   * Copy the task definition's tags to the task.
+   * @default false
+   */
+  readonly propagateTags?: boolean;
+
+  /**
+   * Add ECS managed tags (`aws:ecs:clusterName`...) to the task.
+   * @default false
+   */
+  readonly enableEcsManagedTags?: boolean;
+
+  /**
+   * Allow ECS Exec into the running task.
+   * @default false
+   */
+  readonly enableExecuteCommand?: boolean;
+
+  /**
+   * Tags for the task and for the resources this construct creates.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * Per-container command and environment for this schedule (the target input).
+   * @default - none: the task definition runs as it is
+   */
+  readonly containerOverrides?: ContainerOverride[];
+
+  /**
+   * Retries of a RunTask call that fails.
+   * @default - 3 attempts within one hour
+   */
+  readonly retryPolicy?: RetryPolicy;
+
+  /**
+   * Where runs that could not be started end up: `DeadLetterQueue.create()` or
+   * `DeadLetterQueue.fromArn(arn)`.
+   * @default - none
+   */
+  readonly deadLetterQueue?: DeadLetterQueue;
+
+  /**
+   * The task execution role, which the invoking role may pass to ECS.
+   * @default - none
+   */
+  readonly executionRoleArn?: string;
+
+  /**
+   * The task role, which the invoking role may pass to ECS.
+   * @default - none
+   */
+  readonly taskRoleArn?: string;
+
+  /**
+   * Scheduler only: the schedule group, existing or created.
+   * @default - the `default` group
+   */
+  readonly scheduleGroup?: ScheduleGroup;
+
+  /**
+   * Scheduler only: let Scheduler start the run up to this many minutes late
+   * (1-1440), to spread load.
+   * @default - OFF: on time
+   */
+  readonly flexibleTimeWindowMinutes?: number;
+
+  /**
+   * Scheduler only: no run before this UTC time (`2030-01-01T00:00:00Z`).
+   * @default - none
+   */
+  readonly startDate?: string;
+
+  /**
+   * Scheduler only: no run after this UTC time (`2030-12-31T00:00:00Z`).
+   * @default - none
+   */
+  readonly endDate?: string;
+}
+
+/**
+ * Runs an existing ECS task definition on a schedule, through an EventBridge
+ * rule or EventBridge Scheduler, always on the latest revision of its family.
+ *
+ * The invoking role is exactly what `@ecs-batch/core` builds: `ecs:RunTask` on
+ * the family's revisions in this cluster only, `iam:PassRole` on the given roles
+ * towards ECS tasks only, and a trust limited to this rule or schedule group of
+ * this account.
+ *
+ * Resources (names as in `templates/terraform/modules/ecs-scheduled-task`):
+ * `rule` + `target` or `schedule` (+ `schedule_group`), `invoker` +
+ * `invoker_policy`, and optionally `dead_letter_queue` (+ `dead_letter_queue_policy`).
+ */
+export class EcsScheduledTask extends Construct {
+  /** Retries of a failed RunTask call when `retryPolicy` does not say. */
+  public static readonly DEFAULT_MAXIMUM_RETRY_ATTEMPTS = ScheduledTaskDefaults.MAXIMUM_RETRY_ATTEMPTS;
+  /** Maximum event age in seconds when `retryPolicy` does not say. */
+  public static readonly DEFAULT_MAXIMUM_EVENT_AGE_SECONDS = ScheduledTaskDefaults.MAXIMUM_EVENT_AGE_SECONDS;
+
+  /** The trigger in use. */
+  public readonly trigger: TriggerKind;
+  /** The rule or schedule name. */
+  public readonly name: string;
+  /** The expression deployed: UTC for a rule, local time (see `timeZone`) for Scheduler. */
+  public readonly scheduleExpression: string;
+  /**
+   * The time zone of a Scheduler schedule.
+   * @default - undefined for rules, which run in UTC
+   */
+  public readonly timeZone?: string;
+  /** Why the UTC schedule of a rule drifts from the local time (empty when exact). */
+  public readonly utcConversionWarnings: string[];
+  /** What the target runs: the revisionless family ARN, or the pinned revision. */
+  public readonly targetTaskDefinitionArn: string;
+  /** The role EventBridge assumes to run the task. */
+  public readonly invokerRoleArn: string;
+  /**
+   * The rule ARN.
+   * @default - undefined with Scheduler
+   */
+  public readonly ruleArn?: string;
+  /**
+   * The schedule ARN.
+   * @default - undefined with a rule
+   */
+  public readonly scheduleArn?: string;
+  /**
+   * The dead-letter queue ARN.
+   * @default - undefined without a dead-letter queue
+   */
+  public readonly deadLetterQueueArn?: string;
+  /**
+   * The queue policy an existing dead-letter queue needs so that this rule can
+   * send to it (JSON). Attach it to the queue: the construct does not overwrite
+   * the policy of a queue it does not own.
+   * @default - undefined unless a rule uses `DeadLetterQueue.fromArn`
+   */
+  public readonly deadLetterQueuePolicyJson?: string;
+
+  constructor(scope: Construct, id: string, props: EcsScheduledTaskProps) {
+    super(scope, id);
+    const settings = ScheduledTaskSettings.resolve(props, () => defaultName(this, AwsLimits.SCHEDULE_NAME_MAX_LENGTH));
+    const pin = props.pinRevision ?? false;
+    const target = PropCheck.asProp('taskDefinitionArn', () => ScheduleTarget.of(props.taskDefinitionArn, pin));
+    const isRule = settings.trigger === TriggerKind.RULE;
+    // Empty tags and security groups are left out, as the HCL module does.
+    const tags = Object.keys(props.tags ?? {}).length > 0 ? props.tags : undefined;
+    const securityGroups = (props.securityGroupIds ?? []).length > 0 ? props.securityGroupIds : undefined;
+
+    this.trigger = settings.trigger;
+    this.name = settings.name;
+    this.scheduleExpression = settings.expression;
+    this.timeZone = settings.timeZone;
+    this.utcConversionWarnings = settings.utcConversionWarnings;
+    this.targetTaskDefinitionArn = target.targetArn;
+
+    const account = new DataAwsCallerIdentity(this, 'account');
+    const partition = new DataAwsPartition(this, 'partition');
+    const region = new DataAwsRegion(this, 'region');
+
+    const dlq = props.deadLetterQueue;
+    const queue = dlq?.created
+      ? new SqsQueue(this, 'dead_letter_queue', {
+        name: `${settings.name}-dlq`,
+        messageRetentionSeconds: dlq.retentionDays! * 86400,
+        sqsManagedSseEnabled: true,
+        tags,
+      })
+      : undefined;
+    this.deadLetterQueueArn = queue?.arn ?? dlq?.queueArn;
+
+    const passRoleArns = [props.executionRoleArn, props.taskRoleArn].filter((arn): arn is string => arn !== undefined);
+    const permissions = ScheduledTaskPermissions.build(props, passRoleArns, target, settings.tagsOnRunTask,
+      isRule ? undefined : this.deadLetterQueueArn);
+
+    const rule = isRule
+      ? new CloudwatchEventRule(this, 'rule', {
+        name: settings.name,
+        description: props.description,
+        scheduleExpression: settings.expression,
+        state: props.enabled === false ? 'DISABLED' : 'ENABLED',
+        tags,
+      })
+      : undefined;
+    const group = props.scheduleGroup?.created
+      ? new SchedulerScheduleGroup(this, 'schedule_group', { name: props.scheduleGroup.name, tags })
+      : undefined;
+    const groupName = group?.name ?? props.scheduleGroup?.name;
+
+    const trust = rule !== undefined
+      ? InvokerTrustPolicy.forRule({ accountId: account.accountId, sourceArn: rule.arn })
+      : InvokerTrustPolicy.forScheduler({
+        accountId: account.accountId,
+        sourceArn: PropCheck.asProp('scheduleGroup', () => InvokerTrustPolicy.scheduleGroupArn(partition.partition, region.name, account.accountId, groupName)),
+      });
+    const invoker = new IamRole(this, 'invoker', {
+      description: `Lets ${isRule ? 'EventBridge rule' : 'EventBridge Scheduler schedule'} ${settings.name} run its ECS task`,
+      assumeRolePolicy: JSON.stringify(trust),
+      tags,
+    });
+    new IamRolePolicy(this, 'invoker_policy', { name: 'run-task', role: invoker.name, policy: JSON.stringify(permissions) });
+    this.invokerRoleArn = invoker.arn;
+
+    const ecs = {
+      taskDefinitionArn: target.targetArn,
+      taskCount: settings.taskCount,
+      launchType: settings.launchType,
+      capacityProviderStrategy: settings.capacityProviderStrategy.length > 0
+        ? settings.capacityProviderStrategy.map((item) => ({ capacityProvider: item.capacityProvider, weight: item.weight, base: item.base }))
+        : undefined,
+      platformVersion: props.platformVersion,
+      propagateTags: props.propagateTags === true ? 'TASK_DEFINITION' : undefined,
+      enableEcsManagedTags: props.enableEcsManagedTags ?? false,
+      enableExecuteCommand: props.enableExecuteCommand ?? false,
+      tags,
+      networkConfiguration: {
+        subnets: props.subnetIds,
+        securityGroups,
+        assignPublicIp: props.assignPublicIp ?? false,
+      },
+    };
+    const retryPolicy = {
+      maximumRetryAttempts: settings.retryPolicy.maximumRetryAttempts,
+      maximumEventAgeInSeconds: settings.retryPolicy.maximumEventAgeSeconds,
+    };
+    const deadLetterConfig = this.deadLetterQueueArn === undefined ? undefined : { arn: this.deadLetterQueueArn };
+
+    if (rule !== undefined) {
+      new CloudwatchEventTarget(this, 'target', {
+        rule: rule.name,
+        arn: props.clusterArn,
+        roleArn: invoker.arn,
+        input: settings.input,
+        ecsTarget: ecs,
+        retryPolicy,
+        deadLetterConfig,
+      });
+      this.ruleArn = rule.arn;
+      if (this.deadLetterQueueArn !== undefined) {
+        // A rule sends to its dead-letter queue as events.amazonaws.com, which the
+        // queue's own policy must allow.
+        const queuePolicy = JSON.stringify(PropCheck.asProp('deadLetterQueue', () =>
+          DeadLetterQueuePolicy.forRule({ queueArn: this.deadLetterQueueArn!, ruleArn: rule.arn })));
+        if (queue !== undefined) {
+          new SqsQueuePolicy(this, 'dead_letter_queue_policy', { queueUrl: queue.url, policy: queuePolicy });
+        } else {
+          this.deadLetterQueuePolicyJson = queuePolicy;
+        }
+      }
+    } else {
+      const schedule = new SchedulerSchedule(this, 'schedule', {
+        name: settings.name,
+        groupName,
+        description: props.description,
+        scheduleExpression: settings.expression,
+        scheduleExpressionTimezone: settings.timeZone,
+        state: props.enabled === false ? 'DISABLED' : 'ENABLED',
+        startDate: props.startDate,
+        endDate: props.endDate,
+        flexibleTimeWindow: settings.flexibleTimeWindowMinutes === undefined
+          ? { mode: 'OFF' }
+          : { mode: 'FLEXIBLE', maximumWindowInMinutes: settings.flexibleTimeWindowMinutes },
+        target: {
+          arn: props.clusterArn,
+          roleArn: invoker.arn,
+          input: settings.input,
+          ecsParameters: ecs,
+          retryPolicy,
+          deadLetterConfig,
+        },
+      });
+      this.scheduleArn = schedule.arn;
+    }
+  }
+}
+
+/**
+ * The invoking role's permissions, from core, with core's field names mapped
+ * back to the props the user wrote.
+ */
+class ScheduledTaskPermissions {
+  public static build(
+    props: EcsScheduledTaskProps, passRoleArns: string[], target: ScheduleTarget, tagsOnRunTask: boolean, deadLetterQueueArn: string | undefined,
+  ): any {
+    const roleProps = [props.executionRoleArn !== undefined ? 'executionRoleArn' : undefined, props.taskRoleArn !== undefined ? 'taskRoleArn' : undefined]
+      .filter((p): p is string => p !== undefined);
+    const fieldOf = (field: string): string => {
+      const role = /^passRoleArns\[(\d+)\]$/.exec(field);
+      if (role) return roleProps[Number(role[1])];
+      if (field === 'deadLetterQueueArn') return 'deadLetterQueue';
+      if (field === 'taskDefinitionFamilyArn') return 'taskDefinitionArn';
+      return field;
+    };
+    try {
+      return RunTaskPolicy.permissions({
+        clusterArn: props.clusterArn,
+        taskDefinitionArn: props.taskDefinitionArn,
+        taskDefinitionFamilyArn: target.familyArn,
+        passRoleArns,
+        pinRevision: props.pinRevision ?? false,
+        propagateTags: tagsOnRunTask,
+        deadLetterQueueArn,
+      });
+    } catch (e) {
+      if (e instanceof ValidationError) {
+        throw new ValidationError(fieldOf(e.field), e.reason);
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,199 @@
+import { ClusterArn, Schedule, ScheduleKind, TaskDefinitionArn, TimeZone } from '@ecs-batch/core';
+import { ValidationError } from '@ecs-batch/core/lib/errors';
+import { CapacityProviderStrategyItem } from '../capacity-provider-strategy-item';
+import { ContainerOverride } from '../container-override';
+import type { EcsScheduledTaskProps } from '../ecs-scheduled-task';
+import { LaunchType } from '../launch-type';
+import { TriggerKind } from '../trigger-kind';
+import { AwsLimits } from './aws-limits';
+import { PropCheck } from './prop-check';
+
+/** Retry settings with the defaults applied. */
+export interface ResolvedRetryPolicy {
+  readonly maximumRetryAttempts: number;
+  readonly maximumEventAgeSeconds: number;
+}
+
+/** Defaults shared by the construct and (as variable defaults) the HCL module. */
+export class ScheduledTaskDefaults {
+  /** @see RetryPolicy.maximumRetryAttempts */
+  public static readonly MAXIMUM_RETRY_ATTEMPTS = 3;
+  /** @see RetryPolicy.maximumEventAgeSeconds */
+  public static readonly MAXIMUM_EVENT_AGE_SECONDS = 3600;
+
+  private constructor() {}
+}
+
+/**
+ * The validated, defaulted settings of one `EcsScheduledTask`: every synth-time
+ * check of the props happens here, before any resource exists.
+ */
+export class ScheduledTaskSettings {
+  public static resolve(props: EcsScheduledTaskProps, fallbackName: () => string): ScheduledTaskSettings {
+    return new ScheduledTaskSettings(props, fallbackName);
+  }
+
+  private static schedule(schedule: Schedule | undefined): Schedule {
+    if (!(schedule instanceof Schedule)) {
+      throw new ValidationError('schedule', 'is required (Schedule.cron({...}), Schedule.rate(...), Schedule.at(...) or Schedule.expression(\'...\'))');
+    }
+    return schedule;
+  }
+
+  /** @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html */
+  private static checkStrategyItem(item: CapacityProviderStrategyItem, i: number): void {
+    const field = `capacityProviderStrategy[${i}]`;
+    if (typeof item.capacityProvider !== 'string' || item.capacityProvider.trim() === '') {
+      throw new ValidationError(`${field}.capacityProvider`, 'is empty (FARGATE, FARGATE_SPOT or a capacity provider name)');
+    }
+    PropCheck.integerInRange(item.weight, 0, 1000, `${field}.weight`);
+    PropCheck.integerInRange(item.base, 0, 100000, `${field}.base`);
+  }
+
+  /**
+   * Scheduler takes UTC timestamps without fractions (the Terraform provider
+   * requires RFC 3339), and the end must come after the start.
+   * @see https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html#scheduler-CreateSchedule-request-StartDate
+   */
+  private static checkDates(startDate: string | undefined, endDate: string | undefined): void {
+    const parse = (value: string | undefined, field: string): number | undefined => {
+      if (value === undefined || PropCheck.isToken(value)) return undefined;
+      const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value) ? Date.parse(value) : NaN;
+      if (Number.isNaN(ms)) {
+        throw new ValidationError(field, `'${value}' is not a UTC timestamp (RFC 3339, e.g. 2030-01-01T00:00:00Z)`);
+      }
+      return ms;
+    };
+    const start = parse(startDate, 'startDate');
+    const end = parse(endDate, 'endDate');
+    if (start !== undefined && end !== undefined && end <= start) {
+      throw new ValidationError('endDate', `${endDate} is not after startDate ${startDate} (the end must come after the start)`);
+    }
+  }
+
+  /**
+   * RunTask overrides, which both rules and Scheduler take as the target input.
+   * Environment variables are sorted by name, as Terraform iterates a map.
+   * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html
+   */
+  private static inputOf(overrides: ContainerOverride[] | undefined): string | undefined {
+    if (overrides === undefined || overrides.length === 0) return undefined;
+    const containerOverrides = overrides.map((o, i) => {
+      if (typeof o.name !== 'string' || o.name.trim() === '') {
+        throw new ValidationError(`containerOverrides[${i}].name`, 'is empty (the container name in the task definition)');
+      }
+      const out: any = { name: o.name };
+      if (o.command !== undefined) out.command = o.command;
+      if (o.environment !== undefined) {
+        out.environment = Object.keys(o.environment).sort().map((name) => ({ name, value: o.environment![name] }));
+      }
+      return out;
+    });
+    return JSON.stringify({ containerOverrides });
+  }
+
+  public readonly trigger: TriggerKind;
+  public readonly name: string;
+  /** The expression deployed: UTC for a rule, local time for Scheduler. */
+  public readonly expression: string;
+  /** Scheduler's `schedule_expression_timezone`; undefined for rules. */
+  public readonly timeZone?: string;
+  /** Why a rule's UTC conversion is not exact (only with allowInexactUtcConversion). */
+  public readonly utcConversionWarnings: string[];
+  public readonly launchType?: LaunchType;
+  public readonly capacityProviderStrategy: CapacityProviderStrategyItem[];
+  public readonly taskCount: number;
+  public readonly retryPolicy: ResolvedRetryPolicy;
+  public readonly flexibleTimeWindowMinutes?: number;
+  /** Whether RunTask applies tags, so the invoker needs `ecs:TagResource`. */
+  public readonly tagsOnRunTask: boolean;
+  /** The target input (RunTask overrides) as JSON, when there are container overrides. */
+  public readonly input?: string;
+
+  private constructor(props: EcsScheduledTaskProps, fallbackName: () => string) {
+    const schedule = ScheduledTaskSettings.schedule(props.schedule);
+    const timeZone = props.timeZone === undefined ? undefined : TimeZone.validate(props.timeZone, 'timeZone');
+    this.trigger = props.trigger ?? (timeZone !== undefined ? TriggerKind.SCHEDULER : TriggerKind.RULE);
+    const isRule = this.trigger === TriggerKind.RULE;
+
+    this.name = props.name ?? fallbackName();
+    if (!PropCheck.isToken(this.name) && !AwsLimits.SCHEDULE_NAME_PATTERN.test(this.name)) {
+      throw new ValidationError('name', `'${this.name}' is not a valid ${isRule ? 'rule' : 'schedule'} name (1-${AwsLimits.SCHEDULE_NAME_MAX_LENGTH} letters, numbers, '.', '-', '_')`);
+    }
+
+    // Rules only know UTC cron and rate: convert local time through core, and refuse
+    // a conversion that would drift (DST) unless the user accepts it.
+    // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html
+    if (isRule) {
+      if (schedule.kind === ScheduleKind.AT) {
+        throw new ValidationError('schedule', `${schedule.expressionString} is a one-time schedule, which rules do not support (use trigger SCHEDULER)`);
+      }
+      const conversion = timeZone === undefined ? undefined : schedule.toUtc(timeZone);
+      if (conversion !== undefined && !conversion.exact && props.allowInexactUtcConversion !== true) {
+        throw new ValidationError('timeZone', `${schedule.expressionString} in ${timeZone} has no exact UTC equivalent for a rule: ${conversion.warnings.join('; ')} (use trigger SCHEDULER, which runs in the time zone, or set allowInexactUtcConversion to accept ${conversion.expression})`);
+      }
+      this.expression = conversion?.expression ?? schedule.expressionString;
+      this.utcConversionWarnings = conversion?.warnings ?? [];
+      for (const [prop, value] of Object.entries({
+        flexibleTimeWindowMinutes: props.flexibleTimeWindowMinutes,
+        startDate: props.startDate,
+        endDate: props.endDate,
+        scheduleGroup: props.scheduleGroup,
+      })) {
+        if (value !== undefined) {
+          throw new ValidationError(prop, 'only applies to trigger SCHEDULER (remove it, or use EventBridge Scheduler)');
+        }
+      }
+    } else {
+      this.expression = schedule.expressionString;
+      this.timeZone = timeZone;
+      this.utcConversionWarnings = [];
+    }
+
+    if (!PropCheck.isToken(props.clusterArn ?? '')) {
+      ClusterArn.parse(props.clusterArn, 'clusterArn');
+    }
+    if (!PropCheck.isToken(props.taskDefinitionArn ?? '')) {
+      TaskDefinitionArn.parse(props.taskDefinitionArn, 'taskDefinitionArn');
+    }
+    PropCheck.nonEmptyList(props.subnetIds, 'subnetIds', 'at least one subnet ID, for the task\'s awsvpc network interface');
+
+    const strategy = props.capacityProviderStrategy ?? [];
+    if (props.launchType !== undefined && strategy.length > 0) {
+      throw new ValidationError('launchType', 'cannot be combined with capacityProviderStrategy (set one of them: with a strategy, the launch type is omitted)');
+    }
+    strategy.forEach((item, i) => ScheduledTaskSettings.checkStrategyItem(item, i));
+    this.capacityProviderStrategy = strategy;
+    this.launchType = strategy.length > 0 ? undefined : (props.launchType ?? LaunchType.FARGATE);
+
+    // A public IP needs awsvpc on Fargate: EC2 and EXTERNAL tasks cannot get one.
+    // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html
+    if (props.assignPublicIp === true) {
+      const ec2Provider = strategy.find((item) =>
+        !PropCheck.isToken(item.capacityProvider) && !AwsLimits.FARGATE_CAPACITY_PROVIDERS.includes(item.capacityProvider));
+      if (this.launchType !== undefined && this.launchType !== LaunchType.FARGATE) {
+        throw new ValidationError('assignPublicIp', `is only supported on Fargate, but launchType is ${this.launchType} (remove assignPublicIp, or use LaunchType.FARGATE)`);
+      }
+      if (ec2Provider !== undefined) {
+        throw new ValidationError('assignPublicIp', `is only supported on Fargate, but capacity provider '${ec2Provider.capacityProvider}' is an EC2 Auto Scaling group provider (use FARGATE / FARGATE_SPOT, or remove assignPublicIp)`);
+      }
+    }
+
+    this.taskCount = props.taskCount ?? 1;
+    PropCheck.integerInRange(this.taskCount, 1, isRule ? Number.MAX_SAFE_INTEGER : AwsLimits.SCHEDULER_TASK_COUNT_MAX, 'taskCount');
+
+    this.retryPolicy = {
+      maximumRetryAttempts: props.retryPolicy?.maximumRetryAttempts ?? ScheduledTaskDefaults.MAXIMUM_RETRY_ATTEMPTS,
+      maximumEventAgeSeconds: props.retryPolicy?.maximumEventAgeSeconds ?? ScheduledTaskDefaults.MAXIMUM_EVENT_AGE_SECONDS,
+    };
+    PropCheck.integerInRange(this.retryPolicy.maximumRetryAttempts, 0, AwsLimits.RETRY_ATTEMPTS_MAX, 'retryPolicy.maximumRetryAttempts');
+    PropCheck.integerInRange(this.retryPolicy.maximumEventAgeSeconds, AwsLimits.EVENT_AGE_MIN_SECONDS, AwsLimits.EVENT_AGE_MAX_SECONDS, 'retryPolicy.maximumEventAgeSeconds');
+
+    this.flexibleTimeWindowMinutes = props.flexibleTimeWindowMinutes;
+    PropCheck.integerInRange(props.flexibleTimeWindowMinutes, 1, AwsLimits.FLEXIBLE_WINDOW_MAX_MINUTES, 'flexibleTimeWindowMinutes');
+    ScheduledTaskSettings.checkDates(props.startDate, props.endDate);
+
+    this.tagsOnRunTask = props.propagateTags === true || props.enableEcsManagedTags === true || Object.keys(props.tags ?? {}).length > 0;
+    this.input = ScheduledTaskSettings.inputOf(props.containerOverrides);
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Puts an HCL module plan and a CDKTF stack plan into one comparable form:
+ * JSON documents decoded (IAM policies, container definitions, target inputs,
+ * event patterns), nested blocks as lists (CDKTF writes a single block as an
+ * object), references as canonical addresses.
+ */
+import { Value, comparable, decodeJson, isObject, isUnknown } from './hcl-values';
+import { Plan, PlannedResource } from './module-plan';
+
+/** Attributes that hold a JSON document. */
+export const JSON_ATTRIBUTES = new Set(['policy', 'assume_role_policy', 'input', 'container_definitions', 'event_pattern']);
+
+/** `{ 'aws_iam_role': 2, 'data.aws_region': 1, ... }` */
+export function typeCounts(plan: Plan): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of plan.resources) {
+    const key = `${r.mode === 'data' ? 'data.' : ''}${r.type}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+export interface ComparableResource {
+  readonly type: string;
+  readonly attributes: unknown;
+  readonly ignoreChanges: string[];
+}
+
+/**
+ * Both plans by address, comparable with `toEqual`. The HCL plan gives the
+ * shape: where it has a list of blocks and CDKTF a single object, the object is
+ * wrapped.
+ */
+export function comparablePlans(hcl: Plan, cdktf: Plan): { hcl: Record<string, ComparableResource>; cdktf: Record<string, ComparableResource> } {
+  const hclByAddress = byAddress(hcl.resources);
+  const out = { hcl: {} as Record<string, ComparableResource>, cdktf: {} as Record<string, ComparableResource> };
+  for (const r of hcl.resources) {
+    out.hcl[r.address] = { type: r.type, attributes: comparable(decodeDocuments(r.attributes)), ignoreChanges: [...r.ignoreChanges].sort() };
+  }
+  for (const r of cdktf.resources) {
+    const shape = hclByAddress.get(r.address)?.attributes;
+    const decoded = decodeDocuments(r.attributes);
+    const aligned = shape === undefined ? decoded : align(decoded, decodeDocuments(shape));
+    out.cdktf[r.address] = { type: r.type, attributes: comparable(aligned), ignoreChanges: [...r.ignoreChanges].sort() };
+  }
+  return out;
+}
+
+function byAddress(resources: PlannedResource[]): Map<string, PlannedResource> {
+  return new Map(resources.map((r) => [r.address, r]));
+}
+
+/** IAM policy attributes: compared after `normalizeIam`. */
+const IAM_ATTRIBUTES = new Set(['policy', 'assume_role_policy']);
+
+function decodeDocuments(value: Value, key?: string): Value {
+  if (key !== undefined && JSON_ATTRIBUTES.has(key) && (typeof value === 'string' || isUnknown(value))) {
+    const decoded = decodeJson(value);
+    return IAM_ATTRIBUTES.has(key) ? normalizeIam(decoded) : decoded;
+  }
+  if (Array.isArray(value)) return value.map((v) => decodeDocuments(v));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeDocuments(v, k)]));
+  return value;
+}
+
+function align(value: Value, shape: Value): Value {
+  if (Array.isArray(shape) && shape.every(isObject) && isObject(value)) {
+    return [align(value, shape[0])];
+  }
+  if (Array.isArray(shape) && Array.isArray(value)) {
+    return value.map((v, i) => align(v, shape[Math.min(i, shape.length - 1)]));
+  }
+  if (isObject(shape) && isObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k in shape ? align(v, shape[k]) : v]));
+  }
+  return value;
+}
+
+/**
+ * IAM reads a single value and a list of one the same way: `"Resource": "x"` is
+ * `"Resource": ["x"]`. Core writes one value as a string; an HCL list reference
+ * (`Resource = local.pass_role_arns`) is always a list. Compare both as lists.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+ */
+export function normalizeIam(document: Value): Value {
+  const asList = (v: Value): Value => (Array.isArray(v) ? v : [v]);
+  if (!isObject(document) || !Array.isArray(document.Statement)) return document;
+  return {
+    ...document,
+    Statement: document.Statement.map((s) => {
+      if (!isObject(s)) return s;
+      const out: { [k: string]: Value } = { ...s };
+      for (const k of ['Action', 'NotAction', 'Resource', 'NotResource']) if (k in out) out[k] = asList(out[k]);
+      if (isObject(out.Principal)) out.Principal = Object.fromEntries(Object.entries(out.Principal).map(([k, v]) => [k, asList(v)]));
+      if (isObject(out.Condition)) {
+        out.Condition = Object.fromEntries(Object.entries(out.Condition).map(([op, kv]) =>
+          [op, isObject(kv) ? Object.fromEntries(Object.entries(kv).map(([k, v]) => [k, asList(v)])) : kv]));
+      }
+      return out;
+    }),
+  };
+}
+
+/** Every IAM statement of a plan, by resource address and attribute. */
+export function iamDocuments(plan: Plan): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const r of plan.resources) {
+    for (const key of ['policy', 'assume_role_policy']) {
+      const v = r.attributes[key];
+      if (v !== undefined) out[`${r.address}.${key}`] = comparable(normalizeIam(decodeJson(v)));
+    }
+  }
+  return out;
+}
