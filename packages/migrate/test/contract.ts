@@ -28,3 +28,13 @@ export function jobNamed(report: MigrationReport, name: string): MigrationJob {
   if (!job) throw new Error(`no job ${name} in ${report.jobs.map((j) => j.name).join(', ')}`);
   return job;
 }
+
+/** The message of the error core throws, so tests do not copy core's wording. */
+export function coreError(call: () => unknown): string {
+  try {
+    call();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected core to throw');
+}

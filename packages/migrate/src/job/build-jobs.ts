@@ -54,7 +54,8 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
     const environment = fn.environment.map(toJobVariable);
     jobWarnings.push(...migrationWarnings(fn, timeoutSeconds, environment));
     const code = codePath(root, fn);
-    if ('missing' in code) jobWarnings.push(`handler source not found: ${code.missing}; move the code by hand`);
+    // For an image, the runtime warning already says what to do with the code.
+    if ('missing' in code && fn.image === undefined) jobWarnings.push(`handler source not found: ${code.missing}; move the code by hand`);
 
     const base = kebabCase(fn.name);
     const name = names.claim(groups.length > 1 ? `${base}-${kebabCase(group[0].label)}` : base);

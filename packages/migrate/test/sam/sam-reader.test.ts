@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
+import { FargateSize, TimeZone } from '@ecs-batch/core';
 import { analyze, MigrationReport } from '../../src';
-import { expectContractShape, FIXTURES, jobNamed } from '../contract';
+import { coreError, expectContractShape, FIXTURES, jobNamed } from '../contract';
 
 const APP = join(FIXTURES, 'sam-app');
 
@@ -116,5 +119,63 @@ describe('an AWS SAM application', () => {
   test('analyzes the template file itself, with paths relative to its folder', async () => {
     const single = await analyze(join(APP, 'template.yaml'));
     expect(single).toEqual(report);
+  });
+});
+
+describe('SAM edge cases', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ecs-batch-migrate-sam-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('an unknown time zone is not migrated; input that is not JSON and memory Lambda rejects are warnings', async () => {
+    writeFileSync(join(dir, 'template.yml'), [
+      'Resources:',
+      '  Fn:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      InlineCode: "exports.handler = async () => 1"',
+      '      Handler: index.handler',
+      '      Runtime: nodejs22.x',
+      '      MemorySize: 64',
+      '      Events:',
+      '        Mars:',
+      '          Type: ScheduleV2',
+      '          Properties:',
+      '            ScheduleExpression: rate(1 hour)',
+      '            ScheduleExpressionTimezone: Mars/Olympus',
+      '        Earth:',
+      '          Type: Schedule',
+      '          Properties:',
+      '            Schedule: rate(2 hours)',
+      '            Input: not json',
+      '            State: DISABLED',
+    ].join('\n'));
+    const report = await analyze(dir);
+    expect(report.jobs).toEqual([{
+      // two schedule settings, so the event's name is in the job's
+      name: 'fn-earth',
+      sourceFile: 'template.yml',
+      source: 'sam',
+      handler: 'index.handler',
+      runtime: 'nodejs22.x',
+      schedule: ['rate(2 hours)'],
+      enabled: false,
+      memoryMb: 64,
+      timeoutSeconds: 3,
+      cpu: 256,
+      memory: 512,
+      environment: [],
+      warnings: [
+        // the reason is V8's JSON.parse message
+        expect.stringMatching(/^Events\.Earth\.Input: not valid JSON \(.+\); the input is not carried over, set ECS_BATCH_EVENT by hand$/),
+        `memory: ${coreError(() => FargateSize.forLambda(64))}; sized for 128 MB instead`,
+        'handler source not found: the code is inline in the template (InlineCode); move the code by hand',
+      ],
+    }]);
+    expect(report.warnings).toEqual([
+      `template.yml: Fn: Events.Mars: ${coreError(() => TimeZone.validate('Mars/Olympus', 'timeZone'))}: not migrated`,
+    ]);
   });
 });

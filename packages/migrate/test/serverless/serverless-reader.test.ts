@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
+import { Schedule } from '@ecs-batch/core';
 import { analyze, MigrationReport } from '../../src';
-import { expectContractShape, FIXTURES, jobNamed } from '../contract';
+import { coreError, expectContractShape, FIXTURES, jobNamed } from '../contract';
 
 const APP = join(FIXTURES, 'serverless-app');
 
@@ -92,5 +95,63 @@ describe('a Serverless Framework service', () => {
       'serverless.yml: functions.watcher.events[0]: runs watcher on an event pattern (eventBridge), not a schedule: not migrated',
       'serverless.yml: functions.stamped.events[0]: passes an inputTransformer, not a constant event: not migrated',
     ]);
+  });
+});
+
+describe('Serverless edge cases', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ecs-batch-migrate-sls-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a container image, an invalid cron, a CloudFormation function as the rate, a body input, another provider', async () => {
+    writeFileSync(join(dir, 'serverless.yml'), [
+      'service: x',
+      'provider:',
+      '  name: aws',
+      'functions:',
+      '  img:',
+      '    image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/x:latest',
+      '    events:',
+      '      - schedule:',
+      '          rate: rate(1 hour)',
+      '          input:',
+      '            body: \'{"a": 1}\'',
+      '  bad:',
+      '    handler: bad.h',
+      '    events:',
+      '      - schedule: cron(0 2 * * *)',
+      '      - schedule:',
+      '          rate:',
+      '            - Fn::Join: ["", ["rate(", "5 minutes)"]]',
+      '  empty:',
+    ].join('\n'));
+    const report = await analyze(dir);
+    expect(report.jobs).toEqual([{
+      name: 'img',
+      sourceFile: 'serverless.yml',
+      source: 'serverless',
+      schedule: ['rate(1 hour)'],
+      enabled: true,
+      input: { body: { a: 1 } },
+      memoryMb: 1024,
+      timeoutSeconds: 6,
+      cpu: 1024,
+      memory: 2048,
+      environment: [],
+      warnings: [
+        'container image 123456789012.dkr.ecr.eu-west-1.amazonaws.com/x:latest: the runner is Node-only; '
+          + 'rebuild the image on Node 22 with ecs-batch-run as its entrypoint, or wrap it',
+      ],
+    }]);
+    expect(report.warnings).toEqual([
+      'serverless.yml: functions.bad.events[1]: rate {"Fn::Join":["",["rate(","5 minutes)"]]} does not resolve to a literal: not migrated',
+      // core's own message, whatever its wording
+      `serverless.yml: functions.bad: events[0].schedule: ${coreError(() => Schedule.expression('cron(0 2 * * *)'))}: not migrated`,
+    ]);
+
+    writeFileSync(join(dir, 'serverless.yml'), 'service: x\nprovider:\n  name: google\nfunctions:\n  f:\n    handler: f.h\n    events:\n      - schedule: rate(1 hour)\n');
+    await expect(analyze(dir)).resolves.toEqual({ jobs: [], warnings: [] });
   });
 });
