@@ -6,19 +6,24 @@ import { DayRule, singleDay } from './day-rule';
 const NONE = -1;
 
 /**
- * `table[v]` = the smallest selected value ≥ v, or -1. One slot past `max`
- * holds -1, so "the value after the last" needs no bounds check.
+ * `table[v - min]` = the smallest selected value ≥ v, or -1. One slot past
+ * `max` holds -1, so "the value after the last" needs no bounds check. Plain
+ * arrays of small integers: cheaper to build than typed arrays for a few
+ * dozen slots, and as fast to read.
  */
-function nextValueTable(values: readonly number[], min: number, max: number): Int16Array {
-  const table = new Int16Array(max - min + 2).fill(NONE);
-  const selected = new Set(values);
+function nextValueTable(values: readonly number[], min: number, max: number): number[] {
+  const table = new Array<number>(max - min + 2).fill(NONE);
+  for (const v of values) table[v - min] = v;
   let next = NONE;
-  for (let v = max; v >= min; v--) {
-    if (selected.has(v)) next = v;
-    table[v - min] = next;
+  for (let i = max - min; i >= 0; i--) {
+    if (table[i] === NONE) table[i] = next;
+    else next = table[i];
   }
   return table;
 }
+
+/** The year table of `*`, shared: most schedules run every year. */
+const EVERY_YEAR = Object.freeze(nextValueTable(Array.from({ length: YEAR.max - YEAR.min + 1 }, (_, i) => YEAR.min + i), YEAR.min, YEAR.max));
 
 /** How the day fields are evaluated. */
 const DAY_OF_MONTH_SET = 0;
@@ -36,15 +41,15 @@ const SINGLE_DAY = 2;
  * minutes in a zone to instants.
  */
 export class CronEvaluator {
-  private readonly minuteNext: Int16Array;
-  private readonly hourNext: Int16Array;
-  private readonly monthNext: Int16Array;
-  private readonly yearNext: Int16Array;
+  private readonly minuteNext: readonly number[];
+  private readonly hourNext: readonly number[];
+  private readonly monthNext: readonly number[];
+  private readonly yearNext: readonly number[];
   private readonly dayMode: number;
   /** Day of month: next selected day ≥ d (index d, 1-based; slot 32 = none). */
-  private readonly dayOfMonthNext: Int16Array;
+  private readonly dayOfMonthNext: readonly number[];
   /** Day of week: days to wait from cron weekday w (1-7) to the next selected weekday. */
-  private readonly weekdayWait: Int8Array;
+  private readonly weekdayWait: number[];
   private readonly singleDayRule: DayRule;
   private cachedMonthKey = NONE;
   private cachedSingleDay = NONE;
@@ -54,11 +59,11 @@ export class CronEvaluator {
     this.hourNext = nextValueTable(spec.hour.values, 0, 23);
     // Months and days are indexed from 0 so that `table[month]` reads naturally; slot 0 is unused.
     this.monthNext = nextValueTable(spec.month.values, 0, 12);
-    this.yearNext = nextValueTable(spec.year.values, YEAR.min, YEAR.max);
+    this.yearNext = spec.year.all ? EVERY_YEAR : nextValueTable(spec.year.values, YEAR.min, YEAR.max);
     const dom = spec.dayOfMonth;
     const dow = spec.dayOfWeek;
-    this.dayOfMonthNext = nextValueTable(dom.kind === 'set' ? dom.field.values : [], 0, DAY_OF_MONTH.max);
-    this.weekdayWait = new Int8Array(8);
+    this.dayOfMonthNext = dom.kind === 'set' ? nextValueTable(dom.field.values, 0, DAY_OF_MONTH.max) : [];
+    this.weekdayWait = [0, 0, 0, 0, 0, 0, 0, 0];
     this.singleDayRule = dom.kind !== 'any' ? dom : dow;
     if (dom.kind === 'set') {
       this.dayMode = DAY_OF_MONTH_SET;
@@ -77,6 +82,18 @@ export class CronEvaluator {
 
   /** The first matching wall minute at or after `start`, or -1 when there is none before 2200. */
   public nextMinute(start: number): number {
+    const found = this.nextMinutes(start, 1);
+    return found.length === 0 ? NONE : found[0];
+  }
+
+  /**
+   * Up to `count` matching wall minutes at or after `start`, ascending; fewer
+   * when the schedule ends before 2200. After a match the search goes on from
+   * the next minute without leaving the loop, so consecutive fire times cost
+   * a table read or two each.
+   */
+  public nextMinutes(start: number, count: number): number[] {
+    const out: number[] = [];
     let days = Math.floor(start / MINUTES_PER_DAY);
     const minuteOfDay = start - days * MINUTES_PER_DAY;
     let hour = Math.floor(minuteOfDay / 60);
@@ -90,10 +107,10 @@ export class CronEvaluator {
     if (year < YEAR.min) {
       year = YEAR.min; month = 1; day = 1; hour = 0; minute = 0; dayMoved = true;
     }
-    for (;;) {
-      if (year > YEAR.max) return NONE;
+    while (out.length < count) {
+      if (year > YEAR.max) break;
       const y = this.yearNext[year - YEAR.min];
-      if (y === NONE) return NONE;
+      if (y === NONE) break;
       if (y !== year) {
         year = y; month = 1; day = 1; hour = 0; minute = 0; dayMoved = true;
       }
@@ -137,9 +154,15 @@ export class CronEvaluator {
         hour++; minute = 0;
         continue;
       }
-      if (dayMoved) days = daysFromCivil(year, month, day);
-      return days * MINUTES_PER_DAY + hour * 60 + mi;
+      if (dayMoved) {
+        days = daysFromCivil(year, month, day);
+        dayMoved = false;
+      }
+      out.push(days * MINUTES_PER_DAY + hour * 60 + mi);
+      // Minute 60 reads as "none" in minuteNext, which moves to the next hour.
+      minute = mi + 1;
     }
+    return out;
   }
 
   /** The first selected day of `year-month` at or after `day`, or -1. */

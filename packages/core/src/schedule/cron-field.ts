@@ -72,7 +72,7 @@ export interface NumericField {
  */
 export function checkWildcards(spec: FieldSpec, text: string): void {
   const names = spec.names;
-  const masked = names ? text.replace(/[a-z]{3}/gi, (s) => (names.includes(s.toUpperCase()) ? '0' : s)) : text;
+  const masked = names && /[a-z]/i.test(text) ? text.replace(/[a-z]{3}/gi, (s) => (names.includes(s.toUpperCase()) ? '0' : s)) : text;
   for (const c of masked.toUpperCase()) {
     if (',-*/?LW#'.includes(c) && !spec.wildcards.includes(c)) {
       throw new ValidationError(spec.name, `'${c}' is not allowed in '${text}' (${spec.name} allows the wildcards ${spec.wildcards})`);
@@ -103,6 +103,9 @@ export function parseValue(spec: FieldSpec, text: string): number {
  * handled before this, in day-rule.ts.
  */
 export function parseNumericField(spec: FieldSpec, text: string): NumericField {
+  // The common forms first: schedules are parsed often (every CLI call, every synth).
+  if (text === '*') return everyValue(spec);
+  if (/^\d{1,4}$/.test(text)) return { values: [parseValue(spec, text)], all: spec.min === spec.max, usesNames: false };
   checkWildcards(spec, text);
   const set = new Set<number>();
   let usesNames = false;
@@ -142,6 +145,19 @@ export function parseNumericField(spec: FieldSpec, text: string): NumericField {
   }
   const values = [...set].sort((a, b) => a - b);
   return { values, all: values.length === spec.max - spec.min + 1, usesNames };
+}
+
+const EVERY_VALUE = new Map<string, NumericField>();
+
+/** `*`: every value of the field (one shared, frozen instance per field). */
+function everyValue(spec: FieldSpec): NumericField {
+  let field = EVERY_VALUE.get(spec.name);
+  if (!field) {
+    const values = Object.freeze(Array.from({ length: spec.max - spec.min + 1 }, (_, i) => spec.min + i));
+    field = Object.freeze({ values, all: true, usesNames: false });
+    EVERY_VALUE.set(spec.name, field);
+  }
+  return field;
 }
 
 /** Formats a value set back into cron syntax: `*`, `*\/n`, `a/n`, ranges and lists. */

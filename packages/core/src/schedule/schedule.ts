@@ -209,14 +209,9 @@ interface ParsedExpression {
 
 /** Fire times of a rule: the cron's wall clock is UTC. */
 function nextUtc(evaluator: CronEvaluator, fromMs: number, count: number): Date[] {
-  const out: Date[] = [];
-  let minute = Math.floor(fromMs / MINUTE_MS) + 1;
-  while (out.length < count) {
-    const next = evaluator.nextMinute(minute);
-    if (next < 0) break;
-    out.push(new Date(next * MINUTE_MS));
-    minute = next + 1;
-  }
+  const minutes = evaluator.nextMinutes(Math.floor(fromMs / MINUTE_MS) + 1, count);
+  const out = new Array<Date>(minutes.length);
+  for (let i = 0; i < minutes.length; i++) out[i] = new Date(minutes[i] * MINUTE_MS);
   return out;
 }
 
