@@ -66,6 +66,7 @@ describe('analyze', () => {
       ['cleanup', 'terraform-repo/functions.tf'],
       ['cleanup-2', 'sam-app/template.yaml'],
     ]);
+    expect(report.jobs.find((j) => j.name === 'cleanup-2')?.warnings[0]).toBe("name: cleanup is another job's, so this one is cleanup-2");
     expect(report.jobs.map((j) => j.source)).toEqual([
       ...Array(4).fill('terraform'), ...Array(4).fill('sam'), ...Array(3).fill('serverless'),
     ]);
@@ -81,5 +82,16 @@ describe('analyze', () => {
     await expect(analyze(dir)).resolves.toEqual({ jobs: [], warnings: [] });
     writeFileSync(join(dir, 'template.yaml'), template);
     expect((await analyze(dir)).jobs.map((j) => j.name)).toEqual(['fn']);
+  });
+
+  test('a job renamed to fit or to be unique says so', async () => {
+    const fn = (id: string, name: string) => `  ${id}:\n    Type: AWS::Serverless::Function\n    Properties:\n      FunctionName: ${name}\n`
+      + '      Handler: a.b\n      Runtime: nodejs22.x\n      Events:\n        E:\n          Type: Schedule\n          Properties:\n            Schedule: rate(1 hour)\n';
+    writeFileSync(join(dir, 'template.yaml'), `Resources:\n${fn('A', 'quarterly-revenue-reconciliation')}${fn('B', 'quarterly_revenue_reconciliation')}`);
+    const report = await analyze(dir);
+    expect(report.jobs.map((j) => [j.name, j.warnings[0]])).toEqual([
+      ['quarterly-revenue-reconc', "name: quarterly-revenue-reconciliation is longer than 24 characters (ecs-batch-template's limit), so the job is quarterly-revenue-reconc"],
+      ['quarterly-revenue-reco-2', "name: quarterly-revenue-reconciliation is longer than 24 characters (ecs-batch-template's limit), so the job is quarterly-revenue-reco-2"],
+    ]);
   });
 });

@@ -56,22 +56,15 @@ describe('ecs-batch-migrate (the real bin)', () => {
     ]));
   });
 
-  test('--projenrc prints addJob calls that run as TypeScript-compatible JavaScript', async () => {
+  test('--projenrc prints addJob calls that run as written', async () => {
     const result = await run(join(FIXTURES, 'serverless-app'), '--projenrc');
     expect(result.code).toBe(0);
     const calls: unknown[] = [];
     // The printed code is plain object literals: run it against a stand-in project.
     new Function('project', result.stdout)({ addJob: (options: unknown) => calls.push(options) });
     expect(calls).toEqual([
-      {
-        name: 'invoice',
-        schedule: 'rate(1 day)',
-        timeZone: 'UTC',
-        cpu: 2048,
-        memory: 4096,
-        timeoutMinutes: 15,
-        environment: { SERVICE: 'billing', INVOICE_TABLE: 'invoices-dev' },
-      },
+      // 900 s was Lambda's limit: the template's default timeout applies
+      { name: 'invoice', schedule: 'rate(1 day)', timeZone: 'UTC', cpu: 2048, memory: 4096, environment: { SERVICE: 'billing', INVOICE_TABLE: 'invoices-dev' } },
       {
         name: 'remind',
         schedule: 'cron(0 8 * * ? *)',
@@ -79,7 +72,8 @@ describe('ecs-batch-migrate (the real bin)', () => {
         cpu: 1024,
         memory: 2048,
         timeoutMinutes: 1,
-        environment: { SERVICE: 'billing', ECS_BATCH_EVENT: '{"kind":"reminder","channels":["email","sms"]}' },
+        environment: { SERVICE: 'billing' },
+        input: '{"kind":"reminder","channels":["email","sms"]}',
       },
       {
         name: 'remind-2',
@@ -88,7 +82,8 @@ describe('ecs-batch-migrate (the real bin)', () => {
         cpu: 1024,
         memory: 2048,
         timeoutMinutes: 1,
-        environment: { SERVICE: 'billing', ECS_BATCH_EVENT: '{"kind":"reminder","channels":["email","sms"]}' },
+        environment: { SERVICE: 'billing' },
+        input: '{"kind":"reminder","channels":["email","sms"]}',
       },
       {
         name: 'purge',
@@ -98,10 +93,12 @@ describe('ecs-batch-migrate (the real bin)', () => {
         memory: 512,
         timeoutMinutes: 2,
         environment: { SERVICE: 'billing' },
+        enabled: false,
       },
     ]);
     expect(result.stdout).toContain('// left out of environment: STRIPE_API_KEY (looks like a secret)');
-    expect(result.stdout).toContain('// disabled in the source: deploy the job with its schedule disabled until you switch over');
+    expect(result.stdout).toContain("  // timeoutMinutes: the template's default, since 900 s was Lambda's limit");
+    expect(result.stdout).toContain('  enabled: false, // disabled in the source: enable it when you switch over');
   });
 
   test('a folder without scheduled functions exits 3 with a message', async () => {

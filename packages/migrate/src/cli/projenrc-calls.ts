@@ -11,8 +11,8 @@ export function renderProjenrc(report: MigrationReport): string {
     `// ${report.jobs.length} job${report.jobs.length === 1 ? '' : 's'} from ecs-batch-migrate: paste after \`const project = new EcsBatchProject({ ... });\``,
   ];
   for (const { job, options } of toAddJobOptions(report)) {
-    out.push('', `// ${job.name}: ${job.source} ${job.sourceFile}${job.handler ? `, handler ${job.handler}` : ''}${job.runtime ? ` (${job.runtime})` : ''}`);
-    if (!job.enabled) out.push('// disabled in the source: deploy the job with its schedule disabled until you switch over');
+    const code = job.codePath !== undefined ? `, code in ${job.codePath}/` : '';
+    out.push('', `// ${job.name}: ${job.source} ${job.sourceFile}${job.handler ? `, handler ${job.handler}` : ''}${job.runtime ? ` (${job.runtime})` : ''}${code}`);
     const leftOut = job.environment
       .filter((v) => v.secret || v.value === null)
       .map((v) => `${v.name} (${v.secret ? 'looks like a secret' : `${v.expression}, not a literal`})`);
@@ -25,12 +25,15 @@ export function renderProjenrc(report: MigrationReport): string {
       out.push(`  timeZone: ${quote(option.timeZone)},`);
       out.push(`  cpu: ${option.cpu},`);
       out.push(`  memory: ${option.memory},`);
-      out.push(`  timeoutMinutes: ${option.timeoutMinutes},`);
+      if (option.timeoutMinutes !== undefined) out.push(`  timeoutMinutes: ${option.timeoutMinutes},`);
+      else out.push(`  // timeoutMinutes: the template's default, since ${job.timeoutSeconds} s was Lambda's limit`);
       if (option.environment) {
         out.push('  environment: {');
         for (const [name, value] of Object.entries(option.environment)) out.push(`    ${propertyName(name)}: ${quote(value)},`);
         out.push('  },');
       }
+      if (option.input !== undefined) out.push(`  input: ${quote(option.input)},`);
+      if (option.enabled === false) out.push('  enabled: false, // disabled in the source: enable it when you switch over');
       out.push('});');
     }
   }

@@ -1,10 +1,12 @@
-import { RunnerEnvironment } from '@ecs-batch/core';
 import { MigrationJob, MigrationReport } from '../migration-report';
 import { JobNames } from './job-name';
+import { LAMBDA_MAX_TIMEOUT_SECONDS } from './job-warnings';
 
 /**
- * The options of `EcsBatchProject.addJob` (ecs-batch-template) for one migrated schedule: what
- * `--projenrc` prints and what the template's `--migrate-from` passes.
+ * The options of `EcsBatchProject.addJob` (ecs-batch-template's `EcsBatchJobOptions`) for one
+ * migrated schedule: what `--projenrc` prints and what the template's `--migrate-from` passes.
+ * `handler` is left to the template's default: the code moves into `src/jobs/<name>/` by hand or
+ * by `--migrate-from`.
  */
 export interface MigratedJobOptions {
   /** The job name. */
@@ -20,13 +22,17 @@ export interface MigratedJobOptions {
   readonly cpu: number;
   /** Fargate memory, MiB. */
   readonly memory: number;
-  /** The Lambda timeout, rounded up to whole minutes. */
-  readonly timeoutMinutes: number;
   /**
-   * The literal, non-secret variables, plus `ECS_BATCH_EVENT` (the runner's event) when the schedule
-   * passed a constant input. Absent when empty.
+   * The Lambda timeout, rounded up to whole minutes. Absent when the Lambda was at its 900 s
+   * limit: it was likely cut short there, so the template's own default applies instead.
    */
+  readonly timeoutMinutes?: number;
+  /** The literal, non-secret variables of the function. Absent when there are none. */
   readonly environment?: { [name: string]: string };
+  /** The schedule's constant input, as JSON: the event the handler receives (`ECS_BATCH_EVENT`). Absent when none. */
+  readonly input?: string;
+  /** `false` when the schedule is disabled in the source; absent (enabled) otherwise. */
+  readonly enabled?: boolean;
 }
 
 /** A migrated job and the `addJob` options it becomes: one per schedule expression. */
@@ -51,8 +57,10 @@ export function toAddJobOptions(report: MigrationReport): JobOptionsForJob[] {
       timeZone: job.timeZone ?? 'UTC',
       cpu: job.cpu,
       memory: job.memory,
-      timeoutMinutes: Math.max(1, Math.ceil(job.timeoutSeconds / 60)),
+      ...(job.timeoutSeconds >= LAMBDA_MAX_TIMEOUT_SECONDS ? {} : { timeoutMinutes: Math.max(1, Math.ceil(job.timeoutSeconds / 60)) }),
       ...environment(job),
+      ...(job.input !== undefined ? { input: JSON.stringify(job.input) } : {}),
+      ...(job.enabled ? {} : { enabled: false }),
     })),
   }));
 }
@@ -62,6 +70,5 @@ function environment(job: MigrationJob): { environment?: { [name: string]: strin
   for (const variable of job.environment) {
     if (variable.value !== null && !variable.secret) env[variable.name] = variable.value;
   }
-  if (job.input !== undefined) env[RunnerEnvironment.EVENT] = JSON.stringify(job.input);
   return Object.keys(env).length > 0 ? { environment: env } : {};
 }

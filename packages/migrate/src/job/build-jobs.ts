@@ -4,7 +4,7 @@ import { FoundFunction, FoundSchedule } from '../found-function';
 import { MigrationJob } from '../migration-report';
 import { toJobVariable } from './environment-variables';
 import { findHandlerSource } from './handler-source';
-import { JobNames, kebabCase } from './job-name';
+import { JobNames, kebabCase, MAX_JOB_NAME_LENGTH } from './job-name';
 import { migrationWarnings } from './job-warnings';
 
 /**
@@ -58,7 +58,13 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
     if ('missing' in code && fn.image === undefined) jobWarnings.push(`handler source not found: ${code.missing}; move the code by hand`);
 
     const base = kebabCase(fn.name);
-    const name = names.claim(groups.length > 1 ? `${base}-${kebabCase(group[0].label)}` : base);
+    const wanted = groups.length > 1 ? `${base}-${kebabCase(group[0].label)}` : base;
+    const name = names.claim(wanted);
+    if (name !== wanted) {
+      jobWarnings.unshift(wanted.length > MAX_JOB_NAME_LENGTH
+        ? `name: ${wanted} is longer than ${MAX_JOB_NAME_LENGTH} characters (ecs-batch-template's limit), so the job is ${name}`
+        : `name: ${wanted} is another job's, so this one is ${name}`);
+    }
     jobs.push({
       name,
       sourceFile,

@@ -1,6 +1,13 @@
 /**
+ * The longest job name `ecs-batch-template` accepts (`[a-z][a-z0-9-]{0,23}`): the name also
+ * makes the task definition family `<team>-<name>` and the schedule's name.
+ */
+export const MAX_JOB_NAME_LENGTH = 24;
+
+/**
  * A job name from a function name, logical ID or key: kebab-case, starting with a letter.
  * `NightlyReport` → `nightly-report`, `nightly_report` → `nightly-report`, `sendHTTPPing` → `send-http-ping`.
+ * Not shortened: `JobNames.claim` fits it to `MAX_JOB_NAME_LENGTH`.
  */
 export function kebabCase(name: string): string {
   const kebab = name
@@ -14,15 +21,16 @@ export function kebabCase(name: string): string {
 }
 
 /**
- * Hands out unique names: the second `report` becomes `report-2`, and so on.
+ * Hands out unique job names of at most `MAX_JOB_NAME_LENGTH` characters: a long name is cut
+ * (at the limit, without a trailing hyphen), and the second `report` becomes `report-2`.
  */
 export class JobNames {
   private readonly taken = new Set<string>();
 
-  /** The name itself when free, else the first free `<name>-<n>`. */
+  /** The name itself when free (and short enough), else the first free `<name>-<n>`. */
   public claim(name: string): string {
-    let candidate = name;
-    for (let n = 2; this.taken.has(candidate); n++) candidate = `${name}-${n}`;
+    let candidate = fit(name, '');
+    for (let n = 2; this.taken.has(candidate); n++) candidate = fit(name, `-${n}`);
     this.taken.add(candidate);
     return candidate;
   }
@@ -30,7 +38,11 @@ export class JobNames {
   /** The first free `<base>-<n>` with n ≥ `from`: the names of a job's second, third... schedule. */
   public claimNumbered(base: string, from: number): string {
     let n = from;
-    while (this.taken.has(`${base}-${n}`)) n++;
-    return this.claim(`${base}-${n}`);
+    while (this.taken.has(fit(base, `-${n}`))) n++;
+    return this.claim(fit(base, `-${n}`));
   }
+}
+
+function fit(name: string, suffix: string): string {
+  return `${name.slice(0, MAX_JOB_NAME_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
 }

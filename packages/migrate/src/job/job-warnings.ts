@@ -31,7 +31,7 @@ export function migrationWarnings(fn: FoundFunction, timeoutSeconds: number, env
     warnings.push(`uses ${fn.layerCount} layer${fn.layerCount === 1 ? '' : 's'}: install what they provide as dependencies of the image`);
   }
   if (fn.reservedConcurrency === 1) {
-    warnings.push(`reserved concurrency 1 kept runs from overlapping: set ${RunnerEnvironment.OVERLAP}=skip on the job`);
+    warnings.push(`reserved concurrency 1 kept runs from overlapping: skip overlapping runs with ${RunnerEnvironment.OVERLAP}=skip (the template's overlap: 'skip')`);
   }
   for (const variable of environment) {
     if (variable.secret) {

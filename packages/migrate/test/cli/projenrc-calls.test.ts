@@ -39,14 +39,16 @@ describe('renderProjenrc', () => {
       cpu: 256,
       memory: 512,
       timeoutMinutes: 1,
-      environment: { 'GREETING': "l'été", 'my-var': 'x', 'ECS_BATCH_EVENT': JSON.stringify(report.jobs[0].input) },
+      environment: { 'GREETING': "l'été", 'my-var': 'x' },
+      input: JSON.stringify(report.jobs[0].input),
+      enabled: false,
     }]);
   });
 
   test('comments say what was left out and why', () => {
     expect(text.split('\n')).toEqual(expect.arrayContaining([
       '// quote-job: sam template.yaml, handler index.handler (nodejs22.x)',
-      '// disabled in the source: deploy the job with its schedule disabled until you switch over',
+      '  enabled: false, // disabled in the source: enable it when you switch over',
       '// left out of environment: TOKEN (looks like a secret), TABLE (!Ref Table, not a literal)',
       '// warning: a warning',
       '// Not migrated:',

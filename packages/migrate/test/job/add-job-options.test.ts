@@ -8,7 +8,7 @@ const job = (overrides: Partial<MigrationJob>): MigrationJob => ({
   schedule: ['cron(0 2 * * ? *)'],
   enabled: true,
   memoryMb: 1024,
-  timeoutSeconds: 900,
+  timeoutSeconds: 300,
   cpu: 1024,
   memory: 2048,
   environment: [],
@@ -25,11 +25,12 @@ describe('toAddJobOptions', () => {
     ]);
   });
 
-  test('literal non-secret variables, and the input as ECS_BATCH_EVENT', () => {
+  test('literal non-secret variables, the input as JSON, enabled only when false', () => {
     const [{ options }] = toAddJobOptions({
       jobs: [job({
         timeZone: 'Asia/Tokyo',
         input: { scope: 'all' },
+        enabled: false,
         timeoutSeconds: 3,
         environment: [
           { name: 'TABLE', value: 'orders', secret: false },
@@ -46,8 +47,15 @@ describe('toAddJobOptions', () => {
       cpu: 1024,
       memory: 2048,
       timeoutMinutes: 1,
-      environment: { TABLE: 'orders', ECS_BATCH_EVENT: '{"scope":"all"}' },
+      environment: { TABLE: 'orders' },
+      input: '{"scope":"all"}',
+      enabled: false,
     }]);
+  });
+
+  test('no timeoutMinutes at Lambda\'s 900 s limit: the function was likely cut short there', () => {
+    const [{ options }] = toAddJobOptions({ jobs: [job({ timeoutSeconds: 900 })], warnings: [] });
+    expect(options).toEqual([{ name: 'report', schedule: 'cron(0 2 * * ? *)', timeZone: 'UTC', cpu: 1024, memory: 2048 }]);
   });
 
   test('the extra names do not collide with other jobs', () => {

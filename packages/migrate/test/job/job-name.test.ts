@@ -1,4 +1,4 @@
-import { JobNames, kebabCase } from '../../src/job/job-name';
+import { JobNames, kebabCase, MAX_JOB_NAME_LENGTH } from '../../src/job/job-name';
 
 describe('kebabCase', () => {
   test.each([
@@ -29,5 +29,16 @@ describe('JobNames', () => {
     names.claim('sync-2');
     expect(names.claimNumbered('sync', 2)).toBe('sync-3');
     expect(names.claimNumbered('sync', 2)).toBe('sync-4');
+  });
+});
+
+describe('job names fit the template\'s 24 characters', () => {
+  test('a long name is cut at the limit, without a trailing hyphen; its repeats too', () => {
+    const names = new JobNames();
+    expect(MAX_JOB_NAME_LENGTH).toBe(24);
+    expect(names.claim('payments-nightly-report-generator')).toBe('payments-nightly-report');
+    expect(names.claim('payments-nightly-report-generator')).toBe('payments-nightly-repor-2');
+    expect(names.claimNumbered('abcdefghijklmnopqrstuvwxyz', 2)).toBe('abcdefghijklmnopqrstuv-2');
+    expect(names.claimNumbered('abcdefghijklmnopqrstuvwxyz', 2)).toBe('abcdefghijklmnopqrstuv-3');
   });
 });

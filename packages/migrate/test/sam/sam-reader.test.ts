@@ -76,7 +76,7 @@ describe('an AWS SAM application', () => {
       codePath: 'cleanup',
       warnings: [
         'runtime python3.12 is not Node: the runner is Node-only, so wrap or port',
-        'reserved concurrency 1 kept runs from overlapping: set ECS_BATCH_OVERLAP=skip on the job',
+        "reserved concurrency 1 kept runs from overlapping: skip overlapping runs with ECS_BATCH_OVERLAP=skip (the template's overlap: 'skip')",
       ],
     });
   });

@@ -92,7 +92,7 @@ describe('a Terraform repository', () => {
         'no aws_lambda_permission lets events.amazonaws.com invoke it for aws_cloudwatch_event_rule.ledger_sync: check that the rule really runs it before you switch over',
         'VPC config: pass these subnets (subnet-0a1, subnet-0b2) and security groups (aws_security_group.sync.id) '
           + "to the job's subnetIds and securityGroupIds; the task needs the same network access",
-        'reserved concurrency 1 kept runs from overlapping: set ECS_BATCH_OVERLAP=skip on the job',
+        "reserved concurrency 1 kept runs from overlapping: skip overlapping runs with ECS_BATCH_OVERLAP=skip (the template's overlap: 'skip')",
         'handler source not found: filename "build/sync.zip" is a prebuilt archive, not a source folder; move the code by hand',
       ],
     });
