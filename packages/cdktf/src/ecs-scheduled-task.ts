@@ -327,7 +327,9 @@ export class EcsScheduledTask extends Construct {
     const group = props.scheduleGroup?.created
       ? new SchedulerScheduleGroup(this, 'schedule_group', { name: props.scheduleGroup.name, tags })
       : undefined;
-    const groupName = group?.name ?? props.scheduleGroup?.name;
+    // The schedule refers to the created group (so Terraform creates it first);
+    // the trust names it, which needs no ordering.
+    const groupName = props.scheduleGroup?.name;
 
     const trust = rule !== undefined
       ? InvokerTrustPolicy.forRule({ accountId: account.accountId, sourceArn: rule.arn })
@@ -392,7 +394,7 @@ export class EcsScheduledTask extends Construct {
     } else {
       const schedule = new SchedulerSchedule(this, 'schedule', {
         name: settings.name,
-        groupName,
+        groupName: group?.name ?? groupName,
         description: props.description,
         scheduleExpression: settings.expression,
         scheduleExpressionTimezone: settings.timeZone,

@@ -70,7 +70,15 @@ export async function planRoot(rootTf: string, dir: string, variables: Record<st
   return { resources, outputs: instance.outputs(), issues };
 }
 
-async function loadModule(dir: string): Promise<ModuleSource> {
+/** Parsed module directories, by path: parsing is the slow part, and the files do not change during a run. */
+const LOADED = new Map<string, Promise<ModuleSource>>();
+
+function loadModule(dir: string): Promise<ModuleSource> {
+  if (!LOADED.has(dir)) LOADED.set(dir, parseModule(dir));
+  return LOADED.get(dir)!;
+}
+
+async function parseModule(dir: string): Promise<ModuleSource> {
   const files = readdirSync(dir).filter((f) => f.endsWith('.tf')).sort();
   const parsed = await Promise.all(files.map((f) => parse(f, readFileSync(join(dir, f), 'utf8'))));
   return toModuleSource(dir, parsed);
