@@ -1,0 +1,266 @@
+/**
+ * The end-to-end proof of issue 6, on a real registry: every package is
+ * released as a snapshot (the repo's own `npm run release:snapshot`) to a
+ * Verdaccio on 127.0.0.1, and team repos are stamped out of it with
+ * `projen new --from ecs-batch-template@<snapshot>`, built, checked,
+ * refused bad input, and upgraded to a second template snapshot.
+ *
+ * One registry and one snapshot serve the whole file; the generated repos
+ * install one after the other (the machine has two cores).
+ */
+import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'fs';
+import { join, resolve } from 'path';
+import { CdktfSynth, block } from './support/cdktf-synth';
+import { GeneratedRepo } from './support/generated-repo';
+import { HclFolder } from './support/hcl-folder';
+import { SnapshotRegistry, TEMPLATE } from './support/snapshot-registry';
+import { evaluateReplace } from './support/terraform-expression';
+import { run } from '../../scripts/lib/command';
+import { projenNew } from '../../scripts/lib/projen-new';
+import { PhaseTimer } from '../../scripts/lib/timing';
+
+const ROOT = resolve(__dirname, '..', '..');
+const MINUTE = 60_000;
+const TEAM = 'payments';
+const FAMILY = 'payments-nightly';
+/** A task definition ARN with a revision, as `aws_ecs_task_definition.arn` reads after a deploy. */
+const REVISION_ARN = `arn:aws:ecs:ap-northeast-1:123456789012:task-definition/${FAMILY}:7`;
+const FAMILY_ARN = `arn:aws:ecs:ap-northeast-1:123456789012:task-definition/${FAMILY}`;
+const HANDLER = 'src/jobs/nightly/handler.ts';
+const HANDLER_TEST = 'test/jobs/nightly.test.ts';
+
+const timer = new PhaseTimer((line) => process.stderr.write(`[e2e] ${line}\n`));
+let snapshot: SnapshotRegistry | undefined;
+
+/** The shared registry; fails the test that needs it if the setup failed. */
+function registry(): SnapshotRegistry {
+  if (!snapshot) throw new Error('setup: the snapshot registry did not start (see beforeAll)');
+  return snapshot;
+}
+
+function generate(name: string, flags: string[]): Promise<GeneratedRepo> {
+  const r = registry();
+  return timer.phase('new', `projen new --from ${r.templateSpec} ${flags.join(' ')}`, () =>
+    GeneratedRepo.create(r.work, name, r.templateSpec, flags, r.env()));
+}
+
+beforeAll(async () => {
+  snapshot = await SnapshotRegistry.start(ROOT, 'e2e', timer);
+}, 15 * MINUTE);
+
+afterAll(async () => {
+  await snapshot?.stop();
+  process.stderr.write(`[e2e] timings\n${timer.summary()}\n`);
+}, MINUTE);
+
+describe('snapshot release', () => {
+  test('every published package has a snapshot version, and the template pins its siblings at theirs', async () => {
+    const r = registry();
+    for (const name of ['@ecs-batch/core', '@ecs-batch/cdktf', '@ecs-batch/lambda-runner', TEMPLATE]) {
+      expect(r.version(name)).toMatch(/^\d+\.\d+\.\d+-e2e-\d{14}$/);
+    }
+    const viewed = await run('npm', ['view', `${TEMPLATE}@e2e`, 'version', 'dependencies', '--json'], { cwd: r.work, env: r.env() });
+    const view = JSON.parse(viewed.stdout);
+    expect(view.version).toBe(r.version(TEMPLATE));
+    expect(view.dependencies['@ecs-batch/core']).toBe(r.version('@ecs-batch/core'));
+  });
+});
+
+describe('--infra cdktf', () => {
+  let repo: GeneratedRepo;
+
+  beforeAll(async () => {
+    repo = await generate('payments-cdktf', ['--team', TEAM, '--infra', 'cdktf']);
+  }, 10 * MINUTE);
+
+  test('re-running npx projen leaves git clean', async () => {
+    await repo.projen();
+    expect(await repo.gitStatus()).toBe('');
+  }, 3 * MINUTE);
+
+  test('npx projen build passes: the repo\'s tests and the infra synth', async () => {
+    await timer.phase('build', 'cdktf repo: npx projen build', () => repo.projen('build'));
+    expect(repo.exists('cdktf.out')).toBe(true);
+  }, 10 * MINUTE);
+
+  describe('the synthesized infra', () => {
+    let synth: CdktfSynth;
+    let schedule: any;
+    let taskDefinitions: Record<string, any>;
+
+    beforeAll(() => {
+      synth = CdktfSynth.read(repo.dir);
+      const schedules = Object.values(synth.resources('aws_scheduler_schedule'));
+      expect(schedules).toHaveLength(1);
+      schedule = schedules[0];
+      taskDefinitions = synth.resources('aws_ecs_task_definition');
+    });
+
+    test('EventBridge Scheduler runs the job at the default schedule in Asia/Tokyo', () => {
+      expect(schedule.schedule_expression).toBe('cron(0 2 * * ? *)');
+      expect(schedule.schedule_expression_timezone).toBe('Asia/Tokyo');
+    });
+
+    test('the schedule targets the revisionless task definition family (the latest revision)', () => {
+      const target = block(block(schedule.target).ecs_parameters).task_definition_arn as string;
+      const [name, definition] = Object.entries(taskDefinitions).find(([n]) => target.includes(`aws_ecs_task_definition.${n}.arn`)) ?? [];
+      expect(name).toBeDefined();
+      expect(definition.family).toBe(FAMILY);
+      expect(evaluateReplace(target, { [`aws_ecs_task_definition.${name}.arn`]: REVISION_ARN })).toBe(FAMILY_ARN);
+    });
+
+    test('RunTask is allowed on family:* only, in the schedule\'s cluster', () => {
+      const target = block(block(schedule.target).ecs_parameters).task_definition_arn as string;
+      const [name] = Object.keys(taskDefinitions).filter((n) => target.includes(`aws_ecs_task_definition.${n}.arn`));
+      const runTask = synth.policyStatements().filter((s) => [s.Action].flat().includes('ecs:RunTask'));
+      expect(runTask).toHaveLength(1);
+      const [statement] = runTask;
+      expect(statement.Effect).toBe('Allow');
+      expect(typeof statement.Resource).toBe('string');
+      expect(evaluateReplace(statement.Resource as string, { [`aws_ecs_task_definition.${name}.arn`]: REVISION_ARN })).toBe(`${FAMILY_ARN}:*`);
+      expect(statement.Condition?.ArnEquals?.['ecs:cluster']).toBe(block(schedule.target).arn);
+      expect(block(schedule.target).arn).toBe('${var.cluster_arn}');
+    });
+  });
+});
+
+describe('--infra hcl', () => {
+  let repo: GeneratedRepo;
+
+  beforeAll(async () => {
+    repo = await generate('payments-hcl', ['--team', TEAM, '--infra', 'hcl']);
+  }, 10 * MINUTE);
+
+  test('re-running npx projen leaves git clean', async () => {
+    await repo.projen();
+    expect(await repo.gitStatus()).toBe('');
+  }, 3 * MINUTE);
+
+  test('npx projen build passes: the repo\'s tests, which parse the HCL', async () => {
+    await timer.phase('build', 'hcl repo: npx projen build', () => repo.projen('build'));
+    expect(repo.read('test/infra/main.test.ts')).toContain('@cdktf/hcl2json');
+  }, 10 * MINUTE);
+
+  test('the job settings reach Terraform through ecs-batch.auto.tfvars.json: Scheduler in Asia/Tokyo', async () => {
+    const { jobs } = repo.readJson('infra/ecs-batch.auto.tfvars.json');
+    expect(jobs.nightly).toEqual(expect.objectContaining({
+      family: FAMILY,
+      schedule_expression: 'cron(0 2 * * ? *)',
+      time_zone: 'Asia/Tokyo',
+      trigger: 'scheduler',
+    }));
+    const root = await HclFolder.parse(join(repo.dir, 'infra'));
+    const [call] = root.blocks('module').job;
+    expect(call.for_each).toBe('${var.jobs}');
+    expect(call.family).toBe('${each.value.family}');
+    expect(call.schedules).toContain('each.value.time_zone');
+  });
+
+  test('infra/modules holds this checkout\'s modules, pinned to the template version', () => {
+    const source = join(ROOT, 'templates', 'terraform', 'modules');
+    for (const file of walk(source)) {
+      const vendored = repo.read(join('infra', 'modules', file));
+      expect(vendored).toContain(`Vendored from ecs-batch-template ${registry().version(TEMPLATE)}`);
+      expect(vendored).toContain(readFileSync(join(source, file), 'utf8').trim());
+    }
+  });
+
+  test('the vendored module targets the revisionless family, and allows RunTask on family:* in the cluster', async () => {
+    const moduleDir = join(repo.dir, 'infra', 'modules', 'ecs-scheduled-task');
+    const module = await HclFolder.parse(moduleDir);
+    const [schedule] = module.resources('aws_scheduler_schedule').schedule;
+    expect(schedule.schedule_expression_timezone).toBe('${var.time_zone}');
+    expect(schedule.target[0].arn).toBe('${var.cluster_arn}');
+    expect(schedule.target[0].ecs_parameters[0].task_definition_arn).toBe('${local.target_task_definition_arn}');
+    const locals = module.locals();
+    expect(locals.target_task_definition_arn).toBe('${var.pin_revision ? var.task_definition_arn : local.task_definition_family_arn}');
+    expect(module.blocks('variable').pin_revision[0].default).toBe(false);
+    expect(evaluateReplace(locals.task_definition_family_arn, { 'var.task_definition_arn': REVISION_ARN })).toBe(FAMILY_ARN);
+    // The invoker policy is a for-expression, which hcl2json keeps as text: read the statement from it.
+    const policy = String(locals.invoker_policy);
+    const statement = /enabled\s*=\s*!var\.pin_revision\s*statement\s*=\s*\{([^{}]*\{[^{}]*\{[^{}]*\}[^{}]*\}[^{}]*)\}/.exec(policy)?.[1] ?? '';
+    expect(statement).toMatch(/Action\s*=\s*"ecs:RunTask"/);
+    expect(statement).toMatch(/Resource\s*=\s*"\$\{local\.task_definition_family_arn\}:\*"/);
+    expect(statement).toMatch(/ArnEquals\s*=\s*\{\s*"ecs:cluster"\s*=\s*var\.cluster_arn\s*\}/);
+  });
+
+  describe('upgrade to a new template snapshot', () => {
+    const marker = '# e2e: a line only the next template snapshot has';
+    let nextVersion: string;
+    let teamHandler: string;
+    let teamTest: string;
+
+    beforeAll(async () => {
+      // The team's own code changes first: the upgrade must not touch it.
+      appendFileSync(join(repo.dir, HANDLER), '\n// The payments team changed this handler.\n');
+      appendFileSync(join(repo.dir, HANDLER_TEST), '\n// The payments team changed this test.\n');
+      await repo.git('add', '-A');
+      await repo.git('commit', '-q', '-m', 'Change the nightly handler');
+      teamHandler = repo.read(HANDLER);
+      teamTest = repo.read(HANDLER_TEST);
+
+      nextVersion = await registry().releaseTemplate('e2e-next', 'Mark the scheduled-task module.', (copy) =>
+        appendFileSync(join(copy, 'templates', 'terraform', 'modules', 'ecs-scheduled-task', 'main.tf'), `\n${marker}\n`));
+      await timer.phase('upgrade', `npm i -D ${TEMPLATE}@${nextVersion} && npx projen`, async () => {
+        await repo.npm('install', '--save-dev', `${TEMPLATE}@${nextVersion}`);
+        await repo.projen();
+      });
+    }, 15 * MINUTE);
+
+    test('the new snapshot differs only in the template', () => {
+      expect(nextVersion).toMatch(/-e2e-next-\d{14}$/);
+      expect(nextVersion).not.toBe(registry().version(TEMPLATE));
+    });
+
+    test('the repo now depends on the new template, and npx projen keeps it', async () => {
+      expect(repo.readJson('package.json').devDependencies[TEMPLATE]).toContain(nextVersion);
+      expect(repo.readJson('node_modules/ecs-batch-template/package.json').version).toBe(nextVersion);
+      await repo.projen();
+      expect(repo.readJson('node_modules/ecs-batch-template/package.json').version).toBe(nextVersion);
+    }, 3 * MINUTE);
+
+    test('the managed module file changed', () => {
+      const vendored = repo.read('infra/modules/ecs-scheduled-task/main.tf');
+      expect(vendored).toContain(marker);
+      expect(vendored).toContain(`Vendored from ecs-batch-template ${nextVersion}`);
+    });
+
+    test('the team\'s handler and test are untouched', async () => {
+      expect(repo.read(HANDLER)).toBe(teamHandler);
+      expect(repo.read(HANDLER_TEST)).toBe(teamTest);
+      const changed = (await repo.git('status', '--porcelain')).stdout;
+      expect(changed).not.toContain(HANDLER);
+      expect(changed).not.toContain(HANDLER_TEST);
+    });
+
+    test('npx projen build stays green', async () => {
+      await timer.phase('build', 'upgraded hcl repo: npx projen build', () => repo.projen('build'));
+    }, 10 * MINUTE);
+  });
+});
+
+describe('bad input exits non-zero, names the flag, and leaves the folder empty', () => {
+  const cases: Array<[string, RegExp, string[]]> = [
+    ['team', /--team: /, ['--team', 'Payments_Team']],
+    ['schedule', /--schedule: /, ['--team', TEAM, '--schedule', 'cron(0 25 * * ? *)']],
+    ['time zone', /--time-zone: /, ['--team', TEAM, '--time-zone', 'Mars/Olympus_Mons']],
+    // 256 CPU units take 512-2048 MiB: either flag may be named.
+    ['cpu/memory pair', /--(cpu|memory): /, ['--team', TEAM, '--cpu', '256', '--memory', '4096']],
+  ];
+
+  test.each(cases)('bad %s', async (label, flag, flags) => {
+    const r = registry();
+    const dir = join(r.work, `bad-${label.replace(/\W+/g, '-')}`);
+    mkdirSync(dir);
+    const result = await timer.phase('new', `bad ${label}: projen new ${flags.join(' ')}`, () =>
+      projenNew({ dir, from: r.templateSpec, flags, env: r.env() }));
+    expect(result.exitCode).not.toBe(0);
+    expect(`${result.stdout}\n${result.stderr}`).toMatch(flag);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 3 * MINUTE);
+});
+
+function walk(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(dir, join(prefix, entry.name)) : [join(prefix, entry.name)]);
+}
