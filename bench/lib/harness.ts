@@ -94,6 +94,8 @@ export async function runBenchmarks(benchmarks: readonly Benchmark[], options: H
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, markdown);
   log(`report: ${out}`);
+  // CI logs show the quick report itself: there is no file to open there.
+  if (options.quick) process.stdout.write(markdown);
 
   const beyond = options.quick ? quickFailures(reports.flatMap((r) => r.checks.map((c) => ({ ...c, label: `${r.id}: ${c.label}` })))) : [];
   for (const line of beyond) log(`✗ ${line}`);
