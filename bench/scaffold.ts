@@ -55,7 +55,7 @@ interface ScaffoldSample {
 export const scaffoldBenchmark: Benchmark = {
   id: 'scaffold',
   async run(options: BenchOptions): Promise<BenchReport> {
-    const checkout = await Checkout.create(REPO_ROOT);
+    const checkout = await Checkout.create(REPO_ROOT, options.source);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-batch-scaffold-'));
     try {
       options.log('scaffold: building and packing @ecs-batch/core, ecs-batch-template and the fixture');
