@@ -1,1 +1,3 @@
-// Filled in by its issue; nothing here yet.
+export * from './ecs-batch-project';
+export * from './ecs-batch-project-options';
+export * from './ecs-batch-job-options';

@@ -1,0 +1,110 @@
+/**
+ * One scheduled job of a team repo: `project.addJob({...})` in `.projenrc.ts`.
+ *
+ * The job gets a handler skeleton in `src/jobs/<name>/` (only if absent), a test,
+ * its task definition and schedule in the infra, and a line in the deploy and
+ * rollback scripts.
+ */
+export interface EcsBatchJobOptions {
+  /**
+   * The job name: lowercase letters, digits and hyphens, starting with a letter,
+   * at most 24 characters. It names the handler folder `src/jobs/<name>/`, the
+   * task definition family `<team>-<name>` and the schedule.
+   */
+  readonly name: string;
+
+  /**
+   * When the job runs: an EventBridge expression, `cron(...)`, `rate(...)` or `at(...)`.
+   *
+   * @example 'cron(0 2 * * ? *)'
+   */
+  readonly schedule: string;
+
+  /**
+   * The IANA time zone the schedule is read in.
+   *
+   * @default - the project's `timeZone`
+   */
+  readonly timeZone?: string;
+
+  /**
+   * What starts the task: `scheduler` (EventBridge Scheduler, time zones and `at()`)
+   * or `rule` (an EventBridge rule; cron in UTC, converted from `timeZone`).
+   *
+   * @default - the project's `trigger`
+   */
+  readonly trigger?: string;
+
+  /**
+   * The handler, Lambda style: `<file>.<export>`, with the file relative to
+   * `src/jobs/<name>/` and without extension.
+   *
+   * @default 'handler.handler'
+   */
+  readonly handler?: string;
+
+  /**
+   * Replaces the container command: the arguments given to `ecs-batch-run`.
+   *
+   * @default - none: the runner reads the handler from `ECS_BATCH_HANDLER`
+   */
+  readonly command?: string[];
+
+  /**
+   * CPU units of the Fargate task (256 = 0.25 vCPU ... 16384 = 16 vCPU).
+   *
+   * @default - 256, or the smallest CPU that fits `memory`
+   */
+  readonly cpu?: number;
+
+  /**
+   * Memory of the Fargate task in MiB; it must be valid for `cpu`.
+   *
+   * @default - the smallest memory valid for `cpu` (512 for 256)
+   */
+  readonly memory?: number;
+
+  /**
+   * The runner stops the handler after this many minutes (exit 124).
+   *
+   * @default 60
+   */
+  readonly timeoutMinutes?: number;
+
+  /**
+   * Environment variables of the job's container.
+   *
+   * @default - none besides the runner's own
+   */
+  readonly environment?: { [name: string]: string };
+
+  /**
+   * The event the handler receives, as JSON (`ECS_BATCH_EVENT`): the constant
+   * input of the Lambda's schedule, when it had one.
+   *
+   * @default - an EventBridge "Scheduled Event"
+   */
+  readonly input?: string;
+
+  /**
+   * What a run does when the previous run is still going: `allow` or `skip`.
+   *
+   * @default 'allow'
+   */
+  readonly overlap?: string;
+
+  /**
+   * Whether the schedule is enabled. A disabled job keeps its infra and can be
+   * started by hand.
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * One line about what the job does, for the README and the infra.
+   *
+   * @default - none
+   */
+  readonly description?: string;
+}

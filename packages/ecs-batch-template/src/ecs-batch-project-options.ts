@@ -1,0 +1,148 @@
+import { typescript } from 'projen';
+
+/**
+ * Options of `EcsBatchProject`. The struct is flat so that `projen new` turns every
+ * option into a flag: `teamName` would be `--team-name`, `timeZone` is `--time-zone`.
+ *
+ * The first job comes from `jobName`, `schedule`, `timeZone`, `trigger`, `cpu`,
+ * `memory` and `timeoutMinutes`; more jobs come from `project.addJob()`.
+ */
+export interface EcsBatchProjectOptions extends typescript.TypeScriptProjectOptions {
+  /**
+   * The team that owns the repo: 2-31 lowercase letters, digits and hyphens,
+   * starting with a letter. It prefixes every AWS name: the image repository
+   * `<team>-batch` and the task definition families `<team>-<job>`.
+   *
+   * @example 'payments'
+   */
+  readonly team: string;
+
+  /**
+   * How the infra is written: `cdktf` (TypeScript, `infra/main.ts` with the
+   * `EcsBatchJob` construct) or `hcl` (a Terraform root module calling the
+   * vendored `ecs-batch-job` module).
+   *
+   * @default 'cdktf'
+   * @pjnew "cdktf"
+   */
+  readonly infra?: string;
+
+  /**
+   * The AWS region the jobs run in.
+   *
+   * @default 'ap-northeast-1'
+   * @pjnew "ap-northeast-1"
+   */
+  readonly region?: string;
+
+  /**
+   * The name of the first job.
+   *
+   * @default 'nightly'
+   * @pjnew "nightly"
+   */
+  readonly jobName?: string;
+
+  /**
+   * When the first job runs: `cron(...)`, `rate(...)` or `at(...)`, as EventBridge reads them.
+   *
+   * @default 'cron(0 2 * * ? *)'
+   * @pjnew "cron(0 2 * * ? *)"
+   */
+  readonly schedule?: string;
+
+  /**
+   * The IANA time zone schedules are read in, for every job that does not set its own.
+   *
+   * @default 'Asia/Tokyo'
+   * @pjnew "Asia/Tokyo"
+   */
+  readonly timeZone?: string;
+
+  /**
+   * What starts the tasks: `scheduler` (EventBridge Scheduler) or `rule` (an
+   * EventBridge rule, cron in UTC).
+   *
+   * @default - `scheduler` when a time zone is set (always, here), as the construct does
+   * @featured true
+   */
+  readonly trigger?: string;
+
+  /**
+   * CPU units of the first job's Fargate task (256 = 0.25 vCPU ... 16384 = 16 vCPU).
+   *
+   * @default - 256, or the smallest CPU that fits `memory`
+   * @featured true
+   */
+  readonly cpu?: number;
+
+  /**
+   * Memory of the first job's Fargate task in MiB, valid for `cpu`.
+   *
+   * @default - the smallest memory valid for `cpu` (512 for 256)
+   * @featured true
+   */
+  readonly memory?: number;
+
+  /**
+   * The runner stops the first job's handler after this many minutes.
+   *
+   * @default 60
+   */
+  readonly timeoutMinutes?: number;
+
+  /**
+   * An email address that gets failed and missed runs (SNS subscription).
+   *
+   * @default - alerts go to an SNS topic without subscribers
+   * @featured true
+   */
+  readonly alertEmail?: string;
+
+  /**
+   * Default of the infra's `cluster_arn` variable: the ECS cluster the jobs run in.
+   * Per-environment `*.tfvars` files can set another.
+   *
+   * @default - none: each environment supplies it, unless `createCluster` is set
+   * @featured true
+   */
+  readonly clusterArn?: string;
+
+  /**
+   * Default of the infra's `subnet_ids` variable: the subnets the tasks run in.
+   *
+   * @default - none: each environment supplies them
+   * @featured true
+   */
+  readonly subnetIds?: string[];
+
+  /**
+   * Default of the infra's `security_group_ids` variable.
+   *
+   * @default - none: each environment supplies them
+   * @featured true
+   */
+  readonly securityGroupIds?: string[];
+
+  /**
+   * Give the tasks a public IP: needed in public subnets without a NAT gateway,
+   * so the task can pull its image.
+   *
+   * @default false
+   */
+  readonly assignPublicIp?: boolean;
+
+  /**
+   * Create a dedicated Fargate cluster `<team>-batch` instead of using `cluster_arn`.
+   *
+   * @default false
+   */
+  readonly createCluster?: boolean;
+
+  /**
+   * How many images the ECR repository keeps; older ones expire.
+   *
+   * @default 30
+   */
+  readonly keepImages?: number;
+}

@@ -1,0 +1,157 @@
+import { TextFile, typescript } from 'projen';
+import { NodePackageManager } from 'projen/lib/javascript';
+import { EcsBatchJobOptions } from './ecs-batch-job-options';
+import { EcsBatchProjectOptions } from './ecs-batch-project-options';
+import { CdktfInfra } from './files/cdktf-infra';
+import { Changesets } from './files/changesets';
+import { Dockerfile, IMAGE_NODE_MAJOR } from './files/dockerfile';
+import { Environments } from './files/environments';
+import { HandlerFiles } from './files/handler-files';
+import { HclInfra } from './files/hcl-infra';
+import { TeamReadme } from './files/readme';
+import { RevisionScripts } from './files/revision-scripts';
+import { Rollback } from './files/rollback';
+import { Workflows } from './files/workflows';
+import { fieldError, isValidationError, jobFieldName } from './private/field-error';
+import { JobSettings, resolveJob } from './private/job-settings';
+import { NewProjectCleanup } from './private/new-project-cleanup';
+import { PackageAssets } from './private/package-assets';
+import { PROJECT_DEFAULTS, ProjectSettings, resolveProjectSettings } from './private/project-settings';
+
+/**
+ * A team's repo of scheduled batch jobs: Lambda-style handlers that run once per
+ * schedule as ECS Fargate tasks, with their Terraform (CDKTF or HCL), one Docker
+ * image, CI that tests, releases and deploys, and a rollback command.
+ *
+ * ```sh
+ * npx projen new --from ecs-batch-template --team payments
+ * ```
+ *
+ * Every option is checked through @ecs-batch/core before anything is written;
+ * a bad one fails naming its flag (`--time-zone: 'Mars/Base' is not an IANA time zone ...`).
+ *
+ * @pjid ecs-batch
+ */
+export class EcsBatchProject extends typescript.TypeScriptProject {
+  /** The region when `region` is not given. */
+  public static readonly DEFAULT_REGION = PROJECT_DEFAULTS.region;
+  /** The first job's name when `jobName` is not given. */
+  public static readonly DEFAULT_JOB_NAME = PROJECT_DEFAULTS.jobName;
+  /** The first job's schedule when `schedule` is not given: 02:00 every day. */
+  public static readonly DEFAULT_SCHEDULE = PROJECT_DEFAULTS.schedule;
+  /** The time zone when `timeZone` is not given. */
+  public static readonly DEFAULT_TIME_ZONE = PROJECT_DEFAULTS.timeZone;
+  /** The minimum Node major of a generated repo (engines, .nvmrc, the image). */
+  public static readonly NODE_MAJOR = IMAGE_NODE_MAJOR;
+
+  /**
+   * Validates the options before the project exists. Under `projen new`, a bad
+   * option also removes what `projen new` installed into the folder, prints its
+   * message (without a stack: the message names the flag) and exits 1, as the
+   * projen CLI does for its own errors.
+   */
+  private static validate(options: EcsBatchProjectOptions): ProjectSettings {
+    try {
+      return resolveProjectSettings(options);
+    } catch (error) {
+      if (NewProjectCleanup.isProjenNew(options) && isValidationError(error)) {
+        NewProjectCleanup.run(options.outdir ?? process.cwd(), PackageAssets.manifest().name);
+        console.error(`${error.message}\nNothing was created. Run projen new again with a valid value.`);
+        process.exit(1);
+      }
+      throw error;
+    }
+  }
+
+  /** The team that owns the repo. */
+  public readonly team: string;
+  /** How the infra is written: `cdktf` or `hcl`. */
+  public readonly infra: string;
+  /** The AWS region of the jobs. */
+  public readonly region: string;
+
+  private readonly settings: ProjectSettings;
+  private readonly jobSettings: JobSettings[];
+
+  constructor(options: EcsBatchProjectOptions) {
+    const settings = EcsBatchProject.validate(options);
+    super({
+      projenrcTs: true,
+      projenVersion: PackageAssets.thirdPartyVersion('projen'),
+      minNodeVersion: `${IMAGE_NODE_MAJOR}.0.0`,
+      workflowNodeVersion: String(IMAGE_NODE_MAJOR),
+      typescriptVersion: PackageAssets.toolchainRange('typescript'),
+      packageManager: NodePackageManager.NPM,
+      jestOptions: { jestVersion: PackageAssets.toolchainRange('jest'), junitReporting: false, jestConfig: { collectCoverage: false, testTimeout: 60_000 } },
+      tsconfig: { compilerOptions: { target: 'ES2022', lib: ['es2022'] } },
+      sampleCode: false,
+      package: false,
+      release: false,
+      buildWorkflow: false,
+      depsUpgrade: false,
+      pullRequestTemplate: false,
+      githubOptions: { mergify: false, pullRequestLint: false },
+      licensed: false,
+      npmignoreEnabled: false,
+      readme: { contents: TeamReadme.contents(options.name, settings) },
+      ...options,
+    });
+    this.settings = settings;
+    this.team = settings.team;
+    this.infra = settings.infra;
+    this.region = settings.region;
+    this.jobSettings = [];
+    this.package.addField('private', true);
+    new TextFile(this, '.nvmrc', { lines: [String(IMAGE_NODE_MAJOR)] });
+
+    const version = (name: string) => `${name}@${PackageAssets.packageVersion(name)}`;
+    const thirdParty = (name: string) => `${name}@${PackageAssets.thirdPartyVersion(name)}`;
+    this.addDeps(version('@ecs-batch/lambda-runner'));
+    this.addDevDeps(version('@ecs-batch/core'));
+    if (settings.infra === 'cdktf') {
+      this.addDevDeps(version('@ecs-batch/cdktf'), thirdParty('cdktf'), thirdParty('@cdktf/provider-aws'), thirdParty('constructs'));
+    } else {
+      this.addDevDeps(thirdParty('@cdktf/hcl2json'));
+    }
+
+    const jobs = () => this.jobSettings;
+    const branch = options.defaultReleaseBranch ?? 'main';
+    new Dockerfile(this);
+    if (settings.infra === 'cdktf') new CdktfInfra(this, settings, jobs);
+    else new HclInfra(this, settings, jobs);
+    new Environments(this, settings);
+    new RevisionScripts(this, settings, jobs);
+    new Rollback(this, settings, jobs);
+    new Workflows(this, settings, branch);
+    new Changesets(this, branch);
+
+    for (const job of settings.initialJobs) this.addResolvedJob(job);
+  }
+
+  /**
+   * Adds a scheduled job: its handler skeleton and test (only if the handler does
+   * not exist yet), its task definition and schedule in the infra, and its entry in
+   * the deploy and rollback scripts.
+   *
+   * @throws an error naming the bad setting, e.g. `addJob(weekly).schedule: hour 25 is out of range (0-23)`
+   */
+  public addJob(options: EcsBatchJobOptions): void {
+    const defaults = { team: this.settings.team, timeZone: this.settings.timeZone, trigger: this.settings.trigger };
+    const job = resolveJob(options, defaults, jobFieldName(String(options.name)));
+    this.addResolvedJob(job);
+  }
+
+  /** The names of the jobs, in the order they were added. */
+  public get jobNames(): string[] {
+    return this.jobSettings.map((job) => job.name);
+  }
+
+  private addResolvedJob(job: JobSettings): void {
+    if (this.jobSettings.some((existing) => existing.name === job.name)) {
+      throw fieldError(`addJob(${job.name}).name`, `a job named '${job.name}' already exists (job names are unique: ${this.jobNames.join(', ')})`);
+    }
+    this.jobSettings.push(job);
+    new HandlerFiles(this, job);
+  }
+
+}

@@ -1,0 +1,214 @@
+import { FargateSize, RunnerEnvironment, Schedule, ScheduleKind, TimeZone } from '@ecs-batch/core';
+import { checkField, fieldError, FieldName, isValidationError } from './field-error';
+import { EcsBatchJobOptions } from '../ecs-batch-job-options';
+
+/** What starts a job's task. */
+export type TriggerName = 'scheduler' | 'rule';
+/** What a run does while the previous run is still going (the runner's `ECS_BATCH_OVERLAP`). */
+export type OverlapName = 'allow' | 'skip';
+
+/** Repo-wide values a job falls back to. */
+export interface JobDefaults {
+  readonly team: string;
+  readonly timeZone: string;
+  readonly trigger?: TriggerName;
+}
+
+/** A job, validated and with every default filled in: what the generated files are made of. */
+export interface JobSettings {
+  readonly name: string;
+  /** The task definition family, `<team>-<job>`. */
+  readonly family: string;
+  /** The normalized expression, e.g. `cron(0 2 * * ? *)`. */
+  readonly schedule: string;
+  /** e.g. "At 02:00 every day, Asia/Tokyo". */
+  readonly scheduleDescription: string;
+  readonly timeZone: string;
+  readonly trigger: TriggerName;
+  /** For a rule: the UTC expression it runs on. */
+  readonly utcSchedule?: string;
+  /** The handler source, relative to the repo: `src/jobs/<job>/handler.ts`. */
+  readonly handlerSource: string;
+  /** The handler's export, e.g. `handler`. */
+  readonly handlerExport: string;
+  /** What `ECS_BATCH_HANDLER` names in the image: `lib/jobs/<job>/handler.handler`. */
+  readonly handlerSpec: string;
+  readonly command?: string[];
+  readonly cpu: number;
+  readonly memory: number;
+  readonly timeoutMinutes: number;
+  /** The container environment: the runner's variables first, then the job's own. */
+  readonly environment: { readonly [name: string]: string };
+  /** The event the schedule passes (`ECS_BATCH_EVENT`), as JSON. */
+  readonly input?: string;
+  /**
+   * Hours without a successful run before the missed-run alarm fires: the longest
+   * gap between two runs plus one hour. Undefined when no alarm can watch it (a
+   * one-time schedule, or gaps longer than CloudWatch's 7-day window).
+   */
+  readonly missedRunAlarmHours?: number;
+  readonly overlap: OverlapName;
+  readonly enabled: boolean;
+  readonly description?: string;
+}
+
+/** Job names become folders, families and schedule names: keep them short and plain. */
+export const JOB_NAME_PATTERN = /^[a-z][a-z0-9-]{0,23}$/;
+const HANDLER_PATTERN = /^([A-Za-z0-9_][A-Za-z0-9_/-]*)\.([A-Za-z_$][A-Za-z0-9_$]*)$/;
+const DEFAULT_CPU = 256;
+/** A generous default: a Lambda stops at 15 minutes, a batch job usually needs more. */
+export const DEFAULT_TIMEOUT_MINUTES = 60;
+
+/**
+ * Validates one job through @ecs-batch/core and fills in its defaults.
+ *
+ * @param field names each setting as the user wrote it (a flag or an addJob property)
+ */
+export function resolveJob(options: EcsBatchJobOptions, defaults: JobDefaults, field: FieldName): JobSettings {
+  const name = options.name;
+  if (typeof name !== 'string' || !JOB_NAME_PATTERN.test(name)) {
+    throw fieldError(field('name'), `'${name}' is not a valid job name (1-24 lowercase letters, digits and hyphens, starting with a letter)`);
+  }
+  const schedule = checkField(field('schedule'), () => Schedule.expression(options.schedule));
+  const timeZone = TimeZone.validate(options.timeZone ?? defaults.timeZone, field('timeZone'));
+  const trigger = resolveTrigger(options.trigger ?? defaults.trigger, field('trigger'));
+  const utcSchedule = trigger === 'rule' ? ruleSchedule(schedule, timeZone, field('trigger')) : undefined;
+  const { cpu, memory } = resolveSize(options.cpu, options.memory, field);
+  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+  if (!Number.isInteger(timeoutMinutes) || timeoutMinutes < 1) {
+    throw fieldError(field('timeoutMinutes'), `${timeoutMinutes} is not a whole number of minutes (1 or more)`);
+  }
+  const handler = resolveHandler(name, options.handler ?? 'handler.handler', field('handler'));
+  const overlap = options.overlap ?? 'allow';
+  if (overlap !== 'allow' && overlap !== 'skip') {
+    throw fieldError(field('overlap'), `'${overlap}' is not an overlap policy (allow or skip)`);
+  }
+  if (options.input !== undefined) {
+    try {
+      JSON.parse(options.input);
+    } catch (error) {
+      throw fieldError(field('input'), `is not JSON (${(error as Error).message})`);
+    }
+  }
+  if (options.command !== undefined && (!Array.isArray(options.command) || options.command.some((c) => typeof c !== 'string'))) {
+    throw fieldError(field('command'), 'must be a list of strings (the arguments of ecs-batch-run)');
+  }
+  const environment = resolveEnvironment(name, handler.spec, options, field('environment'));
+  return {
+    name,
+    family: `${defaults.team}-${name}`,
+    schedule: schedule.expressionString,
+    scheduleDescription: schedule.describe(timeZone),
+    timeZone,
+    trigger,
+    utcSchedule,
+    handlerSource: handler.source,
+    handlerExport: handler.exportName,
+    handlerSpec: handler.spec,
+    command: options.command,
+    cpu,
+    memory,
+    timeoutMinutes,
+    environment,
+    input: options.input,
+    missedRunAlarmHours: missedRunAlarmHours(schedule, timeZone),
+    overlap,
+    enabled: options.enabled ?? true,
+    description: options.description,
+  };
+}
+
+/** `scheduler` or `rule`; unset means the construct's default (scheduler, as a time zone is always set here). */
+export function resolveTrigger(value: string | undefined, field: string): TriggerName {
+  if (value === undefined || value === 'scheduler') return 'scheduler';
+  if (value === 'rule') return 'rule';
+  throw fieldError(field, `'${value}' is not a trigger (scheduler or rule)`);
+}
+
+/**
+ * A rule evaluates cron in UTC, so a local schedule must convert exactly.
+ * Rules take cron and rate only; `at()` is Scheduler's.
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html
+ */
+function ruleSchedule(schedule: Schedule, timeZone: string, field: string): string {
+  if (schedule.kind === ScheduleKind.AT) {
+    throw fieldError(field, `rule cannot run the one-time ${schedule.expressionString} (scheduler)`);
+  }
+  const utc = schedule.toUtc(timeZone);
+  if (!utc.exact) {
+    throw fieldError(field, `rule cannot run ${schedule.expressionString} in ${timeZone} exactly: ${utc.warnings.join('; ')} (scheduler)`);
+  }
+  return utc.expression;
+}
+
+/**
+ * The Fargate size. When only one of cpu and memory is given, the other is the
+ * smallest that pairs with it, from core's table.
+ */
+function resolveSize(cpu: number | undefined, memory: number | undefined, field: FieldName): { cpu: number; memory: number } {
+  const pairs = FargateSize.validPairs();
+  const resolvedCpu = cpu ?? (memory === undefined ? DEFAULT_CPU : pairs.find((p) => p.memory === memory)?.cpu ?? DEFAULT_CPU);
+  const resolvedMemory = memory ?? pairs.find((p) => p.cpu === resolvedCpu)?.memory ?? Number.NaN;
+  try {
+    return FargateSize.validate(resolvedCpu, resolvedMemory);
+  } catch (error) {
+    // Core names `cpu` or `memory`; say it as the user wrote it.
+    if (isValidationError(error)) throw fieldError(field(error.field), error.reason);
+    throw error;
+  }
+}
+
+function resolveHandler(job: string, handler: string, field: string): { source: string; exportName: string; spec: string } {
+  const match = HANDLER_PATTERN.exec(handler);
+  if (!match || match[1].split('/').includes('..')) {
+    throw fieldError(field, `'${handler}' is not <file>.<export> relative to src/jobs/${job}/ (e.g. handler.handler, index.main)`);
+  }
+  const [, file, exportName] = match;
+  return {
+    source: `src/jobs/${job}/${file}.ts`,
+    exportName,
+    // The image runs the compiled code: src/ compiles to lib/.
+    spec: `lib/jobs/${job}/${file}.${exportName}`,
+  };
+}
+
+/** The runner's variables come from core's contract, so the runner and the infra agree on the names. */
+function resolveEnvironment(job: string, spec: string, options: EcsBatchJobOptions, field: string): { [name: string]: string } {
+  const own = options.environment ?? {};
+  // The runner reads these; the template sets them (the event comes from `input`).
+  const reserved = [
+    RunnerEnvironment.HANDLER, RunnerEnvironment.JOB_NAME, RunnerEnvironment.EVENT,
+    RunnerEnvironment.TIMEOUT_SECONDS, RunnerEnvironment.OVERLAP,
+  ];
+  for (const [key, value] of Object.entries(own)) {
+    if (reserved.includes(key)) {
+      throw fieldError(`${field}.${key}`, 'is set by the template (set the job\'s name, handler, input, timeoutMinutes or overlap instead)');
+    }
+    if (typeof value !== 'string') {
+      throw fieldError(`${field}.${key}`, 'must be a string');
+    }
+  }
+  return {
+    [RunnerEnvironment.HANDLER]: spec,
+    [RunnerEnvironment.JOB_NAME]: job,
+    ...own,
+  };
+}
+
+/** A fixed start, so the alarm window (and the generated files) do not depend on the day projen runs. */
+const GAP_ANCHOR = new Date('2025-01-01T00:00:00Z');
+/**
+ * A CloudWatch alarm evaluates at most 7 days of periods (one-hour periods here).
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
+ */
+const ALARM_MAX_HOURS = 168;
+
+/** The longest gap between runs (over the next 1000 runs, via core), plus an hour of slack. */
+function missedRunAlarmHours(schedule: Schedule, timeZone: string): number | undefined {
+  if (schedule.kind === ScheduleKind.AT) return undefined;
+  const times = schedule.nextFireTimes({ count: 1000, from: GAP_ANCHOR, timeZone }).map((t) => t.getTime());
+  let longest = 0;
+  for (let i = 1; i < times.length; i++) longest = Math.max(longest, times[i] - times[i - 1]);
+  const hours = Math.ceil(longest / 3_600_000) + 1;
+  return hours <= ALARM_MAX_HOURS ? hours : undefined;
+}

@@ -1,0 +1,121 @@
+import { ClusterArn, TimeZone } from '@ecs-batch/core';
+import { AwsPartition } from '@ecs-batch/core/lib/arn/aws-partition';
+import { NodePackageManager } from 'projen/lib/javascript';
+import { fieldError, flagName } from './field-error';
+import { JobSettings, resolveJob, resolveTrigger, TriggerName } from './job-settings';
+import { EcsBatchProjectOptions } from '../ecs-batch-project-options';
+
+/** How the infra is written. */
+export type InfraKind = 'cdktf' | 'hcl';
+
+/** The repo-level settings, validated, with defaults filled in. */
+export interface ProjectSettings {
+  readonly team: string;
+  readonly infra: InfraKind;
+  readonly region: string;
+  readonly timeZone: string;
+  /** The trigger jobs use unless they set one; undefined means the construct's default. */
+  readonly trigger?: TriggerName;
+  readonly alertEmail?: string;
+  readonly clusterArn?: string;
+  readonly subnetIds: string[];
+  readonly securityGroupIds: string[];
+  readonly assignPublicIp: boolean;
+  readonly createCluster: boolean;
+  readonly keepImages: number;
+  /** `<team>-batch`: the ECR repository, the created cluster and the stack. */
+  readonly baseName: string;
+  /** The jobs the repo starts with: the one from the flags. */
+  readonly initialJobs: JobSettings[];
+}
+
+/** Defaults of the project options, also shown in the docs. */
+export const PROJECT_DEFAULTS = {
+  infra: 'cdktf' as InfraKind,
+  region: 'ap-northeast-1',
+  jobName: 'nightly',
+  schedule: 'cron(0 2 * * ? *)',
+  timeZone: 'Asia/Tokyo',
+  keepImages: 30,
+};
+
+/** A team name prefixes AWS names, so it stays short and plain. */
+export const TEAM_PATTERN = /^[a-z][a-z0-9-]{1,30}$/;
+const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const INFRA_KINDS: InfraKind[] = ['cdktf', 'hcl'];
+
+/**
+ * Validates every option through @ecs-batch/core, naming the flag in each error,
+ * before the project writes anything.
+ */
+export function resolveProjectSettings(options: EcsBatchProjectOptions): ProjectSettings {
+  // The Dockerfile and the workflows run `npm ci`: a repo needs package-lock.json.
+  if (options.packageManager !== undefined && options.packageManager !== NodePackageManager.NPM) {
+    throw fieldError(flagName('packageManager'), `'${options.packageManager}' is not supported (npm: the image and the workflows install with npm ci)`);
+  }
+  const team = options.team;
+  if (typeof team !== 'string' || !TEAM_PATTERN.test(team)) {
+    throw fieldError(flagName('team'), `'${team ?? ''}' is not a valid team name (2-31 lowercase letters, digits and hyphens, starting with a letter)`);
+  }
+  const infra = (options.infra ?? PROJECT_DEFAULTS.infra) as InfraKind;
+  if (!INFRA_KINDS.includes(infra)) {
+    throw fieldError(flagName('infra'), `'${infra}' is not supported (${INFRA_KINDS.join(' or ')})`);
+  }
+  const region = options.region ?? PROJECT_DEFAULTS.region;
+  if (!AwsPartition.REGION_PATTERN.test(region)) {
+    throw fieldError(flagName('region'), `'${region}' is not an AWS region name (e.g. ap-northeast-1, us-east-1)`);
+  }
+  const timeZone = TimeZone.validate(options.timeZone ?? PROJECT_DEFAULTS.timeZone, flagName('timeZone'));
+  const trigger = options.trigger === undefined ? undefined : resolveTrigger(options.trigger, flagName('trigger'));
+  if (options.alertEmail !== undefined && !EMAIL_PATTERN.test(options.alertEmail)) {
+    throw fieldError(flagName('alertEmail'), `'${options.alertEmail}' is not an email address (name@example.com)`);
+  }
+  if (options.clusterArn !== undefined) {
+    const cluster = ClusterArn.parse(options.clusterArn, flagName('clusterArn'));
+    if (cluster.region !== region) {
+      throw fieldError(flagName('clusterArn'), `the cluster is in ${cluster.region}, the jobs in ${region} (a cluster in --region)`);
+    }
+    if (options.createCluster) {
+      throw fieldError(flagName('createCluster'), 'and --cluster-arn are both set (one of them: create a cluster, or use an existing one)');
+    }
+  }
+  const subnetIds = stringList(options.subnetIds, 'subnetIds');
+  const securityGroupIds = stringList(options.securityGroupIds, 'securityGroupIds');
+  const keepImages = options.keepImages ?? PROJECT_DEFAULTS.keepImages;
+  if (!Number.isInteger(keepImages) || keepImages < 2) {
+    throw fieldError(flagName('keepImages'), `${keepImages} is too few images to keep (2 or more: a rollback runs the previous image)`);
+  }
+  const firstJob = resolveJob({
+    name: options.jobName ?? PROJECT_DEFAULTS.jobName,
+    schedule: options.schedule ?? PROJECT_DEFAULTS.schedule,
+    timeZone,
+    trigger,
+    cpu: options.cpu,
+    memory: options.memory,
+    timeoutMinutes: options.timeoutMinutes,
+  }, { team, timeZone, trigger }, (prop) => flagName(prop === 'name' ? 'jobName' : prop));
+  return {
+    team,
+    infra,
+    region,
+    timeZone,
+    trigger,
+    alertEmail: options.alertEmail,
+    clusterArn: options.clusterArn,
+    subnetIds,
+    securityGroupIds,
+    assignPublicIp: options.assignPublicIp ?? false,
+    createCluster: options.createCluster ?? false,
+    keepImages,
+    baseName: `${team}-batch`,
+    initialJobs: [firstJob],
+  };
+}
+
+function stringList(value: string[] | undefined, prop: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
+    throw fieldError(flagName(prop), 'must be a list of non-empty IDs');
+  }
+  return [...value];
+}
