@@ -19,7 +19,7 @@ import { NewArgs, parseNewArgs, UsageError } from './lib/new-args';
 import { readNpmSettings } from './lib/npm-settings';
 import { packWorkspaces } from './lib/pack-workspaces';
 import { makeLockfilePortable } from './lib/portable-lockfile';
-import { projenNew } from './lib/projen-new';
+import { developerEnv, projenNew } from './lib/projen-new';
 import { PhaseTimer } from './lib/timing';
 
 const ROOT = resolve(__dirname, '..');
@@ -63,7 +63,7 @@ async function main(argv: readonly string[]): Promise<void> {
     const npm = await readNpmSettings(ROOT);
     registry = await timer.phase('registry', `Verdaccio on 127.0.0.1, other packages from ${npm.registry}`, () =>
       LocalRegistry.start({ uplink: npm.registry, npmCache: npm.cache }));
-    const env = registry.npmEnv();
+    const env = developerEnv(registry.npmEnv());
     await timer.phase('publish', packed.map((p) => `${p.name}@${p.version}`).join(', '), async () => {
       for (const p of packed) await run('npm', ['publish', p.file], { cwd: work, env, echo });
     });

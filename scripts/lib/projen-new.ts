@@ -18,6 +18,21 @@ export interface ProjenNewOptions {
   readonly echo?: boolean;
 }
 
+/**
+ * The environment of a developer working in a repo of its own (a generated
+ * repo, or a copy of this workspace), when we run inside this monorepo's CI
+ * or Nx: projen reads CI=true as an automated build and installs with
+ * `npm ci`, which fails in a repo that has no lockfile yet; and Nx's task
+ * variables (NX_*) describe the outer workspace, not that one.
+ */
+export function developerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key !== 'CI' && !key.startsWith('NX_')) copy[key] = value;
+  }
+  return copy;
+}
+
 /** The projen CLI this monorepo pins (the version the project type is built against). */
 export function projenCli(): { readonly bin: string; readonly version: string } {
   const packageJson = require.resolve('projen/package.json');

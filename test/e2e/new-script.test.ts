@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { run, RunResult, tryRun } from '../../scripts/lib/command';
+import { developerEnv } from '../../scripts/lib/projen-new';
 
 const ROOT = resolve(__dirname, '..', '..');
 const MINUTE = 60_000;
@@ -85,7 +86,7 @@ describe('a repo from the checkout', () => {
 
   test('is committed, and re-running npx projen leaves it clean', async () => {
     expect((await run('git', ['log', '--oneline'], { cwd: dir })).stdout).toMatch(/project created with ecs-batch-template@/);
-    await run(join(dir, 'node_modules', '.bin', 'projen'), [], { cwd: dir });
+    await run(join(dir, 'node_modules', '.bin', 'projen'), [], { cwd: dir, env: developerEnv(process.env) });
     expect((await run('git', ['status', '--porcelain'], { cwd: dir })).stdout.trim()).toBe('');
   }, 3 * MINUTE);
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { LocalRegistry } from '../../../scripts/lib/local-registry';
 import { readNpmSettings } from '../../../scripts/lib/npm-settings';
+import { developerEnv } from '../../../scripts/lib/projen-new';
 import { releaseSnapshot, workspacePackages, writeChangeset } from '../../../scripts/lib/snapshot-release';
 import { PhaseTimer } from '../../../scripts/lib/timing';
 import { copyWorkspace } from '../../../scripts/lib/workspace-copy';
@@ -28,7 +29,7 @@ export class SnapshotRegistry {
         LocalRegistry.start({ uplink: npm.registry, npmCache: npm.cache }));
       const names = workspacePackages(copy).filter((p) => !p.private).map((p) => p.name);
       writeChangeset(copy, `${tag}-snapshot`, names, 'Snapshot for the end-to-end test.');
-      const env = registry.npmEnv();
+      const env = developerEnv(registry.npmEnv());
       const versions = await timer.phase('release', `npm run release:snapshot -- ${tag}`, () => releaseSnapshot(copy, tag, env));
       return new SnapshotRegistry(work, copy, registry, versions, timer);
     } catch (error) {
@@ -62,11 +63,11 @@ export class SnapshotRegistry {
 
   /**
    * npm pointed at the registry, plus a git identity for the commit
-   * `projen new` makes (CI machines may have none).
+   * `projen new` makes (CI machines may have none), as a developer has it (no CI=true).
    */
   env(): NodeJS.ProcessEnv {
     return {
-      ...this.registry.npmEnv(),
+      ...developerEnv(this.registry.npmEnv()),
       GIT_AUTHOR_NAME: 'ecs-batch e2e',
       GIT_AUTHOR_EMAIL: 'e2e@ecs-batch.invalid',
       GIT_COMMITTER_NAME: 'ecs-batch e2e',
@@ -82,7 +83,7 @@ export class SnapshotRegistry {
     change(this.copy);
     writeChangeset(this.copy, `${tag}-template`, [TEMPLATE], summary);
     const versions = await this.timer.phase('release', `npm run release:snapshot -- ${tag} (${TEMPLATE} only)`, () =>
-      releaseSnapshot(this.copy, tag, this.registry.npmEnv()));
+      releaseSnapshot(this.copy, tag, developerEnv(this.registry.npmEnv())));
     const version = versions.get(TEMPLATE);
     if (!version) throw new Error(`release: ${TEMPLATE} got no ${tag} snapshot (got ${[...versions.keys()].join(', ') || 'none'})`);
     return version;
