@@ -128,6 +128,11 @@ export function renderProfileSummary(summary: ProfileSummary, top: number = 8): 
     `${summary.processes} Node.js process(es) profiled with \`--cpu-prof\`: ${formatMs(summary.totalMs)} on the CPU in all (idle, waiting on I/O or a child: ${formatMs(summary.idleMs)}).`,
     renderTable({ caption: 'Self time by module', header: ['module', 'self time', 'share'], rows: rows(summary.modules) }),
     renderTable({ caption: 'Self time by function', header: ['function', 'self time', 'share'], rows: rows(summary.functions) }),
+    renderTable({
+      caption: 'Each process (named by the package it spent most CPU in), longest first',
+      header: ['process', 'wall', 'CPU'],
+      rows: summary.perProcess.slice(0, top).map((p) => [p.topModule, formatMs(p.wallMs), formatMs(p.cpuMs)]),
+    }),
   ].join('\n\n');
 }
 
