@@ -9,3 +9,7 @@ export * from './dead-letter-queue';
 export * from './schedule-group';
 export * from './alert-topic';
 export * from './ecs-scheduled-task';
+export * from './job-schedule';
+export * from './alerts-options';
+export * from './missed-run-alarm-options';
+export * from './ecs-batch-job';

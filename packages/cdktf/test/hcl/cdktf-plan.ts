@@ -33,7 +33,9 @@ export function planStack(stack: TerraformStack, variables: Record<string, Value
 
   const resourceScope = (mode: 'resource' | 'data', type: string): { [id: string]: Value } =>
     Object.fromEntries(Object.keys(synthesized[mode]?.[type] ?? {}).map((id) => [id, new Unknown(addresses.get(`${mode === 'data' ? 'data.' : ''}${type}.${id}`)!)]));
+  // A stack has no count or for_each of its own: evaluate as at apply time.
   const scope: Scope = {
+    applyTime: true,
     lookup(name: string): Value {
       if (name === 'var') {
         return Object.fromEntries(Object.keys(synthesized.variable ?? {}).map((v) => {

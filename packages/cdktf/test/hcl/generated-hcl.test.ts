@@ -1,24 +1,25 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from '@cdktf/hcl2json';
-import { generatedIam, generatedRegionOf, withGeneratedRegion } from './iam-hcl';
+import { ModuleName, generatedRegionOf, generatedRegions, withGeneratedRegion } from './generated-hcl';
+import { moduleDir } from './module-plan';
 
-const MODULES = join(__dirname, '..', '..', '..', '..', 'templates', 'terraform', 'modules');
+const FILES: Array<[ModuleName, string]> = (['ecs-scheduled-task', 'ecs-batch-job'] as const)
+  .flatMap((module) => Object.keys(generatedRegions(module)).map((file) => [module, file] as [ModuleName, string]));
 
-describe.each(['ecs-scheduled-task', 'ecs-batch-job'] as const)('%s/iam.tf', (module) => {
-  const file = join(MODULES, module, 'iam.tf');
+describe.each(FILES)('%s/%s', (module, file) => {
+  const path = join(moduleDir(module), file);
 
   test('its generated region is exactly what @ecs-batch/core builds today', () => {
-    const generated = generatedIam(module);
-    const text = readFileSync(file, 'utf8');
-    if (process.env.UPDATE_HCL_IAM === '1') {
-      writeFileSync(file, withGeneratedRegion(text, generated));
+    const generated = generatedRegions(module)[file];
+    if (process.env.UPDATE_GENERATED_HCL === '1') {
+      writeFileSync(path, withGeneratedRegion(readFileSync(path, 'utf8'), generated));
     }
-    expect(generatedRegionOf(readFileSync(file, 'utf8'))).toBe(generated);
+    expect(generatedRegionOf(readFileSync(path, 'utf8'))).toBe(generated);
   });
 
   test('parses as HCL', async () => {
-    const parsed = await parse('iam.tf', readFileSync(file, 'utf8'));
-    expect(Object.keys(parsed.locals[parsed.locals.length - 1]).length).toBeGreaterThan(0);
+    const parsed = await parse(file, readFileSync(path, 'utf8'));
+    expect(parsed.locals.length).toBeGreaterThan(0);
   });
 });

@@ -9,12 +9,20 @@
  *
  *     Statement = [for s in [{ enabled = ..., statement = {...} }, ...] : s.statement if s.enabled]
  *
- * iam-hcl.test.ts fails when a module's generated region differs from this
- * output; `UPDATE_HCL_IAM=1` rewrites it.
+ * Non-IAM facts the modules need from core (the runner's variable and metric
+ * names, Fargate sizes) and from this package's one copy of AWS limits and the
+ * failure alert are generated the same way.
+ *
+ * generated-hcl.test.ts fails when a module's generated region differs from this
+ * output; `UPDATE_GENERATED_HCL=1` rewrites it.
  */
 import {
-  DeadLetterQueuePolicy, ExecutionRolePolicy, InvokerTrustPolicy, RunTaskPolicy, TaskDefinitionArn, TaskRolePolicy,
+  DeadLetterQueuePolicy, ExecutionRolePolicy, FargateSize, InvokerTrustPolicy, RunTaskPolicy, RunnerEnvironment, RunnerMetrics,
+  TaskDefinitionArn, TaskRolePolicy,
 } from '@ecs-batch/core';
+import { AlertTopicPolicy } from '../../src/private/alert-topic-policy';
+import { AwsLimits } from '../../src/private/aws-limits';
+import { FailureAlert } from '../../src/private/failure-alert';
 
 export const BEGIN_MARKER = '# BEGIN GENERATED FROM @ecs-batch/core: do not edit by hand.';
 export const END_MARKER = '# END GENERATED FROM @ecs-batch/core';
@@ -42,9 +50,71 @@ interface GeneratedValue {
   readonly expression?: boolean;
 }
 
-/** The generated locals of each module. */
-export function generatedIam(module: 'ecs-scheduled-task' | 'ecs-batch-job'): string {
-  return module === 'ecs-scheduled-task' ? scheduledTaskIam() : batchJobIam();
+export type ModuleName = 'ecs-scheduled-task' | 'ecs-batch-job';
+
+/** The generated locals of each file of each module that has a generated region. */
+export function generatedRegions(module: ModuleName): Record<string, string> {
+  return module === 'ecs-scheduled-task'
+    ? { 'iam.tf': scheduledTaskIam() }
+    : { 'main.tf': batchJobFacts(), 'iam.tf': batchJobIam() };
+}
+
+/** The runner contract, Fargate sizes, log retentions and the failure alert, for the job module's main.tf. */
+function batchJobFacts(): string {
+  const lower = (constant: string) => constant.toLowerCase();
+  const memoryByCpu: Record<string, number[]> = {};
+  for (const pair of FargateSize.validPairs()) (memoryByCpu[String(pair.cpu)] ??= []).push(pair.memory);
+  const values: GeneratedValue[] = [
+    {
+      local: 'runner_environment_names',
+      comment: 'RunnerEnvironment: the variables the runner reads',
+      value: renderValue(Object.fromEntries((['EVENT', 'HANDLER', 'JOB_NAME', 'METRIC_NAMESPACE', 'OVERLAP', 'TIMEOUT_SECONDS'] as const)
+        .map((k) => [lower(k), RunnerEnvironment[k]])), '  '),
+      expression: true,
+    },
+    {
+      local: 'runner_metrics',
+      comment: 'RunnerMetrics: what the runner emits and the missed-run alarm watches',
+      value: renderValue({ job_succeeded: RunnerMetrics.JOB_SUCCEEDED, job_dimension: RunnerMetrics.JOB_DIMENSION }, '  '),
+      expression: true,
+    },
+    {
+      local: 'fargate_cpu_values',
+      comment: 'FargateSize.validPairs: CPU values',
+      value: `[${Object.keys(memoryByCpu).join(', ')}]`,
+      expression: true,
+    },
+    {
+      local: 'fargate_memory_by_cpu',
+      comment: 'FargateSize.validPairs: memory values per CPU value',
+      value: `{\n${Object.entries(memoryByCpu).map(([cpu, memory]) => `    "${cpu}" = [${memory.join(', ')}]`).join('\n')}\n  }`,
+      expression: true,
+    },
+    {
+      local: 'log_retention_days_values',
+      comment: 'CloudWatch Logs retention values (AwsLimits.LOG_RETENTION_DAYS)',
+      value: `[${AwsLimits.LOG_RETENTION_DAYS.join(', ')}]`,
+      expression: true,
+    },
+    {
+      local: 'alert_event_pattern',
+      comment: 'FailureAlert.eventPattern: a stopped task of this family with a non-zero exit code, or one that never started',
+      value: renderValue(FailureAlert.eventPattern('${var.cluster_arn}', '${local.task_definition_family_arn}'), '  '),
+      expression: true,
+    },
+    {
+      local: 'alert_input_paths',
+      comment: 'FailureAlert.INPUT_PATHS',
+      value: renderValue(FailureAlert.INPUT_PATHS, '  '),
+      expression: true,
+    },
+    {
+      local: 'alert_input_template',
+      comment: 'FailureAlert.inputTemplate',
+      value: FailureAlert.inputTemplate('${var.name}'),
+    },
+  ];
+  return render(values, []);
 }
 
 function scheduledTaskIam(): string {
@@ -144,6 +214,14 @@ function batchJobIam(): string {
       variants: [{ document: TaskRolePolicy.trust({ accountId: '${local.account_id}' }) }],
     },
     {
+      local: 'alert_topic_policy',
+      comment: 'AlertTopicPolicy.document (pending in core): who may publish to a created alert topic',
+      variants: [{
+        document: AlertTopicPolicy.document({ topicArn: '${local.alert_topic_arn}', ruleArn: '${local.alert_rule_arn}', alarmArn: '${local.missed_run_alarm_arn}' }),
+      }],
+      sidConditions: { [AlertTopicPolicy.SID_ALARM]: 'var.missed_run_alarm != null' },
+    },
+    {
       local: 'overlap_guard_statements',
       comment: 'TaskRolePolicy.overlapGuard: what ECS_BATCH_OVERLAP=skip calls',
       variants: [{ when: 'var.overlap == "skip"', document: TaskRolePolicy.overlapGuard({ clusterArn: '${var.cluster_arn}' }) }],
@@ -237,7 +315,7 @@ function renderValue(value: any, indent: string): string {
 }
 
 function hclKey(key: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : JSON.stringify(key);
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : JSON.stringify(key);
 }
 
 /**

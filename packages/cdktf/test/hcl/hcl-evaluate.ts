@@ -15,12 +15,23 @@ export class HclEvaluationError extends Error {}
 
 /** Resolves a root name (`var`, `local`, `aws_iam_role`, a `for` variable...). */
 export interface Scope {
+  /**
+   * Evaluate as at apply time: an unknown (a resource attribute) is a value
+   * that is not null, so `aws_iam_role.x.arn != null` is true. Plan time (the
+   * default) keeps such comparisons unknown, as Terraform does for count/for_each.
+   */
+  readonly applyTime?: boolean;
+
   lookup(name: string): Value;
 }
 
 /** A scope with extra names on top of a parent (for iterators and `for` variables). */
 export class ChildScope implements Scope {
   constructor(private readonly parent: Scope, private readonly names: Record<string, Value>) {}
+
+  public get applyTime(): boolean | undefined {
+    return this.parent.applyTime;
+  }
 
   public lookup(name: string): Value {
     return Object.prototype.hasOwnProperty.call(this.names, name) ? this.names[name] : this.parent.lookup(name);
@@ -32,7 +43,12 @@ export function evaluateJsonValue(value: unknown, scope: Scope): Value {
   if (typeof value === 'string') return evaluate(parseJsonTemplate(value), scope);
   if (Array.isArray(value)) return value.map((v) => evaluateJsonValue(v, scope));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluateJsonValue(v, scope)]));
+    // hcl2json writes an expression key `(local.x) = ...` as "${(local.x)}".
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => {
+      const key = k.includes('${') ? evaluate(parseJsonTemplate(k), scope) : k;
+      if (typeof key !== 'string') throw new HclEvaluationError(`object keys must be strings, got ${render(key)}`);
+      return [key, evaluateJsonValue(v, scope)];
+    }));
   }
   return value as Value;
 }
@@ -67,7 +83,7 @@ export function evaluate(node: Node, scope: Scope): Value {
     case 'unary':
       return unary(node.op, evaluate(node.operand, scope));
     case 'binary':
-      return binary(node.op, evaluate(node.left, scope), evaluate(node.right, scope));
+      return binary(node.op, evaluate(node.left, scope), evaluate(node.right, scope), scope.applyTime === true);
     case 'conditional': {
       const condition = evaluate(node.condition, scope);
       if (isUnknown(condition)) {
@@ -161,7 +177,10 @@ function equal(a: Value, b: Value): boolean {
   return render(a) === render(b) && (typeof a === typeof b || a === null || b === null);
 }
 
-function binary(op: string, a: Value, b: Value): Value {
+function binary(op: string, a: Value, b: Value, applyTime: boolean): Value {
+  if (applyTime && (op === '==' || op === '!=') && ((isUnknown(a) && b === null) || (a === null && isUnknown(b)))) {
+    return op === '!=';
+  }
   if (op === '&&' || op === '||') {
     for (const v of [a, b]) {
       if (!isUnknown(v) && typeof v !== 'boolean') throw new HclEvaluationError(`Invalid operand for ${op}: ${render(v)} is not a bool`);
@@ -254,6 +273,10 @@ function call(name: string, argNodes: Node[], expandFinal: boolean, scope: Scope
     const last = args[args.length - 1];
     if (!Array.isArray(last)) throw new HclEvaluationError(`${name}: expanding a non-list`);
     args = [...args.slice(0, -1), ...last];
+  }
+  if (name === 'coalesce' && scope.applyTime === true) {
+    const first = args.find((a) => a !== null && a !== '');
+    if (first !== undefined) return first;
   }
   const fn = FUNCTIONS[name];
   if (fn === undefined) throw new Error(`the test evaluator does not implement the Terraform function ${name}()`);
@@ -405,6 +428,10 @@ const FUNCTIONS: Record<string, (...args: Value[]) => Value> = {
     const seen = new Map<string, Value>();
     for (const x of list(l, 'distinct')) if (!seen.has(render(x))) seen.set(render(x), x);
     return [...seen.values()];
+  },
+  setintersection: (...sets) => {
+    const [first, ...rest] = sets.map((x) => list(x, 'setintersection'));
+    return first.filter((x) => rest.every((other) => other.some((y) => equal(x, y))));
   },
   flatten: (l) => {
     const flat = (v: Value): Value[] => (Array.isArray(v) ? v.flatMap(flat) : [v]);

@@ -65,9 +65,9 @@ export async function planRoot(rootTf: string, dir: string, variables: Record<st
   await loadNested(root, sources);
   const issues: PlanIssue[] = [];
   const resources: PlannedResource[] = [];
-  const instance = new ModuleInstance(root, variables, '', sources, issues, resources);
+  const instance = new ModuleInstance(root, { plan: variables, apply: variables }, '', sources, issues, resources);
   instance.plan();
-  return { resources, outputs: instance.outputs(), issues };
+  return { resources, outputs: instance.evaluatedOutputs(), issues };
 }
 
 /** Parsed module directories, by path: parsing is the slow part, and the files do not change during a run. */
@@ -124,40 +124,49 @@ function fieldOf(message: string): string | undefined {
   return /^([A-Za-z0-9_.[\]"-]+):/.exec(message)?.[1];
 }
 
-class ModuleInstance implements Scope {
-  private readonly vars: Record<string, Value> = {};
-  private readonly localValues: Record<string, Value> = {};
-  private readonly localState = new Map<string, 'evaluating' | 'done'>();
+/**
+ * Plan time keeps resource attributes unknown (count and for_each must not
+ * depend on them); attributes and outputs are evaluated as at apply time, when
+ * those values exist (see `Scope.applyTime`).
+ */
+type Mode = 'plan' | 'apply';
+
+interface Inputs {
+  readonly plan: Record<string, Value>;
+  readonly apply: Record<string, Value>;
+}
+
+class ModuleInstance {
+  private readonly vars: Record<Mode, Record<string, Value>> = { plan: {}, apply: {} };
+  private readonly localValues: Record<Mode, Record<string, Value>> = { plan: {}, apply: {} };
+  private readonly localState: Record<Mode, Map<string, 'evaluating' | 'done'>> = { plan: new Map(), apply: new Map() };
   private readonly resourceValues = new Map<string, Value>();
   private readonly moduleInstances = new Map<string, Record<string, ModuleInstance> | ModuleInstance>();
+  private readonly scopes: Record<Mode, Scope>;
   private valid = true;
 
   constructor(
     private readonly source: ModuleSource,
-    inputs: Record<string, Value>,
+    inputs: Inputs,
     private readonly prefix: string,
     private readonly sources: Map<string, ModuleSource>,
     private readonly issues: PlanIssue[],
     private readonly planned: PlannedResource[],
   ) {
-    for (const name of Object.keys(inputs)) {
+    this.scopes = {
+      plan: { lookup: (n) => this.lookup(n, 'plan') },
+      apply: { applyTime: true, lookup: (n) => this.lookup(n, 'apply') },
+    };
+    for (const name of Object.keys(inputs.plan)) {
       if (!(name in source.variables)) {
         this.issue('error', `${prefix}var.${name}`, `An argument named "${name}" is not expected here (module ${source.dir})`);
       }
     }
     for (const [name, block] of Object.entries<any>(source.variables)) {
-      this.vars[name] = this.variableValue(name, block, inputs[name]);
+      this.vars.plan[name] = this.variableValue(name, block, inputs.plan[name], true);
+      this.vars.apply[name] = this.variableValue(name, block, inputs.apply[name], false);
     }
     for (const [name, block] of Object.entries<any>(source.variables)) this.validate(name, block);
-  }
-
-  public lookup(name: string): Value {
-    if (name === 'var') return this.vars;
-    if (name === 'local') return this.localsObject();
-    if (name === 'data') return this.dataObject();
-    if (name === 'module') return this.modulesObject();
-    if (this.source.resources.some((r) => r.mode === 'managed' && r.type === name)) return this.resourcesOfType('managed', name);
-    throw new HclEvaluationError(`Reference to undeclared name "${name}"`);
   }
 
   /** Evaluate every resource, data source and nested module; record them and any issue. */
@@ -174,16 +183,34 @@ class ModuleInstance implements Scope {
     }
   }
 
-  public outputs(): { [name: string]: Value } {
+  public outputs(mode: Mode = 'apply'): { [name: string]: Value } {
+    const out: { [name: string]: Value } = {};
+    for (const [name, block] of Object.entries<any>(this.source.outputs)) {
+      Object.defineProperty(out, name, { enumerable: true, get: () => evaluateJsonValue(block.value, this.scopes[mode]) });
+    }
+    return out;
+  }
+
+  /** Outputs evaluated now (errors reported), for the plan result. */
+  public evaluatedOutputs(): { [name: string]: Value } {
     const out: { [name: string]: Value } = {};
     for (const [name, block] of Object.entries<any>(this.source.outputs)) {
       try {
-        out[name] = evaluateJsonValue(block.value, this);
+        out[name] = evaluateJsonValue(block.value, this.scopes.apply);
       } catch (e) {
         this.report(e, `${this.prefix}output.${name}`);
       }
     }
     return out;
+  }
+
+  private lookup(name: string, mode: Mode): Value {
+    if (name === 'var') return this.vars[mode];
+    if (name === 'local') return this.localsObject(mode);
+    if (name === 'data') return this.dataObject();
+    if (name === 'module') return this.modulesObject(mode);
+    if (this.source.resources.some((r) => r.mode === 'managed' && r.type === name)) return this.resourcesOfType('managed', name);
+    throw new HclEvaluationError(`Reference to undeclared name "${name}"`);
   }
 
   private issue(kind: PlanIssue['kind'], address: string, message: string): void {
@@ -200,14 +227,17 @@ class ModuleInstance implements Scope {
 
   // --- variables ---
 
-  private variableValue(name: string, block: any, input: Value | undefined): Value {
+  private variableValue(name: string, block: any, input: Value | undefined, reportIssues: boolean): Value {
     const hasDefault = Object.prototype.hasOwnProperty.call(block, 'default');
     let value: Value | undefined = input;
     if (value === undefined || (value === null && block.nullable === false)) {
       if (!hasDefault) {
-        if (value === undefined) this.issue('error', `${this.prefix}var.${name}`, `${name}: The root module input variable "${name}" is not set, and has no default value`);
-        else this.issue('error', `${this.prefix}var.${name}`, `${name}: the value must not be null`);
-        this.valid = false;
+        if (reportIssues) {
+          this.issue('error', `${this.prefix}var.${name}`, value === undefined
+            ? `${name}: The input variable "${name}" is not set, and has no default value`
+            : `${name}: the value must not be null`);
+          this.valid = false;
+        }
         return null;
       }
       value = block.default as Value;
@@ -216,8 +246,10 @@ class ModuleInstance implements Scope {
     try {
       return convert(value, expressionOf(block.type), name);
     } catch (e) {
-      this.report(e, `${this.prefix}var.${name}`);
-      this.valid = false;
+      if (reportIssues) {
+        this.report(e, `${this.prefix}var.${name}`);
+        this.valid = false;
+      }
       return null;
     }
   }
@@ -225,11 +257,16 @@ class ModuleInstance implements Scope {
   private validate(name: string, block: any): void {
     for (const rule of block.validation ?? []) {
       // Before Terraform 1.9 a validation can only refer to its own variable.
-      const scope: Scope = { lookup: (n) => { if (n === 'var') return { [name]: this.vars[name] }; throw new HclEvaluationError(`a validation of ${name} refers to ${n}`); } };
+      const scope: Scope = {
+        lookup: (n) => {
+          if (n === 'var') return { [name]: this.vars.plan[name] };
+          throw new HclEvaluationError(`a validation of ${name} refers to ${n}`);
+        },
+      };
       try {
         const ok = evaluate(expressionOf(rule.condition), scope);
         if (ok === false) {
-          this.issue('validation', `${this.prefix}var.${name}`, String(rule.error_message));
+          this.issue('validation', `${this.prefix}var.${name}`, String(evaluateJsonValue(rule.error_message, scope)));
           this.valid = false;
         } else if (ok !== true && !isUnknown(ok)) {
           throw new HclEvaluationError(`the validation condition of ${name} is not a bool: ${render(ok)}`);
@@ -243,26 +280,26 @@ class ModuleInstance implements Scope {
 
   // --- locals ---
 
-  private localsObject(): { [key: string]: Value } {
+  private localsObject(mode: Mode): { [key: string]: Value } {
     const out: { [key: string]: Value } = {};
     for (const name of Object.keys(this.source.locals)) {
-      Object.defineProperty(out, name, { enumerable: true, get: () => this.local(name) });
+      Object.defineProperty(out, name, { enumerable: true, get: () => this.local(name, mode) });
     }
     return out;
   }
 
-  private local(name: string): Value {
-    const state = this.localState.get(name);
-    if (state === 'done') return this.localValues[name];
+  private local(name: string, mode: Mode): Value {
+    const state = this.localState[mode].get(name);
+    if (state === 'done') return this.localValues[mode][name];
     if (state === 'evaluating') throw new HclEvaluationError(`Cycle: local.${name} refers to itself`);
-    this.localState.set(name, 'evaluating');
+    this.localState[mode].set(name, 'evaluating');
     try {
-      this.localValues[name] = evaluateJsonValue(this.source.locals[name], this);
+      this.localValues[mode][name] = evaluateJsonValue(this.source.locals[name], this.scopes[mode]);
     } finally {
-      this.localState.delete(name);
+      this.localState[mode].delete(name);
     }
-    this.localState.set(name, 'done');
-    return this.localValues[name];
+    this.localState[mode].set(name, 'done');
+    return this.localValues[mode][name];
   }
 
   // --- resources and data sources ---
@@ -291,8 +328,8 @@ class ModuleInstance implements Scope {
   private resourceValue(r: ModuleSource['resources'][number]): Value {
     const key = `${r.mode}.${r.type}.${r.name}`;
     if (!this.resourceValues.has(key)) {
-      const keys = this.instanceKeys(r.body, this.address(r.mode, r.type, r.name));
       const base = this.address(r.mode, r.type, r.name);
+      const keys = this.instanceKeys(r.body, base);
       let value: Value;
       if (keys === undefined) value = new Unknown(base);
       else if (Array.isArray(keys)) value = keys.map((_, i) => new Unknown(keys.length === 1 ? base : `${base}[${i}]`));
@@ -302,17 +339,18 @@ class ModuleInstance implements Scope {
     return this.resourceValues.get(key)!;
   }
 
-  /** undefined: a single instance; an array: count; an object: for_each (key to each.value). */
+  /** undefined: a single instance; an array: count; an object: for_each (key to each.value). Known at plan time, or an error. */
   private instanceKeys(body: any, address: string): undefined | number[] | Record<string, Value> {
+    const scope = this.scopes.plan;
     if (body.count !== undefined) {
-      const count = evaluate(expressionOf(body.count), this);
+      const count = evaluate(expressionOf(body.count), scope);
       if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
         throw new HclEvaluationError(`${address}: Invalid count argument: ${render(count)} (a known whole number is required at plan time)`);
       }
       return Array.from({ length: count }, (_, i) => i);
     }
     if (body.for_each !== undefined) {
-      const collection = evaluate(expressionOf(body.for_each), this);
+      const collection = evaluate(expressionOf(body.for_each), scope);
       if (isUnknown(collection) || (Array.isArray(collection) && collection.some(isUnknown))) {
         throw new HclEvaluationError(`${address}: Invalid for_each argument: ${render(collection)} (keys must be known at plan time)`);
       }
@@ -341,13 +379,13 @@ class ModuleInstance implements Scope {
         ? keys.map((i) => ({ address: keys.length === 1 ? base : `${base}[${i}]`, names: { count: { index: i } } }))
         : Object.entries(keys).map(([k, v]) => ({ address: `${base}[${JSON.stringify(k)}]`, names: { each: { key: k, value: v } } }));
     for (const instance of instances) {
-      const scope = new ChildScope(this, instance.names);
       try {
-        const attributes = evaluateBody(r.body, scope);
+        const attributes = evaluateBody(r.body, new ChildScope(this.scopes.apply, instance.names));
         const lifecycle = r.body.lifecycle?.[0] ?? {};
+        const planScope = new ChildScope(this.scopes.plan, instance.names);
         for (const pre of lifecycle.precondition ?? []) {
-          const ok = evaluate(expressionOf(pre.condition), scope);
-          if (ok === false) this.issue('precondition', instance.address, String(pre.error_message));
+          const ok = evaluate(expressionOf(pre.condition), planScope);
+          if (ok === false) this.issue('precondition', instance.address, String(evaluateJsonValue(pre.error_message, planScope)));
         }
         const ignoreChanges = (lifecycle.ignore_changes ?? []).map((x: string) => x.replace(/^\$\{(.*)\}$/, '$1'));
         this.planned.push({ address: instance.address, mode: r.mode, type: r.type, attributes, ignoreChanges });
@@ -359,15 +397,15 @@ class ModuleInstance implements Scope {
 
   // --- nested modules ---
 
-  private modulesObject(): { [name: string]: Value } {
+  private modulesObject(mode: Mode): { [name: string]: Value } {
     const out: { [name: string]: Value } = {};
     for (const m of this.source.modules) {
       Object.defineProperty(out, m.name, {
         enumerable: true,
         get: () => {
           const instances = this.moduleInstance(m.name);
-          if (isModuleInstance(instances)) return instances.outputs();
-          return Object.fromEntries(Object.entries(instances).map(([k, inst]) => [k, inst.outputs()]));
+          if (isModuleInstance(instances)) return instances.outputs(mode);
+          return Object.fromEntries(Object.entries(instances).map(([k, inst]) => [k, inst.outputs(mode)]));
         },
       });
     }
@@ -381,11 +419,13 @@ class ModuleInstance implements Scope {
     const source = this.sources.get(resolve(this.source.dir, m.body.source))!;
     const keys = this.instanceKeys(m.body, `${this.prefix}module.${name}`);
     const make = (prefix: string, names: Record<string, Value>): ModuleInstance => {
-      const scope = new ChildScope(this, names);
-      const inputs: Record<string, Value> = {};
-      for (const [arg, raw] of Object.entries(m.body)) {
-        if (arg === 'source' || arg === 'version' || META_ARGUMENTS.has(arg)) continue;
-        inputs[arg] = evaluateJsonValue(raw, scope);
+      const inputs: Inputs = { plan: {}, apply: {} };
+      for (const mode of ['plan', 'apply'] as const) {
+        const scope = new ChildScope(this.scopes[mode], names);
+        for (const [arg, raw] of Object.entries(m.body)) {
+          if (arg === 'source' || arg === 'version' || META_ARGUMENTS.has(arg)) continue;
+          inputs[mode][arg] = evaluateJsonValue(raw, scope);
+        }
       }
       return new ModuleInstance(source, inputs, prefix, this.sources, this.issues, this.planned);
     };

@@ -73,7 +73,7 @@ resource "aws_iam_role_policy" "invoker_policy" {
 }
 
 # BEGIN GENERATED FROM @ecs-batch/core: do not edit by hand.
-# Regenerate: cd packages/cdktf && UPDATE_HCL_IAM=1 npx jest test/hcl/iam-hcl.test.ts
+# Regenerate: cd packages/cdktf && UPDATE_GENERATED_HCL=1 npx jest test/hcl/generated-hcl.test.ts
 locals {
   # TaskDefinitionArn.terraformFamilyExpression: the ARN without its :<revision>
   task_definition_family_arn = replace(var.task_definition_arn, "/:\\d+$/", "")

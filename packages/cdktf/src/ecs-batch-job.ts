@@ -1,0 +1,469 @@
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { ExecutionRolePolicy, RunnerEnvironment, RunnerMetrics, TaskRolePolicy } from '@ecs-batch/core';
+import { ValidationError } from '@ecs-batch/core/lib/errors';
+import { Annotations } from 'cdktf';
+import { Construct } from 'constructs';
+import { AlertsOptions } from './alerts-options';
+import { CapacityProviderStrategyItem } from './capacity-provider-strategy-item';
+import { CpuArchitecture } from './cpu-architecture';
+import { EcsScheduledTask } from './ecs-scheduled-task';
+import { JobSchedule } from './job-schedule';
+import { LaunchType } from './launch-type';
+import { MissedRunAlarmOptions } from './missed-run-alarm-options';
+import { OverlapPolicy } from './overlap-policy';
+import { AlertTopicPolicy } from './private/alert-topic-policy';
+import { BatchJobDefaults, BatchJobSettings } from './private/batch-job-settings';
+import { FailureAlert } from './private/failure-alert';
+import { ScheduleTarget } from './private/family-arn';
+
+/**
+ * Props of `EcsBatchJob`.
+ */
+export interface EcsBatchJobProps {
+  /**
+   * The job name (1-40 letters, numbers, `-`, `_`): the task definition family,
+   * the container, the log group `/ecs-batch/<name>`, the metric dimension.
+   */
+  readonly name: string;
+
+  /**
+   * The container image. CI registers new revisions with new tags outside
+   * Terraform; this is the image of the revision Terraform creates.
+   */
+  readonly image: string;
+
+  /**
+   * The Lambda-style handler the runner calls, e.g. `dist/jobs/nightly.handler`
+   * (`ECS_BATCH_HANDLER`), so one image can serve every job.
+   * @default - none: the image's command names it
+   */
+  readonly handler?: string;
+
+  /**
+   * The container command.
+   * @default - the image's CMD
+   */
+  readonly command?: string[];
+
+  /**
+   * Environment variables of the container. Names starting with `ECS_BATCH_`
+   * are the runner's.
+   * @default - none
+   */
+  readonly environment?: { [name: string]: string };
+
+  /**
+   * Secrets Manager secrets as environment variables: name to secret ARN.
+   * The execution role may read exactly these.
+   * @default - none
+   */
+  readonly secretsManagerSecrets?: { [name: string]: string };
+
+  /**
+   * SSM parameters as environment variables: name to parameter ARN.
+   * The execution role may read exactly these.
+   * @default - none
+   */
+  readonly ssmParameters?: { [name: string]: string };
+
+  /**
+   * CPU units (256 = 0.25 vCPU); with `memory`, a valid Fargate size.
+   * @default 256
+   */
+  readonly cpu?: number;
+
+  /**
+   * Memory in MiB; with `cpu`, a valid Fargate size.
+   * @default 512
+   */
+  readonly memory?: number;
+
+  /**
+   * CPU architecture.
+   * @default CpuArchitecture.X86_64
+   */
+  readonly architecture?: CpuArchitecture;
+
+  /**
+   * Days the log group keeps the job's logs (a CloudWatch Logs retention value).
+   * @default 30
+   */
+  readonly logRetentionDays?: number;
+
+  /**
+   * Seconds a run may take before the runner stops it (exit code 124).
+   * @default 3600
+   */
+  readonly timeoutSeconds?: number;
+
+  /**
+   * What a run does while the previous one is still running.
+   * @default OverlapPolicy.ALLOW
+   */
+  readonly overlap?: OverlapPolicy;
+
+  /**
+   * CloudWatch namespace of the runner's metrics.
+   * @default 'EcsBatch'
+   */
+  readonly metricNamespace?: string;
+
+  /**
+   * The private ECR repository of the image, for the execution role's pull
+   * permission.
+   * @default - derived from a literal private ECR image URI by core; none for
+   * other registries (and for a token image: pass it then)
+   */
+  readonly ecrRepositoryArn?: string;
+
+  /**
+   * IAM statements (JSON objects) for the task role: what the job's own code may do.
+   * @default - none: the task role can do nothing (but the overlap check)
+   */
+  readonly taskRolePolicyStatements?: any[];
+
+  /** The cluster to run in. */
+  readonly clusterArn: string;
+
+  /** Subnets of the task's network interface. */
+  readonly subnetIds: string[];
+
+  /**
+   * Security groups of the task's network interface.
+   * @default - the VPC's default security group
+   */
+  readonly securityGroupIds?: string[];
+
+  /**
+   * Give the task a public IP (Fargate only).
+   * @default false
+   */
+  readonly assignPublicIp?: boolean;
+
+  /**
+   * The launch type; cannot be combined with `capacityProviderStrategy`.
+   * @default - LaunchType.FARGATE unless a strategy is given
+   */
+  readonly launchType?: LaunchType;
+
+  /**
+   * Capacity providers instead of a launch type.
+   * @default - none
+   */
+  readonly capacityProviderStrategy?: CapacityProviderStrategyItem[];
+
+  /**
+   * The Fargate platform version.
+   * @default - LATEST
+   */
+  readonly platformVersion?: string;
+
+  /**
+   * Copy the task definition's tags to each task.
+   * @default false
+   */
+  readonly propagateTags?: boolean;
+
+  /**
+   * Add ECS managed tags to each task.
+   * @default false
+   */
+  readonly enableEcsManagedTags?: boolean;
+
+  /** When to run: one or more schedules, each with its own overrides. */
+  readonly schedules: JobSchedule[];
+
+  /**
+   * Alert when a run fails.
+   * @default - no alerts
+   */
+  readonly alerts?: AlertsOptions;
+
+  /**
+   * Alarm when the job has not succeeded for a while.
+   * @default - no alarm
+   */
+  readonly missedRunAlarm?: MissedRunAlarmOptions;
+
+  /**
+   * Tags for every resource and task.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * A whole scheduled batch job, the unit a team deploys: a Fargate task
+ * definition family with its log group, execution role and task role, one
+ * `EcsScheduledTask` per schedule (always the latest revision), and optionally
+ * failure alerts and a missed-run alarm.
+ *
+ * Terraform creates the family; CI registers new revisions (new image tags)
+ * outside Terraform. Terraform ignores the container definitions and tracks the
+ * latest revision, so it never reverts a deploy (see docs/deploying.md).
+ *
+ * Resources (names as in `templates/terraform/modules/ecs-batch-job`): `logs`,
+ * `execution_role` + `execution_role_policy`, `task_role` (+ `task_role_policy`),
+ * `task`, `schedules/<name>/...`, and with alerts `alerts` + `alerts_target`
+ * (+ `alerts_topic`, `alerts_topic_policy`, `alert_email["<address>"]`), with the
+ * alarm `missed_run`.
+ */
+export class EcsBatchJob extends Construct {
+  private static executionPermissions(settings: BatchJobSettings, logGroupArn: string): any {
+    try {
+      return ExecutionRolePolicy.permissions({
+        logGroupArn,
+        ecrRepositoryArn: settings.ecrRepositoryArn,
+        secretsManagerSecretArns: settings.secretsManagerSecretArns,
+        ssmParameterArns: settings.ssmParameterArns,
+      });
+    } catch (e) {
+      // Name the environment variable the user wrote, not core's list index.
+      const m = e instanceof ValidationError ? /^(secretsManagerSecretArns|ssmParameterArns)\[(\d+)\]$/.exec(e.field) : null;
+      if (m) {
+        const ssm = m[1] === 'ssmParameterArns';
+        const name = (ssm ? settings.ssmParameterNames : settings.secretsManagerSecretNames)[Number(m[2])];
+        throw new ValidationError(`${ssm ? 'ssmParameters' : 'secretsManagerSecrets'}.${name}`, (e as ValidationError).reason);
+      }
+      throw e;
+    }
+  }
+
+  private static schedule(
+    scope: Construct, props: EcsBatchJobProps, settings: BatchJobSettings, s: JobSchedule, i: number,
+    refs: { taskDefinitionArn: string; executionRoleArn: string; taskRoleArn: string },
+  ): EcsScheduledTask {
+    const environment = s.environment === undefined && s.event === undefined
+      ? undefined
+      : { ...s.environment, ...(s.event === undefined ? {} : { [RunnerEnvironment.EVENT]: s.event }) };
+    const overrides = s.command === undefined && environment === undefined
+      ? undefined
+      : [{ name: settings.name, command: s.command, environment }];
+    try {
+      return new EcsScheduledTask(scope, s.name, {
+        name: `${settings.name}-${s.name}`,
+        description: s.description,
+        schedule: s.schedule,
+        timeZone: s.timeZone,
+        trigger: s.trigger,
+        allowInexactUtcConversion: s.allowInexactUtcConversion,
+        enabled: s.enabled,
+        clusterArn: props.clusterArn,
+        taskDefinitionArn: refs.taskDefinitionArn,
+        subnetIds: props.subnetIds,
+        securityGroupIds: props.securityGroupIds,
+        assignPublicIp: props.assignPublicIp,
+        launchType: props.launchType,
+        capacityProviderStrategy: props.capacityProviderStrategy,
+        platformVersion: props.platformVersion,
+        taskCount: s.taskCount,
+        propagateTags: props.propagateTags,
+        enableEcsManagedTags: props.enableEcsManagedTags,
+        tags: props.tags,
+        containerOverrides: overrides,
+        retryPolicy: s.retryPolicy,
+        deadLetterQueue: s.deadLetterQueue,
+        executionRoleArn: refs.executionRoleArn,
+        taskRoleArn: refs.taskRoleArn,
+        scheduleGroup: s.scheduleGroup,
+        flexibleTimeWindowMinutes: s.flexibleTimeWindowMinutes,
+        startDate: s.startDate,
+        endDate: s.endDate,
+      });
+    } catch (e) {
+      if (e instanceof ValidationError) {
+        // Job-wide props keep their name; per-schedule ones get the schedule's index.
+        const jobWide = ['clusterArn', 'subnetIds', 'securityGroupIds', 'assignPublicIp', 'launchType', 'platformVersion', 'propagateTags', 'enableEcsManagedTags', 'tags'];
+        const field = jobWide.includes(e.field.split(/[.[]/)[0]) || e.field.startsWith('capacityProviderStrategy') ? e.field : `schedules[${i}].${e.field}`;
+        throw new ValidationError(field, e.reason);
+      }
+      throw e;
+    }
+  }
+
+  /** The task definition family (the job name). */
+  public readonly family: string;
+  /** The ARN of the latest revision Terraform knows of. */
+  public readonly taskDefinitionArn: string;
+  /** The revisionless family ARN the schedules target. */
+  public readonly taskDefinitionFamilyArn: string;
+  /** The task execution role. */
+  public readonly executionRoleArn: string;
+  /** The task role: the job code's identity. */
+  public readonly taskRoleArn: string;
+  /** The log group. */
+  public readonly logGroupName: string;
+  /** One scheduled task per schedule, in the order given. */
+  public readonly scheduledTasks: EcsScheduledTask[];
+  /**
+   * The alert topic.
+   * @default - undefined without alerts
+   */
+  public readonly alertTopicArn?: string;
+  /**
+   * The missed-run alarm.
+   * @default - undefined without the alarm
+   */
+  public readonly missedRunAlarmName?: string;
+
+  constructor(scope: Construct, id: string, props: EcsBatchJobProps) {
+    super(scope, id);
+    const settings = BatchJobSettings.resolve(props);
+    const tags = Object.keys(props.tags ?? {}).length > 0 ? props.tags : undefined;
+    this.family = settings.name;
+
+    const account = new DataAwsCallerIdentity(this, 'account');
+    const region = new DataAwsRegion(this, 'region');
+
+    const logs = new CloudwatchLogGroup(this, 'logs', {
+      name: `${BatchJobDefaults.LOG_GROUP_PREFIX}${settings.name}`,
+      retentionInDays: settings.logRetentionDays,
+      tags,
+    });
+    this.logGroupName = logs.name;
+
+    if (settings.imageRegistryUnknown) {
+      Annotations.of(this).addWarning('image is a token and ecrRepositoryArn is not set: the execution role gets no ECR pull permission (set ecrRepositoryArn for a private ECR image)');
+    }
+    const executionRole = new IamRole(this, 'execution_role', {
+      description: `ECS task execution role of batch job ${settings.name}`,
+      assumeRolePolicy: JSON.stringify(ExecutionRolePolicy.trust({ accountId: account.accountId })),
+      tags,
+    });
+    new IamRolePolicy(this, 'execution_role_policy', {
+      name: 'execution',
+      role: executionRole.name,
+      policy: JSON.stringify(EcsBatchJob.executionPermissions(settings, logs.arn)),
+    });
+    this.executionRoleArn = executionRole.arn;
+
+    const taskRole = new IamRole(this, 'task_role', {
+      description: `Task role of batch job ${settings.name}`,
+      assumeRolePolicy: JSON.stringify(TaskRolePolicy.trust({ accountId: account.accountId })),
+      tags,
+    });
+    const taskStatements = [
+      ...(settings.overlap === OverlapPolicy.SKIP ? TaskRolePolicy.overlapGuard({ clusterArn: props.clusterArn }).Statement : []),
+      ...(props.taskRolePolicyStatements ?? []),
+    ];
+    if (taskStatements.length > 0) {
+      new IamRolePolicy(this, 'task_role_policy', {
+        name: 'task',
+        role: taskRole.name,
+        policy: JSON.stringify({ Version: '2012-10-17', Statement: taskStatements }),
+      });
+    }
+    this.taskRoleArn = taskRole.arn;
+
+    const container: any = {
+      name: settings.name,
+      image: props.image,
+      essential: true,
+    };
+    if (props.command !== undefined) container.command = props.command;
+    container.environment = settings.environment;
+    if (settings.secrets.length > 0) container.secrets = settings.secrets;
+    container.logConfiguration = {
+      logDriver: 'awslogs',
+      options: {
+        'awslogs-group': logs.name,
+        'awslogs-region': region.name,
+        'awslogs-stream-prefix': BatchJobDefaults.LOG_STREAM_PREFIX,
+      },
+    };
+    const taskDefinition = new EcsTaskDefinition(this, 'task', {
+      family: settings.name,
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: String(settings.cpu),
+      memory: String(settings.memory),
+      executionRoleArn: executionRole.arn,
+      taskRoleArn: taskRole.arn,
+      runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: settings.architecture },
+      containerDefinitions: JSON.stringify([container]),
+      // CI registers new revisions outside Terraform: follow the latest one and
+      // never replace it with the container definitions written here.
+      trackLatest: true,
+      lifecycle: { ignoreChanges: ['container_definitions'] },
+      tags,
+    });
+    this.taskDefinitionArn = taskDefinition.arn;
+    this.taskDefinitionFamilyArn = ScheduleTarget.familyOfToken(taskDefinition.arn);
+
+    const schedules = new Construct(this, 'schedules');
+    this.scheduledTasks = props.schedules.map((s, i) => EcsBatchJob.schedule(schedules, props, settings, s, i, {
+      taskDefinitionArn: taskDefinition.arn,
+      executionRoleArn: executionRole.arn,
+      taskRoleArn: taskRole.arn,
+    }));
+
+    let alertTopicArn: string | undefined;
+    let alertRuleArn: string | undefined;
+    let topicCreated = false;
+    if (props.alerts !== undefined) {
+      const topic = props.alerts.topic?.created === false
+        ? undefined
+        : new SnsTopic(this, 'alerts_topic', { name: `${settings.name}-alerts`, tags });
+      topicCreated = topic !== undefined;
+      alertTopicArn = topic?.arn ?? props.alerts.topic!.topicArn!;
+      const rule = new CloudwatchEventRule(this, 'alerts', {
+        name: `${settings.name}-failed`,
+        description: `Failed runs of batch job ${settings.name}`,
+        eventPattern: JSON.stringify(FailureAlert.eventPattern(props.clusterArn, this.taskDefinitionFamilyArn)),
+        tags,
+      });
+      alertRuleArn = rule.arn;
+      new CloudwatchEventTarget(this, 'alerts_target', {
+        rule: rule.name,
+        arn: alertTopicArn,
+        inputTransformer: { inputPaths: FailureAlert.INPUT_PATHS, inputTemplate: FailureAlert.inputTemplate(settings.name) },
+      });
+      for (const email of [...new Set(props.alerts.emails ?? [])].sort()) {
+        new SnsTopicSubscription(this, `alert_email[${JSON.stringify(email)}]`, { topicArn: alertTopicArn, protocol: 'email', endpoint: email });
+      }
+    }
+    this.alertTopicArn = alertTopicArn;
+
+    let alarmArn: string | undefined;
+    if (props.missedRunAlarm !== undefined) {
+      const hours = props.missedRunAlarm.hours;
+      const alarm = new CloudwatchMetricAlarm(this, 'missed_run', {
+        alarmName: `${settings.name}-missed-run`,
+        alarmDescription: `Batch job ${settings.name} has not succeeded in ${hours} hours`,
+        namespace: settings.metricNamespace,
+        metricName: RunnerMetrics.JOB_SUCCEEDED,
+        dimensions: { [RunnerMetrics.JOB_DIMENSION]: settings.name },
+        statistic: 'Sum',
+        period: 3600,
+        evaluationPeriods: hours,
+        datapointsToAlarm: hours,
+        threshold: 1,
+        comparisonOperator: 'LessThanThreshold',
+        // No data means no run: that is what this alarm is for.
+        treatMissingData: 'breaching',
+        alarmActions: alertTopicArn === undefined ? undefined : [alertTopicArn],
+        tags,
+      });
+      this.missedRunAlarmName = alarm.alarmName;
+      alarmArn = alarm.arn;
+    }
+
+    if (topicCreated) {
+      new SnsTopicPolicy(this, 'alerts_topic_policy', {
+        arn: alertTopicArn!,
+        policy: JSON.stringify(AlertTopicPolicy.document({ topicArn: alertTopicArn!, ruleArn: alertRuleArn!, alarmArn })),
+      });
+    }
+  }
+}

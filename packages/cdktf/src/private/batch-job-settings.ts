@@ -1,0 +1,141 @@
+import { EcrImage, FargateSize, RunnerEnvironment, RunnerMetrics } from '@ecs-batch/core';
+import { ValidationError } from '@ecs-batch/core/lib/errors';
+import { CpuArchitecture } from '../cpu-architecture';
+import type { EcsBatchJobProps } from '../ecs-batch-job';
+import { OverlapPolicy } from '../overlap-policy';
+import { AwsLimits } from './aws-limits';
+import { PropCheck } from './prop-check';
+
+/** Defaults shared by the construct and (as variable defaults) the HCL module. */
+export class BatchJobDefaults {
+  public static readonly CPU = 256;
+  public static readonly MEMORY = 512;
+  public static readonly LOG_RETENTION_DAYS = 30;
+  public static readonly TIMEOUT_SECONDS = 3600;
+  /** Job names stay short enough for `<job>-<schedule>` rule names (64) and `<job>-<schedule>-dlq` queues (80). */
+  public static readonly NAME_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
+  /** The awslogs stream prefix: streams are `ecs-batch/<container>/<task id>`. */
+  public static readonly LOG_STREAM_PREFIX = 'ecs-batch';
+  /** Log groups are `/ecs-batch/<job>`. */
+  public static readonly LOG_GROUP_PREFIX = '/ecs-batch/';
+
+  private constructor() {}
+}
+
+/**
+ * The validated, defaulted settings of one `EcsBatchJob` (the schedules are
+ * validated by their `EcsScheduledTask`s).
+ */
+export class BatchJobSettings {
+  public static resolve(props: EcsBatchJobProps): BatchJobSettings {
+    return new BatchJobSettings(props);
+  }
+
+  private static sortedEntries(map: { [key: string]: string } | undefined): Array<{ name: string; value: string }> {
+    return Object.keys(map ?? {}).sort().map((name) => ({ name, value: map![name] }));
+  }
+
+  public readonly name: string;
+  public readonly cpu: number;
+  public readonly memory: number;
+  public readonly architecture: CpuArchitecture;
+  public readonly logRetentionDays: number;
+  public readonly overlap: OverlapPolicy;
+  public readonly metricNamespace: string;
+  /** Job environment plus the runner's, sorted by name (as Terraform iterates a map). */
+  public readonly environment: Array<{ name: string; value: string }>;
+  /** Secrets as ECS `secrets` entries, sorted by name. */
+  public readonly secrets: Array<{ name: string; valueFrom: string }>;
+  /** Secrets Manager ARNs, sorted by environment variable name (`secretsManagerSecretNames`). */
+  public readonly secretsManagerSecretArns: string[];
+  public readonly secretsManagerSecretNames: string[];
+  /** SSM parameter ARNs, sorted by environment variable name (`ssmParameterNames`). */
+  public readonly ssmParameterArns: string[];
+  public readonly ssmParameterNames: string[];
+  public readonly ecrRepositoryArn?: string;
+  /** True when the image is a token and no ECR repository was given: no pull permission. */
+  public readonly imageRegistryUnknown: boolean;
+
+  private constructor(props: EcsBatchJobProps) {
+    this.name = props.name;
+    if (typeof this.name !== 'string' || !BatchJobDefaults.NAME_PATTERN.test(this.name)) {
+      throw new ValidationError('name', `'${this.name ?? ''}' is not a valid job name (1-40 letters, numbers, '-', '_': it names the family, log group, rules and metrics)`);
+    }
+    if (typeof props.image !== 'string' || props.image.trim() === '') {
+      throw new ValidationError('image', 'is empty (an image URI, e.g. 123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/team/jobs:1.2.0)');
+    }
+
+    this.cpu = props.cpu ?? BatchJobDefaults.CPU;
+    this.memory = props.memory ?? BatchJobDefaults.MEMORY;
+    FargateSize.validate(this.cpu, this.memory);
+    this.architecture = props.architecture ?? CpuArchitecture.X86_64;
+
+    this.logRetentionDays = props.logRetentionDays ?? BatchJobDefaults.LOG_RETENTION_DAYS;
+    if (!AwsLimits.LOG_RETENTION_DAYS.includes(this.logRetentionDays)) {
+      throw new ValidationError('logRetentionDays', `${this.logRetentionDays} is not a CloudWatch Logs retention (${AwsLimits.LOG_RETENTION_DAYS.join(', ')})`);
+    }
+
+    const timeoutSeconds = props.timeoutSeconds ?? BatchJobDefaults.TIMEOUT_SECONDS;
+    PropCheck.integerInRange(timeoutSeconds, 1, Number.MAX_SAFE_INTEGER, 'timeoutSeconds');
+    this.overlap = props.overlap ?? OverlapPolicy.ALLOW;
+    this.metricNamespace = props.metricNamespace ?? RunnerMetrics.DEFAULT_NAMESPACE;
+    if (this.metricNamespace.trim() === '') {
+      throw new ValidationError('metricNamespace', 'is empty (a CloudWatch namespace, e.g. EcsBatch)');
+    }
+
+    // The runner reads these; a job's own environment must not shadow them.
+    for (const name of Object.keys(props.environment ?? {})) {
+      if (name.startsWith('ECS_BATCH_')) {
+        throw new ValidationError('environment', `${name}: ECS_BATCH_* names are reserved for the runner (set handler, timeoutSeconds, overlap or metricNamespace, or a schedule's event)`);
+      }
+    }
+    const runner: { [name: string]: string } = {
+      [RunnerEnvironment.JOB_NAME]: this.name,
+      [RunnerEnvironment.TIMEOUT_SECONDS]: String(timeoutSeconds),
+      [RunnerEnvironment.OVERLAP]: this.overlap,
+      [RunnerEnvironment.METRIC_NAMESPACE]: this.metricNamespace,
+    };
+    if (props.handler !== undefined) runner[RunnerEnvironment.HANDLER] = props.handler;
+    this.environment = BatchJobSettings.sortedEntries({ ...props.environment, ...runner });
+
+    const secrets = { ...props.secretsManagerSecrets, ...props.ssmParameters };
+    const both = Object.keys(props.secretsManagerSecrets ?? {}).find((k) => (props.ssmParameters ?? {})[k] !== undefined);
+    if (both !== undefined) {
+      throw new ValidationError('ssmParameters', `${both} is also in secretsManagerSecrets (one source per environment variable)`);
+    }
+    this.secrets = BatchJobSettings.sortedEntries(secrets).map((s) => ({ name: s.name, valueFrom: s.value }));
+    this.secretsManagerSecretArns = BatchJobSettings.sortedEntries(props.secretsManagerSecrets).map((s) => s.value);
+    this.secretsManagerSecretNames = BatchJobSettings.sortedEntries(props.secretsManagerSecrets).map((s) => s.name);
+    this.ssmParameterArns = BatchJobSettings.sortedEntries(props.ssmParameters).map((s) => s.value);
+    this.ssmParameterNames = BatchJobSettings.sortedEntries(props.ssmParameters).map((s) => s.name);
+
+    if (props.ecrRepositoryArn !== undefined) {
+      this.ecrRepositoryArn = props.ecrRepositoryArn;
+      this.imageRegistryUnknown = false;
+    } else if (PropCheck.isToken(props.image)) {
+      this.imageRegistryUnknown = true;
+    } else {
+      this.ecrRepositoryArn = EcrImage.repositoryArn(props.image, 'image');
+      this.imageRegistryUnknown = false;
+    }
+
+    if (props.schedules === undefined || props.schedules.length === 0) {
+      throw new ValidationError('schedules', 'is empty (at least one schedule, e.g. { name: \'nightly\', schedule: Schedule.cron({ minute: \'0\', hour: \'2\' }) })');
+    }
+    const seen = new Set<string>();
+    props.schedules.forEach((s, i) => {
+      const full = `${this.name}-${s.name}`;
+      if (typeof s.name !== 'string' || !/^[A-Za-z0-9_-]+$/.test(s.name) || full.length > AwsLimits.SCHEDULE_NAME_MAX_LENGTH) {
+        throw new ValidationError(`schedules[${i}].name`, `'${s.name ?? ''}' is not valid (letters, numbers, '-', '_'; '<job>-<schedule>' at most ${AwsLimits.SCHEDULE_NAME_MAX_LENGTH} characters)`);
+      }
+      if (seen.has(s.name)) {
+        throw new ValidationError(`schedules[${i}].name`, `'${s.name}' is used twice (each schedule of a job needs its own name)`);
+      }
+      seen.add(s.name);
+    });
+
+    if (props.missedRunAlarm !== undefined) {
+      PropCheck.integerInRange(props.missedRunAlarm.hours, 1, AwsLimits.ALARM_MAX_HOURS, 'missedRunAlarm.hours');
+    }
+  }
+}
