@@ -2,6 +2,7 @@ import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { synthSnapshot } from 'projen/lib/util/synth';
+import { parse as parseYaml } from 'yaml';
 import { EcsBatchProject, EcsBatchProjectOptions } from '../src';
 
 /** A fresh folder under the OS temp dir (synthSnapshot refuses anything else). */
@@ -14,9 +15,13 @@ export function newProject(options: Partial<EcsBatchProjectOptions> = {}, outdir
   return new EcsBatchProject({ name: 'payments-batch', team: 'payments', outdir, ...options });
 }
 
-/** Every file the project writes, by path (JSON parsed); the folder is removed afterwards. */
+/** Every file the project writes, by path (JSON and YAML parsed); the folder is removed afterwards. */
 export function synth(project: EcsBatchProject): Record<string, any> {
-  return synthSnapshot(project);
+  const out = synthSnapshot(project);
+  for (const [path, content] of Object.entries(out)) {
+    if (/\.ya?ml$/.test(path)) out[path] = parseYaml(content as string);
+  }
+  return out;
 }
 
 /** Writes the project into its outdir and keeps it there, as `npx projen` does (without installing). */

@@ -99,7 +99,8 @@ function testSource(job: JobSettings): string[] {
     '    const outcome = await run({',
     `      handler: ${job.handlerExport},`,
     '      event,',
-    `      jobName: '${job.name}',`,
+    // In ECS the job name is the task definition family (ECS_BATCH_JOB_NAME).
+    `      jobName: '${job.family}',`,
     `      timeoutSeconds: ${job.timeoutMinutes * 60},`,
     '      write: (line) => { runnerLines.push(line); },',
     '    });',
@@ -107,7 +108,7 @@ function testSource(job: JobSettings): string[] {
     '',
     "    expect(outcome.status).toBe('succeeded');",
     '    expect(outcome.result).toEqual({',
-    `      job: '${job.name}',`,
+    `      job: '${job.family}',`,
     '      requestId: outcome.awsRequestId,',
     "      scheduledTime: '2024-06-01T17:00:00Z',",
     "      trigger: 'Scheduled Event',",

@@ -1,4 +1,4 @@
-import { FargateSize, RunnerEnvironment, Schedule, ScheduleKind, TimeZone } from '@ecs-batch/core';
+import { FargateSize, Schedule, ScheduleKind, TimeZone } from '@ecs-batch/core';
 import { checkField, fieldError, FieldName, isValidationError } from './field-error';
 import { EcsBatchJobOptions } from '../ecs-batch-job-options';
 
@@ -37,7 +37,7 @@ export interface JobSettings {
   readonly cpu: number;
   readonly memory: number;
   readonly timeoutMinutes: number;
-  /** The container environment: the runner's variables first, then the job's own. */
+  /** The job's own container environment (the infra adds the runner's `ECS_BATCH_*`). */
   readonly environment: { readonly [name: string]: string };
   /** The event the schedule passes (`ECS_BATCH_EVENT`), as JSON. */
   readonly input?: string;
@@ -54,6 +54,11 @@ export interface JobSettings {
 
 /** Job names become folders, families and schedule names: keep them short and plain. */
 export const JOB_NAME_PATTERN = /^[a-z][a-z0-9-]{0,23}$/;
+/**
+ * The family names the task definition, its container, log group and alarm names:
+ * EcsBatchJobProps.name (and the HCL module's `name`) allow at most 40 characters.
+ */
+const FAMILY_MAX_LENGTH = 40;
 const HANDLER_PATTERN = /^([A-Za-z0-9_][A-Za-z0-9_/-]*)\.([A-Za-z_$][A-Za-z0-9_$]*)$/;
 const DEFAULT_CPU = 256;
 /** A generous default: a Lambda stops at 15 minutes, a batch job usually needs more. */
@@ -93,10 +98,14 @@ export function resolveJob(options: EcsBatchJobOptions, defaults: JobDefaults, f
   if (options.command !== undefined && (!Array.isArray(options.command) || options.command.some((c) => typeof c !== 'string'))) {
     throw fieldError(field('command'), 'must be a list of strings (the arguments of ecs-batch-run)');
   }
-  const environment = resolveEnvironment(name, handler.spec, options, field('environment'));
+  const environment = resolveEnvironment(options, field('environment'));
+  const family = `${defaults.team}-${name}`;
+  if (family.length > FAMILY_MAX_LENGTH) {
+    throw fieldError(field('name'), `'${name}' makes the family '${family}' ${family.length} characters long (team and job name together at most ${FAMILY_MAX_LENGTH - 1})`);
+  }
   return {
     name,
-    family: `${defaults.team}-${name}`,
+    family,
     schedule: schedule.expressionString,
     scheduleDescription: schedule.describe(timeZone),
     timeZone,
@@ -172,27 +181,24 @@ function resolveHandler(job: string, handler: string, field: string): { source: 
   };
 }
 
-/** The runner's variables come from core's contract, so the runner and the infra agree on the names. */
-function resolveEnvironment(job: string, spec: string, options: EcsBatchJobOptions, field: string): { [name: string]: string } {
+/**
+ * The job's own environment. `ECS_BATCH_*` names are the runner's: the infra sets
+ * them from the job's name, handler, timeout, overlap and input (the construct and
+ * the HCL module refuse them too).
+ */
+function resolveEnvironment(options: EcsBatchJobOptions, field: string): { [name: string]: string } {
   const own = options.environment ?? {};
-  // The runner reads these; the template sets them (the event comes from `input`).
-  const reserved = [
-    RunnerEnvironment.HANDLER, RunnerEnvironment.JOB_NAME, RunnerEnvironment.EVENT,
-    RunnerEnvironment.TIMEOUT_SECONDS, RunnerEnvironment.OVERLAP,
-  ];
+  // Every RunnerEnvironment name (ECS_BATCH_HANDLER, ECS_BATCH_EVENT, ...) has this prefix.
+  const runnerPrefix = 'ECS_BATCH_';
   for (const [key, value] of Object.entries(own)) {
-    if (reserved.includes(key)) {
-      throw fieldError(`${field}.${key}`, 'is set by the template (set the job\'s name, handler, input, timeoutMinutes or overlap instead)');
+    if (key.startsWith(runnerPrefix)) {
+      throw fieldError(`${field}.${key}`, `${runnerPrefix}* names are the runner's (set the job's handler, timeoutMinutes, overlap or input instead)`);
     }
     if (typeof value !== 'string') {
       throw fieldError(`${field}.${key}`, 'must be a string');
     }
   }
-  return {
-    [RunnerEnvironment.HANDLER]: spec,
-    [RunnerEnvironment.JOB_NAME]: job,
-    ...own,
-  };
+  return { ...own };
 }
 
 /** A fixed start, so the alarm window (and the generated files) do not depend on the day projen runs. */

@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { parse } from '@cdktf/hcl2json';
+import { newProject, synth, synthInPlace, tempDir } from '../fixtures';
+
+/** Every .tf file of a folder, parsed by the real HCL parser. */
+async function parseModule(dir: string): Promise<any[]> {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.tf'));
+  return Promise.all(files.map((f) => parse(f, readFileSync(join(dir, f), 'utf8'))));
+}
+const blocks = (parsed: any[], kind: string): Record<string, any> => Object.assign({}, ...parsed.map((p) => p[kind] ?? {}));
+
+describe('HclInfra', () => {
+  const dir = tempDir();
+  const project = newProject({ infra: 'hcl', alertEmail: 'ops@example.com', clusterArn: 'arn:aws:ecs:ap-northeast-1:111122223333:cluster/batch' }, dir);
+  project.addJob({ name: 'weekly', schedule: 'cron(0 9 ? * MON *)', trigger: 'rule', timeZone: 'Asia/Tokyo', memory: 2048, input: '{"kind":"weekly"}' });
+  synthInPlace(project);
+  const infra = join(dir, 'infra');
+
+  test('the root module calls the vendored ecs-batch-job once per job, with only variables the module declares', async () => {
+    const root = await parseModule(infra);
+    const [call] = blocks(root, 'module').job;
+    expect(call).toMatchObject({ source: './modules/ecs-batch-job', for_each: '${var.jobs}', name: '${each.value.family}', cluster_arn: '${local.cluster_arn}' });
+    const declared = blocks(await parseModule(join(infra, 'modules', 'ecs-batch-job')), 'variable');
+    const passed = Object.keys(call).filter((k) => !['source', 'for_each'].includes(k));
+    expect(passed.filter((name) => !(name in declared))).toEqual([]);
+    const required = Object.keys(declared).filter((name) => !('default' in declared[name][0]));
+    expect(required.filter((name) => !passed.includes(name))).toEqual([]);
+    expect(call.schedules).toEqual({
+      run: {
+        schedule_expression: '${each.value.schedule_expression}',
+        time_zone: '${each.value.time_zone}',
+        trigger: '${each.value.trigger}',
+        enabled: '${each.value.enabled}',
+        event: '${each.value.input}',
+      },
+    });
+    expect(call.alerts).toEqual({ emails: ['ops@example.com'] });
+  });
+
+  test('projen writes the job settings to ecs-batch.auto.tfvars.json, a rule\'s schedule already in UTC', () => {
+    const { jobs } = JSON.parse(readFileSync(join(infra, 'ecs-batch.auto.tfvars.json'), 'utf8'));
+    expect(jobs.nightly).toEqual({
+      family: 'payments-nightly',
+      handler: 'lib/jobs/nightly/handler.handler',
+      schedule_expression: 'cron(0 2 * * ? *)',
+      time_zone: 'Asia/Tokyo',
+      trigger: 'scheduler',
+      enabled: true,
+      cpu: 256,
+      memory: 512,
+      timeout_seconds: 3600,
+      overlap: 'allow',
+      missed_run_hours: 25,
+      environment: {},
+    });
+    expect(jobs.weekly).toMatchObject({ schedule_expression: 'cron(0 0 ? * MON *)', trigger: 'rule', input: '{"kind":"weekly"}', memory: 2048 });
+    expect(jobs.weekly.time_zone).toBeUndefined();
+  });
+
+  test('the environment supplies cluster, subnets and security groups as variables; options are their defaults', async () => {
+    const variables = blocks(await parseModule(infra), 'variable');
+    expect(Object.keys(variables).sort()).toEqual(['cluster_arn', 'image_tag', 'jobs', 'region', 'security_group_ids', 'subnet_ids']);
+    expect(variables.cluster_arn[0].default).toBe('arn:aws:ecs:ap-northeast-1:111122223333:cluster/batch');
+    expect(variables.region[0].default).toBe('ap-northeast-1');
+    expect('default' in variables.subnet_ids[0]).toBe(false);
+  });
+
+  test('creates the image repository: immutable tags, scan on push, the last N images kept', async () => {
+    const resources = blocks(await parseModule(infra), 'resource');
+    expect(resources.aws_ecr_repository.images[0]).toMatchObject({ name: 'payments-batch', image_tag_mutability: 'IMMUTABLE', image_scanning_configuration: [{ scan_on_push: true }] });
+    expect(resources.aws_ecr_lifecycle_policy.images[0].policy).toMatch(/countNumber\s*=\s*30\b/);
+  });
+
+  test('createCluster creates a Fargate cluster instead of the cluster_arn variable', async () => {
+    const created = tempDir();
+    synthInPlace(newProject({ infra: 'hcl', createCluster: true }, created));
+    const root = await parseModule(join(created, 'infra'));
+    expect(blocks(root, 'variable').cluster_arn).toBeUndefined();
+    expect(blocks(root, 'resource').aws_ecs_cluster_capacity_providers.cluster[0].capacity_providers).toEqual(['FARGATE', 'FARGATE_SPOT']);
+    const [locals] = root.flatMap((p) => p.locals ?? []);
+    expect(locals.cluster_arn).toBe('${aws_ecs_cluster.cluster.arn}');
+  });
+
+  test('state lives in S3, configured per environment; Terraform 1.10 for S3 locking', async () => {
+    const [terraform] = (await parseModule(infra)).flatMap((p) => p.terraform ?? []);
+    expect(terraform.backend).toEqual({ s3: [{}] });
+    expect(terraform.required_version).toBe('>= 1.10');
+  });
+
+  test('the generated test parses the HCL', () => {
+    const test = synth(newProject({ infra: 'hcl' }))['test/infra/main.test.ts'];
+    expect(test).toContain("import { parse } from '@cdktf/hcl2json';");
+    expect(test).toContain('expect(passed.filter((name) => !(name in declared))).toEqual([]);');
+  });
+
+  test('an hcl repo has the HCL parser, not the CDKTF packages', () => {
+    const pkg = synth(newProject({ infra: 'hcl' }))['package.json'];
+    expect(pkg.devDependencies['@cdktf/hcl2json']).toBe('0.21.0');
+    for (const name of ['cdktf', '@cdktf/provider-aws', '@ecs-batch/cdktf']) expect(pkg.devDependencies[name]).toBeUndefined();
+  });
+});

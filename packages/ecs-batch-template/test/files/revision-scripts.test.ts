@@ -1,0 +1,58 @@
+import { spawnSync } from 'child_process';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { FakeAwsCli } from './fake-aws-cli';
+import { newProject, synth, synthInPlace, tempDir } from '../fixtures';
+
+const IMAGE = '111122223333.dkr.ecr.ap-northeast-1.amazonaws.com/payments-batch:1.3.0';
+
+function register(dir: string, args: string[], path = process.env.PATH) {
+  return spawnSync(process.execPath, [join(dir, 'scripts/register-revision.mjs'), ...args], {
+    cwd: dir, encoding: 'utf8', env: { PATH: path, HOME: process.env.HOME },
+  });
+}
+
+describe('RevisionScripts', () => {
+  const dir = tempDir();
+  const project = newProject({}, dir);
+  project.addJob({ name: 'weekly', schedule: 'cron(0 9 ? * MON *)' });
+  synthInPlace(project);
+
+  test('scripts/jobs.json names each job\'s family, from .projenrc.ts', () => {
+    const out = synth(newProject({ region: 'eu-west-1' }));
+    expect(out['scripts/jobs.json']).toMatchObject({ region: 'eu-west-1', jobs: { nightly: { family: 'payments-nightly' } } });
+    expect(out['.projen/tasks.json'].tasks['register-revision'].steps).toEqual([{ exec: 'node scripts/register-revision.mjs', receiveArgs: true }]);
+  });
+
+  test('--dry-run prints, for every job, the describe and register commands', () => {
+    const result = register(dir, ['--image', IMAGE, '--dry-run']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('aws '))).toEqual([
+      'aws ecs describe-task-definition --task-definition payments-nightly --include TAGS --region ap-northeast-1 --output json',
+      `aws ecs register-task-definition --cli-input-json file://${join(tmpdir(), 'register-payments-nightly.json')} --region ap-northeast-1 --output json`,
+      'aws ecs describe-task-definition --task-definition payments-weekly --include TAGS --region ap-northeast-1 --output json',
+      `aws ecs register-task-definition --cli-input-json file://${join(tmpdir(), 'register-payments-weekly.json')} --region ap-northeast-1 --output json`,
+    ]);
+  });
+
+  test('refuses an image without a tag, naming --image', () => {
+    const result = register(dir, ['--image', 'payments-batch', '--dry-run']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("--image: 'payments-batch' is not an image URI with a tag");
+  });
+
+  test('registers a revision of each job with the new image and everything else unchanged', () => {
+    const aws = new FakeAwsCli([
+      { family: 'payments-nightly', revision: 5, image: 'repo:1.2.0' },
+      { family: 'payments-weekly', revision: 2, image: 'repo:1.2.0' },
+    ]);
+    const result = register(dir, ['--image', IMAGE], `${aws.binDir}:${process.env.PATH}`);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const registered = aws.calls().filter((c) => c.args[1] === 'register-task-definition').map((c) => c.input);
+    expect(registered.map((i) => [i.family, i.containerDefinitions[0].image])).toEqual([['payments-nightly', IMAGE], ['payments-weekly', IMAGE]]);
+    expect(registered[0].containerDefinitions[0].environment).toEqual([{ name: 'ECS_BATCH_HANDLER', value: 'lib/jobs/nightly/handler.handler' }]);
+    expect(registered[0]).not.toHaveProperty('revision');
+    expect(result.stdout).toContain(`nightly: registered payments-nightly:6 with ${IMAGE}`);
+  });
+});
