@@ -153,7 +153,7 @@ describe('--infra hcl', () => {
     const [call] = root.blocks('module').job;
     expect(call.for_each).toBe('${var.jobs}');
     expect(call.family).toBe('${each.value.family}');
-    expect(call.schedules).toContain('each.value.time_zone');
+    expect(call.schedules).toEqual([expect.objectContaining({ time_zone: '${each.value.time_zone}', trigger: '${each.value.trigger}' })]);
   });
 
   test('infra/modules holds this checkout\'s modules, pinned to the template version', () => {
@@ -176,9 +176,13 @@ describe('--infra hcl', () => {
     expect(locals.target_task_definition_arn).toBe('${var.pin_revision ? var.task_definition_arn : local.task_definition_family_arn}');
     expect(module.blocks('variable').pin_revision[0].default).toBe(false);
     expect(evaluateReplace(locals.task_definition_family_arn, { 'var.task_definition_arn': REVISION_ARN })).toBe(FAMILY_ARN);
-    // The invoker policy is a for-expression, which hcl2json keeps as text: read the statement from it.
-    const policy = String(locals.invoker_policy);
-    const statement = /enabled\s*=\s*!var\.pin_revision\s*statement\s*=\s*\{([^{}]*\{[^{}]*\{[^{}]*\}[^{}]*\}[^{}]*)\}/.exec(policy)?.[1] ?? '';
+    // The invoker policy's statements are a for-expression, which hcl2json keeps as
+    // text: the family statement is the one enabled unless the revision is pinned.
+    const statements = String(locals.invoker_policy?.Statement);
+    const start = statements.search(/enabled\s*=\s*!var\.pin_revision\b/);
+    expect(start).toBeGreaterThanOrEqual(0);
+    const next = statements.indexOf('enabled', start + 'enabled'.length);
+    const statement = statements.slice(start, next < 0 ? undefined : next);
     expect(statement).toMatch(/Action\s*=\s*"ecs:RunTask"/);
     expect(statement).toMatch(/Resource\s*=\s*"\$\{local\.task_definition_family_arn\}:\*"/);
     expect(statement).toMatch(/ArnEquals\s*=\s*\{\s*"ecs:cluster"\s*=\s*var\.cluster_arn\s*\}/);
