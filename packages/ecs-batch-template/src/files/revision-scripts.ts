@@ -45,6 +45,15 @@ import { fileURLToPath } from 'node:url';
 
 const scripts = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * The command line's arguments. \`npx projen rollback -- --job x\` passes the \`--\` on:
+ * a leading one is dropped, so both spellings work.
+ */
+export function argv() {
+  const args = process.argv.slice(2);
+  return args[0] === '--' ? args.slice(1) : args;
+}
+
 /** The repo's jobs (name -> family) and region, written by projen from .projenrc.ts. */
 export function readJobs() {
   return JSON.parse(readFileSync(join(scripts, 'jobs.json'), 'utf8'));
@@ -120,12 +129,13 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeCommand, fail, jobNamed, readJobs, regionOf, registerCommand, registerInput, run, shellLine } from './lib/task-definitions.mjs';
+import { argv, describeCommand, fail, jobNamed, readJobs, regionOf, registerCommand, registerInput, run, shellLine } from './lib/task-definitions.mjs';
 
 const usage = 'usage: npx projen register-revision -- --image <uri:tag> [--job <name>] [--region <region>] [--dry-run]';
 let values;
 try {
   ({ values } = parseArgs({
+    args: argv(),
     options: { 'image': { type: 'string' }, 'job': { type: 'string' }, 'region': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
   }));
 } catch (error) {

@@ -34,12 +34,13 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeCommand, fail, jobNamed, readJobs, regionOf, registerCommand, registerInput, run, shellLine } from './lib/task-definitions.mjs';
+import { argv, describeCommand, fail, jobNamed, readJobs, regionOf, registerCommand, registerInput, run, shellLine } from './lib/task-definitions.mjs';
 
 const usage = 'usage: npx projen rollback -- --job <name> [--to-revision <n>] [--region <region>] [--dry-run]';
 let values;
 try {
   ({ values } = parseArgs({
+    args: argv(),
     options: { 'job': { type: 'string' }, 'to-revision': { type: 'string' }, 'region': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
   }));
 } catch (error) {

@@ -40,6 +40,12 @@ describe('rollback', () => {
     expect(result.stdout).toContain('# <previous> is the second revision this lists');
   });
 
+  test('takes its flags after a --, as `npx projen rollback -- --job <name>` passes them', () => {
+    const result = rollback(dir, ['--', '--job', 'weekly', '--dry-run']);
+    expect(result.status).toBe(0);
+    expect(awsLines(result.stdout)).toHaveLength(3);
+  });
+
   test('--dry-run with --to-revision and --region prints complete commands', () => {
     const result = rollback(dir, ['--job', 'nightly', '--to-revision', '41', '--region', 'us-east-1', '--dry-run']);
     expect(awsLines(result.stdout)).toEqual([
