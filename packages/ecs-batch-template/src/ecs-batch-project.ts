@@ -17,6 +17,7 @@ import { JobSettings, resolveJob } from './private/job-settings';
 import { NewProjectCleanup } from './private/new-project-cleanup';
 import { PackageAssets } from './private/package-assets';
 import { PROJECT_DEFAULTS, ProjectSettings, resolveProjectSettings } from './private/project-settings';
+import { TemplateDependency } from './private/template-dependency';
 
 /**
  * A team's repo of scheduled batch jobs: Lambda-style handlers that run once per
@@ -94,7 +95,7 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
       licensed: false,
       npmignoreEnabled: false,
       readme: { contents: TeamReadme.contents(options.name, settings) },
-      ...options,
+      ...TemplateDependency.unpinOptions(options, PackageAssets.manifest().name),
     });
     this.settings = settings;
     this.team = settings.team;

@@ -195,3 +195,30 @@ describe('projen new flags (from the compiled .jsii)', () => {
     });
   });
 });
+
+describe('the template dependency', () => {
+  test('is declared by name, so `npm i -D ecs-batch-template@<new>` then `npx projen` upgrades', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'payments-batch', devDependencies: { 'ecs-batch-template': '^0.4.0' } }));
+    const out = synth(newProject({ devDeps: ['ecs-batch-template@0.3.0', 'left-pad@1.3.0'] }, dir));
+    expect(out['package.json'].devDependencies['ecs-batch-template']).toBe('^0.4.0');
+    expect(out['package.json'].devDependencies['left-pad']).toBe('1.3.0');
+  });
+
+  test('projen new renders it without a version into .projenrc.ts', () => {
+    const dir = tempDir();
+    const script = [
+      `const { EcsBatchProject } = require(${JSON.stringify(packageRoot)});`,
+      'process.env.PROJEN_DISABLE_POST = "true";',
+      'const args = { name: \'x\', team: \'payments\', devDeps: [\'ecs-batch-template@0.3.0\'] };',
+      `new EcsBatchProject({ ...args, outdir: ${JSON.stringify(dir)}, __new__: { fqn: 'ecs-batch-template.EcsBatchProject', args, comments: 0, synth: true, post: false } }).synth();`,
+    ].join('\n');
+    // projen resolves the project type's .jsii from the working directory, as projen new does.
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: packageRoot });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const projenrc = readFileSync(join(dir, '.projenrc.ts'), 'utf8');
+    expect(projenrc).toContain('devDeps: ["ecs-batch-template"]');
+    expect(projenrc).toContain('team: "payments"');
+  });
+});

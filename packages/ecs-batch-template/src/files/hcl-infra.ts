@@ -8,12 +8,12 @@ import { JobSettings } from '../private/job-settings';
 import { ProjectSettings } from '../private/project-settings';
 
 /** The tfvars file projen writes from `.projenrc.ts`; Terraform loads `*.auto.tfvars.json` by itself. */
-export const JOBS_TFVARS = 'infra/ecs-batch.auto.tfvars.json';
+export const JOBS_TFVARS = 'infra/jobs.auto.tfvars.json';
 
 /**
  * infra=hcl: a Terraform root module in `infra/` that calls the vendored
  * `ecs-batch-job` module once per job. The job settings come from `.projenrc.ts`
- * through `infra/ecs-batch.auto.tfvars.json`; a test parses the HCL.
+ * through `infra/jobs.auto.tfvars.json`; a test parses the HCL.
  */
 export class HclInfra extends Component {
   constructor(project: TypeScriptProject, private readonly settings: ProjectSettings, private readonly jobs: () => JobSettings[]) {
@@ -65,7 +65,7 @@ export class HclInfra extends Component {
       ...variable('subnet_ids', 'list(string)', s.subnetIds.length > 0 ? s.subnetIds : undefined),
       ...variable('security_group_ids', 'list(string)', s.securityGroupIds.length > 0 ? s.securityGroupIds : undefined),
       ...variable('image_tag', 'string', undefined),
-      '# The jobs, from .projenrc.ts: projen writes them to ecs-batch.auto.tfvars.json.',
+      '# The jobs, from .projenrc.ts: projen writes them to jobs.auto.tfvars.json.',
       'variable "jobs" {',
       '  description = "The scheduled jobs, by name (written by projen from .projenrc.ts)."',
       '  type = map(object({',
@@ -139,7 +139,7 @@ export class HclInfra extends Component {
       '  image       = "${aws_ecr_repository.images.repository_url}:${var.image_tag}"',
       '}',
       '',
-      `# One ${JOB_MODULE} per job of ecs-batch.auto.tfvars.json.`,
+      `# One ${JOB_MODULE} per job of jobs.auto.tfvars.json.`,
       'module "job" {',
       `  source   = "./modules/${JOB_MODULE}"`,
       '  for_each = var.jobs',
@@ -188,8 +188,8 @@ export class HclInfra extends Component {
       '    expect(required.filter((name) => !passed.includes(name))).toEqual([]);',
       '  });',
       '',
-      "  test('every job in ecs-batch.auto.tfvars.json has a valid schedule, time zone and Fargate size', () => {",
-      "    const { jobs } = JSON.parse(readFileSync(join(infra, 'ecs-batch.auto.tfvars.json'), 'utf8'));",
+      "  test('every job in jobs.auto.tfvars.json has a valid schedule, time zone and Fargate size', () => {",
+      "    const { jobs } = JSON.parse(readFileSync(join(infra, 'jobs.auto.tfvars.json'), 'utf8'));",
       '    expect(Object.keys(jobs).length).toBeGreaterThan(0);',
       '    for (const job of Object.values<any>(jobs)) {',
       '      expect(Schedule.expression(job.schedule_expression).expressionString).toBe(job.schedule_expression);',
@@ -251,7 +251,7 @@ function moduleArguments(s: ProjectSettings): Array<[string, string]> {
   ];
 }
 
-/** One job as ecs-batch.auto.tfvars.json holds it (snake_case, as Terraform names things). */
+/** One job as jobs.auto.tfvars.json holds it (snake_case, as Terraform names things). */
 function tfvarsJob(job: JobSettings): object {
   return {
     family: job.family,

@@ -56,7 +56,7 @@ export class TeamReadme {
       '| `test/jobs/<job>.test.ts` | its test, through the real runner | you (created once) |',
       cdktf
         ? '| `infra/main.ts`, `cdktf.json` | the Terraform, as a CDKTF stack with one `EcsBatchJob` per job | projen |'
-        : '| `infra/*.tf`, `infra/ecs-batch.auto.tfvars.json` | the Terraform root module and the job settings | projen |',
+        : '| `infra/*.tf`, `infra/jobs.auto.tfvars.json` | the Terraform root module and the job settings | projen |',
       ...(cdktf ? [] : ['| `infra/modules/` | the `ecs-batch-job` module, vendored at the template\'s version | projen |']),
       '| `infra/environments/` | per environment: `<env>.tfvars` (cluster, subnets, security groups) and `<env>.s3.tfbackend` (state) | you |',
       '| `Dockerfile` | one image for every job; each task picks its handler with `ECS_BATCH_HANDLER` | projen |',

@@ -38,8 +38,8 @@ describe('HclInfra', () => {
     expect(call.alerts).toEqual({ emails: ['ops@example.com'] });
   });
 
-  test('projen writes the job settings to ecs-batch.auto.tfvars.json, a rule\'s schedule already in UTC', () => {
-    const { jobs } = JSON.parse(readFileSync(join(infra, 'ecs-batch.auto.tfvars.json'), 'utf8'));
+  test('projen writes the job settings to jobs.auto.tfvars.json, a rule\'s schedule already in UTC', () => {
+    const { jobs } = JSON.parse(readFileSync(join(infra, 'jobs.auto.tfvars.json'), 'utf8'));
     expect(jobs.nightly).toEqual({
       family: 'payments-nightly',
       handler: 'lib/jobs/nightly/handler.handler',
