@@ -29,8 +29,51 @@ export class CdktfSynth {
   /** The statements of every inline role policy and managed policy. */
   policyStatements(): PolicyStatement[] {
     const policies = [...Object.values(this.resources('aws_iam_role_policy')), ...Object.values(this.resources('aws_iam_policy'))];
-    return policies.flatMap((p: { policy: string }) => [JSON.parse(p.policy).Statement].flat());
+    return policies.flatMap((p: { policy: string }) => [parseInterpolatedJson(p.policy).Statement].flat());
   }
+}
+
+/**
+ * Parses JSON text that holds Terraform interpolations (`"${replace(x, "a", "")}:*"`).
+ * Terraform resolves them before anything reads the JSON, so their inner quotes
+ * are not JSON: each one is kept verbatim in the string it sits in.
+ */
+export function parseInterpolatedJson(text: string): any {
+  const interpolations: string[] = [];
+  let json = '';
+  for (let i = 0; i < text.length; i++) {
+    if (text.startsWith('${', i)) {
+      const end = interpolationEnd(text, i + 2);
+      interpolations.push(text.slice(i, end + 1));
+      json += `\\u0000${interpolations.length - 1}\\u0000`;
+      i = end;
+    } else {
+      json += text[i];
+    }
+  }
+  return JSON.parse(json, (_, value) =>
+    typeof value === 'string' ? value.replace(/\u0000(\d+)\u0000/g, (_m, n: string) => interpolations[Number(n)]) : value);
+}
+
+/** Index of the `}` that closes the interpolation whose body starts at `start`. */
+function interpolationEnd(text: string, start: number): number {
+  let depth = 0;
+  let quoted = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === '{') {
+      depth++;
+    } else if (c === '}') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  throw new Error(`unterminated interpolation at ${start - 2}: ${text.slice(start - 2, start + 60)}`);
 }
 
 /** A nested block as cdktf writes it: an object, or a list of one. */
