@@ -1,3 +1,5 @@
+import { basename, resolve } from 'path';
+
 /**
  * How a generated repo depends on this template: by name, without a version in
  * `.projenrc.ts`.
@@ -9,9 +11,21 @@
  * upgrade is the documented two commands.
  */
 export class TemplateDependency {
-  /** `devDeps` with any `<templatePackage>@<version>` spec reduced to the name. */
+  /**
+   * `devDeps` with any `<templatePackage>@<version>` spec reduced to the name. A packed
+   * tarball (`projen new --from ./ecs-batch-template-0.1.0.tgz`), which projen would
+   * otherwise declare under its path as if that were a name, becomes
+   * `<templatePackage>@file:<absolute path>`.
+   */
   public static unpin(devDeps: string[] | undefined, templatePackage: string): string[] | undefined {
-    return devDeps?.map((spec) => (spec.startsWith(`${templatePackage}@`) ? templatePackage : spec));
+    // npm pack names a tarball <name>-<version>.tgz, with a scope's @ dropped and / as -.
+    const packPrefix = `${templatePackage.replace(/^@/, '').replace('/', '-')}-`;
+    return devDeps?.map((spec) => {
+      if (spec.startsWith(`${templatePackage}@`)) return templatePackage;
+      const path = spec.replace(/^file:/, '');
+      if (/\.(tgz|tar\.gz)$/.test(path) && basename(path).startsWith(packPrefix)) return `${templatePackage}@file:${resolve(path)}`;
+      return spec;
+    });
   }
 
   /**
