@@ -2,7 +2,8 @@ import { typescript } from 'projen';
 
 /**
  * Options of `EcsBatchProject`. The struct is flat so that `projen new` turns every
- * option into a flag: `teamName` would be `--team-name`, `timeZone` is `--time-zone`.
+ * option into a flag: `timeZone` is `--time-zone`, `subnetIds` is `--subnet-ids`
+ * (repeat it for each subnet).
  *
  * The first job comes from `jobName`, `schedule`, `timeZone`, `trigger`, `cpu`,
  * `memory` and `timeoutMinutes`; more jobs come from `project.addJob()`.

@@ -1,13 +1,21 @@
-import { mkdtempSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { synthSnapshot } from 'projen/lib/util/synth';
 import { parse as parseYaml } from 'yaml';
 import { EcsBatchProject, EcsBatchProjectOptions } from '../src';
 
-/** A fresh folder under the OS temp dir (synthSnapshot refuses anything else). */
+const created: string[] = [];
+// Each test file that uses these fixtures removes its folders when it is done.
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder under the OS temp dir (synthSnapshot refuses anything else), removed after the test file. */
 export function tempDir(prefix = 'ecs-batch-template-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 /** A project as `projen new --from ecs-batch-template --team payments` makes it, plus `options`. */

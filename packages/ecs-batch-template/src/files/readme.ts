@@ -74,7 +74,7 @@ export class TeamReadme {
       '```',
       '',
       'Then `npx projen`: it writes `src/jobs/weekly-report/handler.ts` and its test (only if the handler does not',
-      'exist: your code is never overwritten), adds the job to the infra, the image\'s handler list and the scripts.',
+      'exist: your code is never overwritten), and adds the job to the infra and to the deploy and rollback scripts.',
       'Options: `schedule`, `timeZone`, `trigger`, `cpu`, `memory`, `timeoutMinutes`, `environment`, `input`,',
       '`command`, `handler`, `overlap`, `enabled`, `description`.',
       '',
