@@ -83,7 +83,7 @@ const template = new JsiiPackage({
   description: 'projen project type for a team repo of scheduled ECS batch jobs',
   deps: [core.package.packageName],
   peerDeps: ['projen@^0.103.25', `constructs@^${REPO.constructs}`],
-  devDeps: ['projen@0.103.25', `constructs@${REPO.constructs}`],
+  devDeps: ['projen@0.103.25', `constructs@${REPO.constructs}`, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1', runner.package.packageName],
 });
 
 new TemplateAssets(template, { terraformDir: 'templates/terraform', pins: [core, cdktf, runner] });
@@ -100,7 +100,7 @@ const migrate = new TypeScriptPackage({
 
 
 // The end-to-end proof runs a real registry (Verdaccio) on 127.0.0.1.
-root.addDevDeps('verdaccio@6.10.4');
+root.addDevDeps('verdaccio@6.10.4', '@cdktf/hcl2json@0.21.0');
 // A verdaccio dependency asks for a `node-fetch@cjs` dist-tag the registry does not serve.
 root.package.addPackageResolutions('node-fetch@2.7.0');
 
@@ -110,7 +110,8 @@ for (const pkg of packages) workspaces.add(pkg);
 new NxWorkspace(root, [
   { name: 'build', dependsOn: ['^build'], inputs: ['production', '^production'], outputs: BUILD_OUTPUTS },
   { name: 'test', dependsOn: ['build'], inputs: ['default', '^production'] },
-  { name: 'lint', inputs: ['default'] },
+  // Type-aware lint resolves imports of sibling packages through their built lib/.
+  { name: 'lint', dependsOn: ['^build'], inputs: ['default', '^production'] },
 ], packages);
 // The main job from a checkout: stamp out a team repo through an embedded local registry.
 // `npm run new -- --dir <folder> --team <name> [flags]`. An npm script, not a projen

@@ -72,7 +72,7 @@ export class NxWorkspace extends Component {
       implicitDependencies: packages.map((p) => p.package.packageName),
       targets: {
         test: { command: 'projen test', inputs: ['default', '^production'], dependsOn: ['^build'] },
-        lint: { command: 'projen eslint', inputs: ['default'] },
+        lint: { command: 'projen eslint', inputs: ['default', '^production'], dependsOn: ['^build'] },
       },
     });
     for (const t of targets) {

@@ -8,6 +8,7 @@ function synth() {
   new NxWorkspace(root, [
     { name: 'build', dependsOn: ['^build'], inputs: ['production', '^production'], outputs: BUILD_OUTPUTS },
     { name: 'test', dependsOn: ['build'], inputs: ['default', '^production'] },
+    { name: 'lint', dependsOn: ['^build'], inputs: ['default', '^production'] },
   ], [a]);
   return synthSnapshot(root);
 }
@@ -45,6 +46,12 @@ describe('NxWorkspace', () => {
     expect(pkg.nx.targets.test.command).toBe('projen test');
     expect(pkg.nx.implicitDependencies).toEqual(['@x/a']);
     expect(out['.projen/tasks.json'].tasks.test.steps).toEqual([{ exec: 'jest --passWithNoTests', receiveArgs: true }]);
+  });
+
+  test('lint runs after the dependencies\' builds, on a fresh clone too', () => {
+    expect(nx.targetDefaults.lint.dependsOn).toEqual(['^build']);
+    expect(pkg.nx.targets.lint.dependsOn).toEqual(['^build']);
+    expect(pkg.scripts.lint).toBe('nx run-many --target=lint --output-style=stream');
   });
 
   test('snapshot', () => {
