@@ -42,7 +42,7 @@ const BASE: EcsScheduledTaskProps = {
 function synth(props: Partial<EcsScheduledTaskProps>, variables: Record<string, Value> = {}) {
   const stack = new TerraformStack(Testing.app(), 'test');
   const task = new EcsScheduledTask(stack, 'nightly', { ...BASE, ...props });
-  const plan = planStack(stack, variables);
+  const plan = planStack(stack, variables, APPLIED);
   const resource = (type: string): PlannedResource | undefined => plan.resources.find((r) => r.type === type && r.mode === 'managed');
   return { stack, task, plan, resource };
 }
@@ -86,7 +86,7 @@ describe('the schedule always runs the latest revision', () => {
   test('pinRevision keeps the revision in the target and in IAM', async () => {
     const { resource } = synth({ pinRevision: true });
     expect((resource('aws_cloudwatch_event_target')!.attributes.ecs_target as any).task_definition_arn).toBe(`${FAMILY}:3`);
-    const policy = appliedDocument(resource('aws_iam_role_policy')!.attributes.policy, APPLIED);
+    const policy = appliedDocument(resource('aws_iam_role_policy')!.attributes.policy);
     const runTask = (revision: number) => identityDecision(policy, { action: 'ecs:RunTask', resource: `${FAMILY}:${revision}`, context: { 'ecs:cluster': CLUSTER } });
     expect(await runTask(3)).toBe('Allowed');
     expect(await runTask(4)).toBe('ImplicitlyDenied');
@@ -99,8 +99,8 @@ describe('the schedule always runs the latest revision', () => {
 
 describe('the invoking role, evaluated by the IAM simulator', () => {
   const { resource } = synth({ deadLetterQueue: DeadLetterQueue.create() });
-  const policy = appliedDocument(resource('aws_iam_role_policy')!.attributes.policy, APPLIED);
-  const trust = appliedDocument(resource('aws_iam_role')!.attributes.assume_role_policy, APPLIED);
+  const policy = appliedDocument(resource('aws_iam_role_policy')!.attributes.policy);
+  const trust = appliedDocument(resource('aws_iam_role')!.attributes.assume_role_policy);
   const runTask = (taskDefinition: string, cluster = CLUSTER) =>
     identityDecision(policy, { action: 'ecs:RunTask', resource: taskDefinition, context: { 'ecs:cluster': cluster } });
 
@@ -125,7 +125,7 @@ describe('the invoking role, evaluated by the IAM simulator', () => {
 
   test('a rule sends to its dead-letter queue with the queue policy, not the role', async () => {
     expect(policy.Statement.map((s: any) => s.Sid)).not.toContain('SendToDeadLetterQueue');
-    const queuePolicy = appliedDocument(resource('aws_sqs_queue_policy')!.attributes.policy, APPLIED);
+    const queuePolicy = appliedDocument(resource('aws_sqs_queue_policy')!.attributes.policy);
     const send = (sourceArn: string) => resourcePolicyDecision(queuePolicy, {
       principal: 'events.amazonaws.com', action: 'sqs:SendMessage', resource: QUEUE_ARN, context: { 'aws:SourceArn': sourceArn },
     });
@@ -163,7 +163,7 @@ describe('EventBridge Scheduler', () => {
       deadLetterQueue: DeadLetterQueue.create(),
     });
     expect(resource('aws_scheduler_schedule_group')!.attributes.name).toBe('batch');
-    const trust = appliedDocument(resource('aws_iam_role')!.attributes.assume_role_policy, APPLIED);
+    const trust = appliedDocument(resource('aws_iam_role')!.attributes.assume_role_policy);
     const group = (name: string) => `arn:aws:scheduler:${REGION}:${ACCOUNT}:schedule-group/${name}`;
     const assume = (sourceArn: string) => resourcePolicyDecision(trust, {
       principal: 'scheduler.amazonaws.com',
@@ -174,7 +174,7 @@ describe('EventBridge Scheduler', () => {
     expect(await assume(group('batch'))).toBe('Allowed');
     expect(await assume(group('default'))).toBe('ImplicitlyDenied');
 
-    const policy = appliedDocument(resource('aws_iam_role_policy')!.attributes.policy, APPLIED);
+    const policy = appliedDocument(resource('aws_iam_role_policy')!.attributes.policy);
     expect(await identityDecision(policy, { action: 'sqs:SendMessage', resource: QUEUE_ARN })).toBe('Allowed');
     expect(resource('aws_sqs_queue_policy')).toBeUndefined();
   });
@@ -237,7 +237,7 @@ describe('task and network settings', () => {
 
   test('tags, propagated tags and ECS managed tags need ecs:TagResource on RunTask; none do not', () => {
     const sids = (props: Partial<EcsScheduledTaskProps>) =>
-      (appliedDocument(synth(props).resource('aws_iam_role_policy')!.attributes.policy, APPLIED).Statement as any[]).map((s) => s.Sid);
+      (appliedDocument(synth(props).resource('aws_iam_role_policy')!.attributes.policy).Statement as any[]).map((s) => s.Sid);
     expect(sids({})).not.toContain('TagTasksOnRunTask');
     expect(sids({ tags: { team: 'payments' } })).toContain('TagTasksOnRunTask');
     expect(sids({ propagateTags: true })).toContain('TagTasksOnRunTask');

@@ -1,22 +1,20 @@
 /**
- * What Terraform fills in at apply time: replaces each unknown (by its canonical
- * text, e.g. `nightly/aws_cloudwatch_event_rule.rule.arn`) with a concrete value,
- * so a synthesized IAM document can be evaluated by the IAM simulator.
+ * Documents as Terraform has them after apply, for the IAM simulator: a plan
+ * made with apply-time values (`planStack(stack, variables, applied)`) has no
+ * unknowns left in them; this decodes one and fails on any that remain.
  */
 import { Unknown, Value, decodeJson, isObject } from './hcl-values';
 
-export function applyValues(value: Value, known: Record<string, string>): any {
+function known(value: Value): any {
   if (value instanceof Unknown) {
-    if (Object.prototype.hasOwnProperty.call(known, value.text)) return known[value.text];
-    if (value.parts !== undefined) return value.parts.map((p) => (typeof p === 'string' ? p : applyValues(p, known))).join('');
-    throw new Error(`no apply-time value for ${value.text} (known: ${Object.keys(known).join(', ')})`);
+    throw new Error(`no apply-time value for ${value.text}`);
   }
-  if (Array.isArray(value)) return value.map((v) => applyValues(v, known));
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, applyValues(v, known)]));
+  if (Array.isArray(value)) return value.map(known);
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, known(v)]));
   return value;
 }
 
-/** A JSON document attribute (policy, assume_role_policy...) with apply-time values. */
-export function appliedDocument(attribute: Value, known: Record<string, string>): any {
-  return applyValues(decodeJson(attribute), known);
+/** A JSON document attribute (policy, assume_role_policy...) with every value known. */
+export function appliedDocument(attribute: Value): any {
+  return known(decodeJson(attribute));
 }

@@ -16,8 +16,11 @@ export interface CdktfPlan extends Plan {
   readonly synthesized: any;
 }
 
-/** Plan a synthesized stack, with values for its `TerraformVariable`s (known at plan time). */
-export function planStack(stack: TerraformStack, variables: Record<string, Value> = {}): CdktfPlan {
+/**
+ * Plan a synthesized stack, with values for its `TerraformVariable`s (known at
+ * plan time) and, optionally, resource attributes as known after apply.
+ */
+export function planStack(stack: TerraformStack, variables: Record<string, Value> = {}, applied?: Record<string, Value>): CdktfPlan {
   const synthesized = JSON.parse(Testing.synth(stack));
   const addresses = new Map<string, string>();
   for (const construct of stack.node.findAll()) {
@@ -36,6 +39,7 @@ export function planStack(stack: TerraformStack, variables: Record<string, Value
   // A stack has no count or for_each of its own: evaluate as at apply time.
   const scope: Scope = {
     applyTime: true,
+    applied,
     lookup(name: string): Value {
       if (name === 'var') {
         return Object.fromEntries(Object.keys(synthesized.variable ?? {}).map((v) => {

@@ -22,6 +22,12 @@ export interface Scope {
    */
   readonly applyTime?: boolean;
 
+  /**
+   * Values known after apply, by the canonical text of the attribute
+   * (`nightly/aws_iam_role.invoker.arn`), for tests that need concrete documents.
+   */
+  readonly applied?: Readonly<Record<string, Value>>;
+
   lookup(name: string): Value;
 }
 
@@ -31,6 +37,10 @@ export class ChildScope implements Scope {
 
   public get applyTime(): boolean | undefined {
     return this.parent.applyTime;
+  }
+
+  public get applied(): Readonly<Record<string, Value>> | undefined {
+    return this.parent.applied;
   }
 
   public lookup(name: string): Value {
@@ -66,8 +76,11 @@ export function evaluate(node: Node, scope: Scope): Value {
       return template(node.parts, scope);
     case 'variable':
       return scope.lookup(node.name);
-    case 'getattr':
-      return getAttr(evaluate(node.target, scope), node.name);
+    case 'getattr': {
+      const target = evaluate(node.target, scope);
+      const known = isUnknown(target) ? scope.applied?.[`${target.text}.${node.name}`] : undefined;
+      return known !== undefined ? known : getAttr(target, node.name);
+    }
     case 'index':
       return index(evaluate(node.target, scope), evaluate(node.key, scope));
     case 'splat': {
