@@ -86,8 +86,6 @@ const template = new JsiiPackage({
   devDeps: ['projen@0.103.25', `constructs@${REPO.constructs}`, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1', runner.package.packageName],
 });
 
-new TemplateAssets(template, { terraformDir: 'templates/terraform', pins: [core, cdktf, runner] });
-
 // Reads a team's scheduled Lambdas (Terraform, SAM, Serverless) and maps them to jobs.
 const migrate = new TypeScriptPackage({
   parent: root,
@@ -98,6 +96,8 @@ const migrate = new TypeScriptPackage({
   bin: { 'ecs-batch-migrate': 'bin/ecs-batch-migrate' },
 });
 
+// The template pins these for generated repos; `--migrate-from` fetches the analyzer on demand.
+new TemplateAssets(template, { terraformDir: 'templates/terraform', pins: [core, cdktf, runner, migrate] });
 
 // The end-to-end proof runs a real registry (Verdaccio) on 127.0.0.1.
 root.addDevDeps('verdaccio@6.10.4', '@cdktf/hcl2json@0.21.0');
