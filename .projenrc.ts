@@ -106,6 +106,19 @@ root.package.addPackageResolutions('node-fetch@2.7.0');
 
 const packages = [core, cdktf, runner, template, migrate];
 for (const pkg of packages) workspaces.add(pkg);
+// The root's benchmarks, scripts and tests drive the workspace's packages (linked by npm,
+// so "internal") and their dev tools (baselines, provider classes): what any workspace
+// package declares may be imported there.
+root.tryFindObjectFile('.eslintrc.json')?.addOverride('settings.import/internal-regex', '^(@ecs-batch/|ecs-batch-template$)');
+root.eslint?.addOverride({
+  files: ['bench/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
+  rules: {
+    'import/no-extraneous-dependencies': ['error', {
+      devDependencies: true,
+      packageDir: ['.', ...packages.map((p) => p.outdir.slice(root.outdir.length + 1))],
+    }],
+  },
+});
 
 new NxWorkspace(root, [
   { name: 'build', dependsOn: ['^build'], inputs: ['production', '^production'], outputs: BUILD_OUTPUTS },
