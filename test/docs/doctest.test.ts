@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sessionSteps } from './support/console-session';
+import { sessionSteps, shellSteps } from './support/console-session';
 import { NO_LITERAL, leadingLiteral, outputDiff } from './support/expected-output';
 import { codeBlocks } from './support/markdown';
 import { runTsExample } from './support/ts-example';
@@ -57,5 +57,24 @@ describe('the README doctest catches what drifts', () => {
   test('sessions and blocks are split as a reader sees them', () => {
     expect(sessionSteps('$ a \\\n  --b\nout\n$ echo $?\n0')).toEqual([{ command: 'a  --b', output: 'out' }, { command: 'echo $?', output: '0' }]);
     expect(codeBlocks('x\n```ts\nconst a = 1;\n```\n')).toEqual([{ lang: 'ts', code: 'const a = 1;', line: 3 }]);
+  });
+});
+
+describe('shell blocks show output as comments', () => {
+  test('output under a command, wrapped lines joined, exit codes, prose elsewhere', () => {
+    const block = [
+      '# prose before',
+      "npx ecs-batch cron validate 'x' \\",
+      '  --json',
+      '# first line',
+      '#   continued',
+      '',
+      'npx ecs-batch other   # inline note',
+      '# error: bad    (exit 1)',
+    ].join('\n');
+    expect(shellSteps(block)).toEqual([
+      { command: "npx ecs-batch cron validate 'x' --json", output: 'first line continued', status: 0 },
+      { command: 'npx ecs-batch other', output: 'error: bad', status: 1 },
+    ]);
   });
 });

@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as ts from 'typescript';
-import { ExampleProject, sessionSteps } from './support/console-session';
+import { ExampleProject, sessionSteps, shellSteps } from './support/console-session';
+import { outputDiff } from './support/expected-output';
 import { codeBlocks } from './support/markdown';
 import { runTsExample } from './support/ts-example';
 
@@ -44,13 +45,13 @@ function fileOf(code: string): string | undefined {
   return /^\/\/ ([\w./-]+\.\w+)(?::|$)/.exec(code)?.[1];
 }
 
-async function checkReadme(folder: string): Promise<{ failures: string[]; checked: number }> {
-  const readme = join(ROOT, 'packages', folder, 'README.md');
+async function checkReadme(readme: string): Promise<{ failures: string[]; checked: number }> {
+  const name = readme.slice(ROOT.length + 1);
   const project = exampleProject();
   const failures: string[] = [];
   let checked = 0;
   for (const block of codeBlocks(readFileSync(readme, 'utf8'))) {
-    const at = `README.md:${block.line}`;
+    const at = `${name}:${block.line}`;
     const file = ['js', 'ts'].includes(block.lang) ? fileOf(block.code) : undefined;
     if (file) {
       project.write(file, `${block.code}\n`);
@@ -60,7 +61,7 @@ async function checkReadme(folder: string): Promise<{ failures: string[]; checke
       failures.push(...(diagnostics ?? []).map((d) => `${at}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`));
       checked++;
     } else if (block.lang === 'ts') {
-      failures.push(...(await runTsExample(block.code, block.line, project.dir)).map((f) => `README.md:${f.replace(/^line /, '')}`));
+      failures.push(...(await runTsExample(block.code, block.line, project.dir)).map((f) => `${name}:${f.replace(/^line /, '')}`));
       checked++;
     } else if (block.lang === 'console') {
       for (const step of sessionSteps(block.code)) {
@@ -70,10 +71,10 @@ async function checkReadme(folder: string): Promise<{ failures: string[]; checke
         checked++;
       }
     } else if (block.lang === 'sh') {
-      const commands = block.code.replace(/\\\n\s*/g, ' ').split('\n').map((l) => l.replace(/\s+#.*$/, '').trim());
-      for (const command of commands.filter((c) => project.runsOurBin(c))) {
-        const result = project.run(command);
-        if (result.status !== 0) failures.push(`${at} \`${command}\` exited ${result.status}: ${result.output}`);
+      for (const step of shellSteps(block.code).filter((s) => project.runsOurBin(s.command))) {
+        const result = project.run(step.command);
+        if (result.status !== step.status) failures.push(`${at} \`${step.command}\` exited ${result.status}, not ${step.status}: ${result.output}`);
+        if (step.output) failures.push(...outputDiff(result.output, step.output).map((d) => `${at} \`${step.command}\`, ${d}`));
         checked++;
       }
     }
@@ -81,9 +82,12 @@ async function checkReadme(folder: string): Promise<{ failures: string[]; checke
   return { failures, checked };
 }
 
-describe.each(PACKAGES)('packages/%s/README.md', (folder) => {
+/** The guides whose examples show our packages' own behaviour (the others narrate a team's code). */
+const GUIDES = ['docs/scheduling.md', 'docs/iam.md'];
+
+describe.each([...PACKAGES.map((p) => `packages/${p}/README.md`), ...GUIDES])('%s', (path) => {
   test('its examples run and show what they print', async () => {
-    const { failures, checked } = await checkReadme(folder);
+    const { failures, checked } = await checkReadme(join(ROOT, path));
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(0);
   });

@@ -78,3 +78,34 @@ export class ExampleProject {
     return words[0] === 'npx' ? words[1] : words[0];
   }
 }
+
+/** A shell line of a ```sh block, with the output and exit code its `# ` comment lines show. */
+export interface ShellStep extends SessionStep {
+  readonly status: number;
+}
+
+/**
+ * Splits a ```sh block: comment lines right under a command show its output
+ * (an indented comment line continues the previous one, wrapped for reading;
+ * `(exit N)` at the end gives the exit code). Other comments are prose.
+ */
+export function shellSteps(block: string): ShellStep[] {
+  const steps: Array<{ command: string; output: string[] }> = [];
+  let current: { command: string; output: string[] } | undefined;
+  for (const line of block.replace(/\s*\\\n\s*/g, ' ').split('\n')) {
+    const comment = /^#(?: (.*))?$/.exec(line);
+    if (!comment) {
+      current = line.trim() === '' ? undefined : { command: line.replace(/\s+#.*$/, '').trim(), output: [] };
+      if (current) steps.push(current);
+    } else if (current) {
+      const text = comment[1] ?? '';
+      if (/^\s/.test(text) && current.output.length > 0) current.output[current.output.length - 1] += ` ${text.trim()}`;
+      else current.output.push(text);
+    }
+  }
+  return steps.map(({ command, output }) => {
+    const exit = /\s*\(exit (\d+)\)$/.exec(output[output.length - 1] ?? '');
+    if (exit) output[output.length - 1] = output[output.length - 1].slice(0, exit.index);
+    return { command, output: output.join('\n'), status: exit ? Number(exit[1]) : 0 };
+  });
+}
