@@ -13,10 +13,12 @@ import { cronBenchmark } from './lib/cron-adapter';
 import { parseArgs, runBenchmarks } from './lib/harness';
 import { Benchmark } from './lib/result';
 import { scaffoldBenchmark } from './scaffold';
+import { synthBenchmark } from './synth';
 
 /** In the order of the report: library speed first, then the user's path, then the monorepo. */
 export const BENCHMARKS: readonly Benchmark[] = [
   cronBenchmark,
+  synthBenchmark,
   scaffoldBenchmark,
   e2eBenchmark,
   cacheBenchmark,

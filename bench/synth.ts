@@ -1,0 +1,121 @@
+/**
+ * synth (cdktf): stacks of 1, 10, 50 and 200 `EcsBatchJob`s against the same
+ * resources written with raw provider classes (bench/synth-stacks/), each
+ * synthesized in its own Node.js process as `cdktf synth` runs an app, the
+ * two sides alternating. Reports wall time and peak RSS per job count, so
+ * that growth can be judged, and each process's own phases (load, build,
+ * synth). Target: 50 jobs ≤ 1.2× the raw stack.
+ *
+ * Run alone: npx ts-node --project tsconfig.dev.json bench/synth.ts [--quick]
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { alternate } from './lib/alternate';
+import { REPO_ROOT } from './lib/checkout';
+import { profileProcessTree, renderProfileComparison } from './lib/cpu-profile';
+import { runStandalone } from './lib/harness';
+import { timeProcess } from './lib/process';
+import { sidesTable } from './lib/report';
+import { Benchmark, BenchOptions, BenchReport, Check, Side } from './lib/result';
+import { ratioOfMedians } from './lib/stats';
+import { compileSynthEntry, runSynthProcess, SynthSample } from './lib/synth-process';
+import { phaseTable, scalingTable } from './lib/synth-tables';
+import { meetsTarget } from './lib/verdict';
+
+export const SYNTH_TARGET_RATIO = 1.2;
+/** The job count the target is about. */
+export const TARGET_JOBS = 50;
+export const CONSTRUCTS = 'EcsBatchJob';
+export const RAW = 'raw provider classes';
+
+/** Job counts and runs per side; --quick keeps the target's count and one below it. */
+const SETTINGS = {
+  full: { sizes: [1, 10, 50, 200], rounds: 7, warmupRounds: 1 },
+  quick: { sizes: [10, TARGET_JOBS], rounds: 3, warmupRounds: 1 },
+};
+
+const NX_ENV: NodeJS.ProcessEnv = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+
+export const synthBenchmark: Benchmark = {
+  id: 'synth',
+  async run(options: BenchOptions): Promise<BenchReport> {
+    const settings = options.quick ? SETTINGS.quick : SETTINGS.full;
+    // The constructs run from their built lib: build it (an Nx cache hit when nothing changed), so a stale lib is never measured.
+    options.log('synth: nx run @ecs-batch/cdktf:build');
+    await timeProcess(path.join(REPO_ROOT, 'node_modules', '.bin', 'nx'), ['run', '@ecs-batch/cdktf:build', '--output-style=stream'], {
+      cwd: REPO_ROOT, env: NX_ENV, timeoutMs: 900_000,
+    });
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-batch-synth-'));
+    const compiled = compileSynthEntry();
+    try {
+      const entry = compiled.entry;
+      const bySize = new Map<number, Map<string, SynthSample[]>>();
+      for (const jobs of settings.sizes) {
+        options.log(`synth: ${jobs} job(s), ${settings.rounds} rounds of ${CONSTRUCTS} / ${RAW}`);
+        bySize.set(jobs, await alternate([
+          { label: CONSTRUCTS, run: () => runSynthProcess(entry, 'constructs', jobs, work) },
+          { label: RAW, run: () => runSynthProcess(entry, 'raw', jobs, work) },
+        ], { rounds: settings.rounds, warmupRounds: settings.warmupRounds, log: options.log }));
+      }
+      const sidesAt = (jobs: number): Side[] => [CONSTRUCTS, RAW].map((label) => ({
+        label,
+        wallMs: bySize.get(jobs)!.get(label)!.map((s) => s.wallMs),
+        peakRssKb: bySize.get(jobs)!.get(label)!.flatMap((s) => (s.peakRssKb === undefined ? [] : [s.peakRssKb])),
+      }));
+      const target = sidesAt(TARGET_JOBS);
+      const check: Check = {
+        label: `${CONSTRUCTS} / ${RAW} at ${TARGET_JOBS} jobs`,
+        value: ratioOfMedians(target[0].wallMs, target[1].wallMs),
+        unit: 'x',
+        op: '<=',
+        limit: SYNTH_TARGET_RATIO,
+        relative: true,
+      };
+
+      let profile: string | undefined;
+      if (!options.quick && !meetsTarget(check)) {
+        options.log(`synth: target missed, profiling one ${TARGET_JOBS}-job process of each side`);
+        const profileSide = async (label: string, side: 'constructs' | 'raw') => {
+          const outdir = fs.mkdtempSync(path.join(work, 'profile-'));
+          const args = [entry, side, String(TARGET_JOBS), outdir];
+          return { label, summary: await profileProcessTree(process.execPath, args, { cwd: REPO_ROOT, timeoutMs: 300_000 }, REPO_ROOT) };
+        };
+        profile = renderProfileComparison(await profileSide(CONSTRUCTS, 'constructs'), await profileSide(RAW, 'raw'));
+      }
+
+      return {
+        id: 'synth',
+        title: 'synth: `EcsBatchJob` against raw provider classes',
+        method: [
+          `Stacks of ${settings.sizes.join(', ')} jobs, each job what a generated repo's \`infra/main.ts\` declares by default`,
+          '(Scheduler in Asia/Tokyo, failure alerts to a created topic with an email, a missed-run alarm: 13 resources and 5 data sources),',
+          'as `EcsBatchJob`s and as the same resources written by hand with `@cdktf/provider-aws/lib/<resource>` classes and literal policies',
+          '([bench/synth-stacks/](../bench/synth-stacks)). Both synthesize identical Terraform JSON, logical ids included',
+          '([test/bench/synth-stacks.test.ts](../test/bench/synth-stacks.test.ts)).',
+          'Each run is a fresh `node` process, as `cdktf synth` runs an app: load the modules, build the stack, `app.synth()` into a temp folder.',
+          'The sides alternate per job count; one warm-up round is discarded. The constructs run from `@ecs-batch/cdktf`\'s built `lib/`',
+          'in the working tree (the bench runs its Nx build first); the entry script is compiled to JavaScript beforehand, so no side pays for TypeScript.',
+        ].join(' '),
+        tables: [
+          scalingTable(settings.sizes, bySize, CONSTRUCTS, RAW),
+          phaseTable(settings.sizes, bySize, [CONSTRUCTS, RAW]),
+          ...settings.sizes.map((jobs) => sidesTable(sidesAt(jobs), RAW, `${jobs} job(s): wall time of the whole process, and its peak RSS`)),
+        ],
+        checks: [check],
+        notes: [
+          '"per extra job" is the growth between one job count and the next, divided by the jobs added: constant means linear growth.',
+          'Peak RSS is that of the one `node` process (GNU time), in MiB.',
+        ],
+        profile,
+      };
+    } finally {
+      compiled.dispose();
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  },
+};
+
+if (require.main === module) {
+  void runStandalone(synthBenchmark);
+}
