@@ -4,4 +4,5 @@ export * from './runner-contract';
 export * from './arn';
 export * from './policy';
 export * from './fargate';
+export * from './job';
 export * from './schedule';

@@ -1,4 +1,4 @@
-import { FargateSize, Schedule, ScheduleKind, TimeZone } from '@ecs-batch/core';
+import { FargateSize, JobName, Schedule, ScheduleKind, TimeZone } from '@ecs-batch/core';
 import { checkField, fieldError, FieldName, isValidationError } from './field-error';
 import { EcsBatchJobOptions } from '../ecs-batch-job-options';
 
@@ -52,8 +52,6 @@ export interface JobSettings {
   readonly description?: string;
 }
 
-/** Job names become folders, families and schedule names: keep them short and plain. */
-export const JOB_NAME_PATTERN = /^[a-z][a-z0-9-]{0,23}$/;
 /**
  * The family names the task definition, its container, log group and alarm names:
  * EcsBatchJobProps.name (and the HCL module's `name`) allow at most 40 characters.
@@ -71,9 +69,8 @@ export const DEFAULT_TIMEOUT_MINUTES = 60;
  */
 export function resolveJob(options: EcsBatchJobOptions, defaults: JobDefaults, field: FieldName): JobSettings {
   const name = options.name;
-  if (typeof name !== 'string' || !JOB_NAME_PATTERN.test(name)) {
-    throw fieldError(field('name'), `'${name}' is not a valid job name (1-24 lowercase letters, digits and hyphens, starting with a letter)`);
-  }
+  // Job names become folders, families and schedule names: core's JobName rule.
+  JobName.validate(name, field('name'));
   const schedule = checkField(field('schedule'), () => Schedule.expression(options.schedule));
   const timeZone = TimeZone.validate(options.timeZone ?? defaults.timeZone, field('timeZone'));
   const trigger = resolveTrigger(options.trigger ?? defaults.trigger, field('trigger'));

@@ -1,8 +1,7 @@
-/**
- * The longest job name `ecs-batch-template` accepts (`[a-z][a-z0-9-]{0,23}`): the name also
- * makes the task definition family `<team>-<name>` and the schedule's name.
- */
-export const MAX_JOB_NAME_LENGTH = 24;
+import { JobName } from '@ecs-batch/core';
+
+/** The longest job name ecs-batch-template accepts: core's `JobName.MAX_LENGTH`. */
+export const MAX_JOB_NAME_LENGTH = JobName.MAX_LENGTH;
 
 /**
  * A job name from a function name, logical ID or key: kebab-case, starting with a letter.
