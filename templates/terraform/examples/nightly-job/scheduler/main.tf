@@ -1,0 +1,32 @@
+# The original case: a job that ran every day at 02:00 Tokyo time, now an ECS
+# Fargate task in a public subnet, started by EventBridge Scheduler.
+#
+# Scheduler evaluates cron in the schedule's own time zone, daylight saving
+# time included, so the expression stays in local time: no UTC conversion.
+
+module "nightly" {
+  source = "../../../modules/ecs-batch-job"
+
+  name               = "nightly"
+  image              = var.image
+  ecr_repository_arn = var.ecr_repository_arn
+  handler            = var.handler
+
+  cluster_arn        = var.cluster_arn
+  subnet_ids         = var.subnet_ids
+  security_group_ids = var.security_group_ids
+  launch_type        = "FARGATE"
+  assign_public_ip   = true
+
+  schedules = {
+    daily = {
+      description         = "Every day at 02:00 Asia/Tokyo"
+      schedule_expression = "cron(0 2 * * ? *)"
+      time_zone           = "Asia/Tokyo"
+      trigger             = "scheduler"
+    }
+  }
+
+  alerts           = { emails = var.alert_emails }
+  missed_run_alarm = { hours = 25 }
+}
