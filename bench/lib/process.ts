@@ -2,6 +2,8 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { StringDecoder } from 'string_decoder';
+import { signalTree } from './process-tree';
 
 /**
  * GNU time reports the peak RSS of what it waited for: with wait4(2) that is
@@ -62,15 +64,25 @@ export async function timeProcess(command: string, args: readonly string[], opti
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const since = () => Number(process.hrtime.bigint() - started) / 1e6;
+    const flushes: (() => void)[] = [];
     const lines = (sink: Buffer[]) => {
+      // A decoder, so that a character split across two chunks (projen's 👾 is four bytes) stays whole.
+      const decoder = new StringDecoder('utf8');
       let partial = '';
+      const emit = (text: string) => {
+        const complete = (partial + text).split('\n');
+        partial = complete.pop() ?? '';
+        for (const line of complete) options.onLine!(since(), line);
+      };
+      // The last line may lack a newline: hand it over when the process ends.
+      flushes.push(() => {
+        if (!options.onLine) return;
+        emit(decoder.end());
+        if (partial !== '') options.onLine(since(), partial);
+      });
       return (chunk: Buffer) => {
         sink.push(chunk);
-        if (!options.onLine) return;
-        const text = partial + chunk.toString();
-        const complete = text.split('\n');
-        partial = complete.pop() ?? '';
-        for (const line of complete) options.onLine(since(), line);
+        if (options.onLine) emit(decoder.write(chunk));
       };
     };
     child.stdout.on('data', lines(out));
@@ -79,14 +91,16 @@ export async function timeProcess(command: string, args: readonly string[], opti
     const timer = options.timeoutMs
       ? setTimeout(() => {
         timedOut = true;
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+        // The whole tree: killing GNU time alone would leave the command running, holding our pipes open.
+        const pids = signalTree(child.pid!, 'SIGTERM');
+        setTimeout(() => signalTree(child.pid!, 'SIGKILL', pids), 5_000).unref();
       }, options.timeoutMs)
       : undefined;
     child.on('error', reject);
     child.on('close', (code, signal) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       if (timer) clearTimeout(timer);
+      for (const flush of flushes) flush();
       const stderr = Buffer.concat(err).toString() + (timedOut ? `\n[timed out after ${options.timeoutMs} ms]` : '');
       resolve({
         command: display,

@@ -37,3 +37,26 @@ describe('timeProcess', () => {
     expect(run.exitCode).toBe(2);
   });
 });
+
+describe('timeProcess, the bugs it had', () => {
+  test('a timeout stops the whole tree, not just the process it spawned (GNU time would leave the command running)', async () => {
+    const started = Date.now();
+    const run = await timeProcess('sh', ['-c', 'sleep 30; echo finished'], { cwd: __dirname, timeoutMs: 500, allowFailure: true });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stdout).not.toContain('finished');
+    expect(run.stderr).toContain('[timed out after 500 ms]');
+  });
+
+  test('a character split across two writes reaches onLine whole, and so does a last line without a newline', async () => {
+    const lines: string[] = [];
+    // projen's task lines start with 👾, four bytes in UTF-8: write them two and two.
+    const script = [
+      'const bytes = Buffer.from("👾 build » compile | tsc\\nlast");',
+      'process.stdout.write(bytes.subarray(0, 2));',
+      'setTimeout(() => process.stdout.write(bytes.subarray(2)), 200);',
+    ].join('\n');
+    await timeProcess(process.execPath, ['-e', script], { cwd: __dirname, onLine: (_, line) => lines.push(line) });
+    expect(lines).toEqual(['👾 build » compile | tsc', 'last']);
+  });
+});
