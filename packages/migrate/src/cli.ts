@@ -2,6 +2,7 @@ import { analyze } from './analyze';
 import { parseCommandLine, USAGE, UsageError } from './cli/command-line';
 import { renderProjenrc } from './cli/projenrc-calls';
 import { renderTable } from './cli/report-table';
+import { templateReport } from './cli/template-report';
 import { MigrationError } from './migration-error';
 
 /** Exit codes of `ecs-batch-migrate`. */
@@ -28,7 +29,7 @@ const PROCESS_OUTPUT: CliOutput = {
 };
 
 /**
- * `ecs-batch-migrate <path> [--json | --projenrc]`: analyzes the path and prints the jobs.
+ * `ecs-batch-migrate <path> [--json | --projenrc | --template-json]`: analyzes the path and prints the jobs.
  * Resolves to the exit code; never rejects (errors are printed as messages, not stacks).
  */
 export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT): Promise<number> {
@@ -55,10 +56,11 @@ export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT): 
   }
 
   if (command.output === 'json') output.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else if (command.output === 'template-json') output.stdout(`${JSON.stringify(templateReport(report), null, 2)}\n`);
   else if (report.jobs.length > 0) output.stdout(command.output === 'projenrc' ? renderProjenrc(report) : renderTable(report));
 
   if (report.jobs.length === 0) {
-    const notMigrated = command.output === 'json' || report.warnings.length === 0
+    const notMigrated = command.output === 'json' || command.output === 'template-json' || report.warnings.length === 0
       ? ''
       : `\n${report.warnings.map((w) => `  - ${w}`).join('\n')}\n`;
     output.stderr(`ecs-batch-migrate: no scheduled Lambda function found in ${command.path} `

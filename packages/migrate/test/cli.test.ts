@@ -42,6 +42,34 @@ describe('ecs-batch-migrate (the real bin)', () => {
     expect(report.warnings).toHaveLength(2);
   });
 
+  test('--template-json prints the --json report plus the addJob options of each job, as --projenrc writes them', async () => {
+    const [json, template] = await Promise.all([
+      run(join(FIXTURES, 'serverless-app'), '--json'),
+      run(join(FIXTURES, 'serverless-app'), '--template-json'),
+    ]);
+    expect(template.code).toBe(0);
+    expect(template.stderr).toBe('');
+    const { addJob, ...report } = JSON.parse(template.stdout);
+    expect(report).toEqual(JSON.parse(json.stdout));
+    expect(addJob.map((a: { job: string }) => a.job)).toEqual(['invoice', 'remind', 'purge']);
+    // remind has two crons: two addJob calls. invoice is at the 900 s limit: no timeoutMinutes.
+    expect(addJob[0].options).toEqual([{
+      name: 'invoice',
+      schedule: 'rate(1 day)',
+      timeZone: 'UTC',
+      cpu: 2048,
+      memory: 4096,
+      environment: { SERVICE: 'billing', INVOICE_TABLE: 'invoices-dev' },
+    }]);
+    expect(addJob[1].options.map((o: { name: string; schedule: string }) => [o.name, o.schedule])).toEqual([
+      ['remind', 'cron(0 8 * * ? *)'], ['remind-2', 'cron(0 20 * * ? *)'],
+    ]);
+    expect(addJob[1].options[1]).toEqual(expect.objectContaining({
+      timeZone: 'America/New_York', timeoutMinutes: 1, input: '{"kind":"reminder","channels":["email","sms"]}',
+    }));
+    expect(addJob[2].options[0].enabled).toBe(false);
+  });
+
   test('without --json prints a table, the warnings and what was not migrated, and exits 0', async () => {
     const result = await run('test/fixtures/terraform-repo');
     expect(result.code).toBe(0);
@@ -111,6 +139,10 @@ describe('ecs-batch-migrate (the real bin)', () => {
     const json = await run(dir, '--json');
     expect(json.code).toBe(3);
     expect(JSON.parse(json.stdout)).toEqual({ jobs: [], warnings: [] });
+
+    const template = await run(dir, '--template-json');
+    expect(template.code).toBe(3);
+    expect(JSON.parse(template.stdout)).toEqual({ jobs: [], warnings: [], addJob: [] });
   });
 
   test('none found lists what was seen but not migrated', async () => {
@@ -146,14 +178,14 @@ describe('ecs-batch-migrate (the real bin)', () => {
   test.each([
     [[], '<path>: missing (the folder to analyze)'],
     [['a', 'b'], '<path>: one path expected, got 2 (a b)'],
-    [['a', '--yaml'], '--yaml: unknown option (--json, --projenrc, --help)'],
+    [['a', '--yaml'], '--yaml: unknown option (--json, --projenrc, --template-json, --help)'],
     [['a', '--json', '--projenrc'], '--json, --projenrc: choose one output format'],
   ])('usage error %j exits 2 with the reason and the usage', async (args, message) => {
     const result = await run(...args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`ecs-batch-migrate: ${message}\n`);
-    expect(result.stderr).toContain('Usage: ecs-batch-migrate <path> [--json | --projenrc]');
+    expect(result.stderr).toContain('Usage: ecs-batch-migrate <path> [--json | --projenrc | --template-json]');
   });
 
   test('--help prints the usage and exits 0', async () => {
