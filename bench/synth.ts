@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { alternate } from './lib/alternate';
-import { REPO_ROOT } from './lib/checkout';
+import { Checkout, REPO_ROOT } from './lib/checkout';
 import { profileProcessTree, renderProfileComparison } from './lib/cpu-profile';
 import { runStandalone } from './lib/harness';
 import { timeProcess } from './lib/process';
@@ -41,21 +41,22 @@ export const synthBenchmark: Benchmark = {
   id: 'synth',
   async run(options: BenchOptions): Promise<BenchReport> {
     const settings = options.quick ? SETTINGS.quick : SETTINGS.full;
-    // The constructs run from their built lib: build it (an Nx cache hit when nothing changed), so a stale lib is never measured.
-    options.log('synth: nx run @ecs-batch/cdktf:build');
-    await timeProcess(path.join(REPO_ROOT, 'node_modules', '.bin', 'nx'), ['run', '@ecs-batch/cdktf:build', '--output-style=stream'], {
-      cwd: REPO_ROOT, env: NX_ENV, timeoutMs: 900_000,
-    });
+    // A copy of the last commit (or the working tree): work in progress elsewhere cannot break or skew the run, and the build writes no one's lib/.
+    const checkout = await Checkout.create(REPO_ROOT, options.source);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-batch-synth-'));
-    const compiled = compileSynthEntry();
     try {
-      const entry = compiled.entry;
+      // The constructs run from their built lib/, as a user's app loads them.
+      options.log('synth: building @ecs-batch/cdktf and @ecs-batch/core in a copy of the workspace');
+      await timeProcess(checkout.path('node_modules', '.bin', 'nx'), ['run', '@ecs-batch/cdktf:build', '--output-style=stream'], {
+        cwd: checkout.dir, env: NX_ENV, timeoutMs: 900_000,
+      });
+      const entry = compileSynthEntry(checkout.dir);
       const bySize = new Map<number, Map<string, SynthSample[]>>();
       for (const jobs of settings.sizes) {
         options.log(`synth: ${jobs} job(s), ${settings.rounds} rounds of ${CONSTRUCTS} / ${RAW}`);
         bySize.set(jobs, await alternate([
-          { label: CONSTRUCTS, run: () => runSynthProcess(entry, 'constructs', jobs, work) },
-          { label: RAW, run: () => runSynthProcess(entry, 'raw', jobs, work) },
+          { label: CONSTRUCTS, run: () => runSynthProcess(entry, 'constructs', jobs, work, checkout.dir) },
+          { label: RAW, run: () => runSynthProcess(entry, 'raw', jobs, work, checkout.dir) },
         ], { rounds: settings.rounds, warmupRounds: settings.warmupRounds, log: options.log }));
       }
       const sidesAt = (jobs: number): Side[] => [CONSTRUCTS, RAW].map((label) => ({
@@ -79,7 +80,7 @@ export const synthBenchmark: Benchmark = {
         const profileSide = async (label: string, side: 'constructs' | 'raw') => {
           const outdir = fs.mkdtempSync(path.join(work, 'profile-'));
           const args = [entry, side, String(TARGET_JOBS), outdir];
-          return { label, summary: await profileProcessTree(process.execPath, args, { cwd: REPO_ROOT, timeoutMs: 300_000 }, REPO_ROOT) };
+          return { label, summary: await profileProcessTree(process.execPath, args, { cwd: checkout.dir, timeoutMs: 300_000 }, checkout.dir) };
         };
         profile = renderProfileComparison(await profileSide(CONSTRUCTS, 'constructs'), await profileSide(RAW, 'raw'));
       }
@@ -94,8 +95,8 @@ export const synthBenchmark: Benchmark = {
           '([bench/synth-stacks/](../bench/synth-stacks)). Both synthesize identical Terraform JSON, logical ids included',
           '([test/bench/synth-stacks.test.ts](../test/bench/synth-stacks.test.ts)).',
           'Each run is a fresh `node` process, as `cdktf synth` runs an app: load the modules, build the stack, `app.synth()` into a temp folder.',
-          'The sides alternate per job count; one warm-up round is discarded. The constructs run from `@ecs-batch/cdktf`\'s built `lib/`',
-          'in the working tree (the bench runs its Nx build first); the entry script is compiled to JavaScript beforehand, so no side pays for TypeScript.',
+          'The sides alternate per job count; one warm-up round is discarded. The constructs run from `@ecs-batch/cdktf`\'s `lib/`,',
+          'built in a copy of the last commit; the entry script is compiled to JavaScript beforehand, so no side pays for TypeScript.',
         ].join(' '),
         tables: [
           scalingTable(settings.sizes, bySize, CONSTRUCTS, RAW),
@@ -110,8 +111,8 @@ export const synthBenchmark: Benchmark = {
         profile,
       };
     } finally {
-      compiled.dispose();
       fs.rmSync(work, { recursive: true, force: true });
+      checkout.dispose();
     }
   },
 };

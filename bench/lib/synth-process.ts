@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
-import { REPO_ROOT } from './checkout';
 import { timeProcess } from './process';
 import type { SynthPhases } from '../synth-stacks/entry';
 
@@ -12,33 +11,32 @@ export interface SynthSample {
   readonly phases: SynthPhases;
 }
 
-const SOURCES = path.join(REPO_ROOT, 'bench', 'synth-stacks');
-
 /**
- * Compiles bench/synth-stacks/*.ts to JavaScript (transpile only: the tests
- * type-check them) and returns the entry script. The output goes under the
-/* as
- * from the repo, with no NODE_PATH. `dispose` removes it.
+ * Compiles the TypeScript files of `<root>/bench/synth-stacks` to JavaScript
+ * (transpile only: the tests type-check them) and returns the entry script.
+ * The output goes under `<root>/node_modules/.cache`, where Node resolves
+ * cdktf and our packages as from the workspace at `root`, with no NODE_PATH.
  */
-export function compileSynthEntry(): { entry: string; dispose: () => void } {
-  const cache = path.join(REPO_ROOT, 'node_modules', '.cache');
+export function compileSynthEntry(root: string): string {
+  const sources = path.join(root, 'bench', 'synth-stacks');
+  const cache = path.join(root, 'node_modules', '.cache');
   fs.mkdirSync(cache, { recursive: true });
   const out = fs.mkdtempSync(path.join(cache, 'ecs-batch-bench-synth-'));
-  for (const file of fs.readdirSync(SOURCES).filter((f) => f.endsWith('.ts'))) {
-    const { outputText } = ts.transpileModule(fs.readFileSync(path.join(SOURCES, file), 'utf8'), {
+  for (const file of fs.readdirSync(sources).filter((f) => f.endsWith('.ts'))) {
+    const { outputText } = ts.transpileModule(fs.readFileSync(path.join(sources, file), 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
       fileName: file,
     });
     fs.writeFileSync(path.join(out, file.replace(/\.ts$/, '.js')), outputText);
   }
-  return { entry: path.join(out, 'entry.js'), dispose: () => fs.rmSync(out, { recursive: true, force: true }) };
+  return path.join(out, 'entry.js');
 }
 
-/** Runs one synth process of `side` with `jobs` jobs, writing into a fresh folder under `work` that it removes after. */
-export async function runSynthProcess(entry: string, side: 'constructs' | 'raw', jobs: number, work: string): Promise<SynthSample> {
+/** Runs one synth process of `side` with `jobs` jobs in `cwd`, writing into a fresh folder under `work` that it removes after. */
+export async function runSynthProcess(entry: string, side: 'constructs' | 'raw', jobs: number, work: string, cwd: string): Promise<SynthSample> {
   const outdir = fs.mkdtempSync(path.join(work, `${side}-${jobs}-`));
   try {
-    const run = await timeProcess(process.execPath, [entry, side, String(jobs), outdir], { cwd: REPO_ROOT, timeoutMs: 300_000 });
+    const run = await timeProcess(process.execPath, [entry, side, String(jobs), outdir], { cwd, timeoutMs: 300_000 });
     return { wallMs: run.wallMs, peakRssKb: run.peakRssKb, phases: parsePhases(run.stdout) };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
