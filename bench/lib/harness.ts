@@ -59,6 +59,11 @@ export async function runBenchmarks(benchmarks: readonly Benchmark[], options: H
   if (unknown.length > 0) {
     throw new Error(`--only: ${unknown.join(', ')} is not a benchmark (${benchmarks.map((b) => b.id).join(', ')})`);
   }
+  // Asked for by name, a full-only benchmark would otherwise be skipped silently: an empty report that passes.
+  const fullOnly = options.quick ? benchmarks.filter((b) => b.fullOnly && options.only?.includes(b.id)) : [];
+  if (fullOnly.length > 0) {
+    throw new Error(`--only: ${fullOnly.map((b) => b.id).join(', ')} runs only in a full run (drop --quick)`);
+  }
   const log = (line: string) => process.stderr.write(line + '\n');
   const machine = describeMachine();
   const date = new Date();

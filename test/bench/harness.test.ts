@@ -67,4 +67,11 @@ describe('runBenchmarks', () => {
     expect(skipped).not.toHaveBeenCalled();
     await expect(runBenchmarks([bench('a', 1)], { quick: false, only: ['zz'], out })).rejects.toThrow('--only: zz is not a benchmark (a)');
   });
+
+  test('--quick --only with a full-only benchmark is an error, not an empty report that passes', async () => {
+    const fullOnly = bench('e2e', 1, { fullOnly: true });
+    await expect(runBenchmarks([bench('a', 1), fullOnly], { quick: true, only: ['e2e'], out }))
+      .rejects.toThrow('--only: e2e runs only in a full run (drop --quick)');
+    expect(fs.existsSync(out)).toBe(false);
+  });
 });
