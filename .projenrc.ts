@@ -83,7 +83,8 @@ const template = new JsiiPackage({
   description: 'projen project type for a team repo of scheduled ECS batch jobs',
   deps: [core.package.packageName],
   peerDeps: ['projen@^0.103.25', `constructs@^${REPO.constructs}`],
-  devDeps: ['projen@0.103.25', `constructs@${REPO.constructs}`, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1', runner.package.packageName],
+  // The analyzer is run (never imported) by --migrate-from; its tests run it from the workspace.
+  devDeps: ['projen@0.103.25', `constructs@${REPO.constructs}`, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1', runner.package.packageName, '@ecs-batch/migrate'],
 });
 
 // Reads a team's scheduled Lambdas (Terraform, SAM, Serverless) and maps them to jobs.
