@@ -1,15 +1,5 @@
 import { Arn } from '../../src/arn';
-import { ValidationError } from '../../src/errors';
-
-function errorOf(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { errorOf } from '../error-of';
 
 describe('Arn.parse', () => {
   test('splits the five parts and keeps colons inside the resource', () => {

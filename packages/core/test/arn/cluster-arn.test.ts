@@ -1,15 +1,5 @@
 import { ClusterArn } from '../../src/arn';
-import { ValidationError } from '../../src/errors';
-
-function errorOf(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { errorOf } from '../error-of';
 
 test('parses a cluster ARN', () => {
   const cluster = ClusterArn.parse('arn:aws:ecs:ap-northeast-1:123456789012:cluster/batch-jobs');

@@ -1,15 +1,5 @@
 import { TaskDefinitionArn } from '../../src/arn';
-import { ValidationError } from '../../src/errors';
-
-function errorOf(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { errorOf } from '../error-of';
 
 const BASE = 'arn:aws:ecs:us-east-1:123456789012:task-definition';
 

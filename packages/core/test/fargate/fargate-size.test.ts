@@ -1,15 +1,5 @@
 import { FargateSize } from '../../src';
-import { ValidationError } from '../../src/errors';
-
-function errorOf(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { errorOf } from '../error-of';
 
 describe('validPairs', () => {
   const pairs = FargateSize.validPairs();

@@ -1,6 +1,6 @@
 import { identityDecision, trustDecision } from './simulate';
 import { ExecutionRolePolicy } from '../../src';
-import { ValidationError } from '../../src/errors';
+import { errorOf } from '../error-of';
 
 const ACCOUNT = '123456789012';
 const LOG_GROUP = `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/ecs/nightly`;
@@ -8,16 +8,6 @@ const REPO = `arn:aws:ecr:ap-northeast-1:${ACCOUNT}:repository/nightly`;
 const SECRET = `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:nightly/db-AbCdEf`;
 const PARAM = `arn:aws:ssm:ap-northeast-1:${ACCOUNT}:parameter/nightly/api-key`;
 const KEY = `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
-
-function errorOf(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('permissions document', () => {
   test('logs only by default', () => {

@@ -1,22 +1,12 @@
 import { trustDecision } from './simulate';
 import { InvokerTrustPolicy } from '../../src';
-import { ValidationError } from '../../src/errors';
+import { errorOf } from '../error-of';
 
 const ACCOUNT = '123456789012';
 const OTHER_ACCOUNT = '210987654321';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/nightly-invoker`;
 const RULE = `arn:aws:events:ap-northeast-1:${ACCOUNT}:rule/nightly`;
 const GROUP = `arn:aws:scheduler:ap-northeast-1:${ACCOUNT}:schedule-group/jobs`;
-
-function errorOf(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('forRule', () => {
   const trust = InvokerTrustPolicy.forRule({ accountId: ACCOUNT, sourceArn: RULE });

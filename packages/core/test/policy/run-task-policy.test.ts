@@ -1,6 +1,6 @@
 import { identityDecision } from './simulate';
 import { RunTaskPolicy, TaskDefinitionArn } from '../../src';
-import { ValidationError } from '../../src/errors';
+import { errorOf } from '../error-of';
 
 const ACCOUNT = '123456789012';
 const CLUSTER = `arn:aws:ecs:ap-northeast-1:${ACCOUNT}:cluster/batch`;
@@ -9,16 +9,6 @@ const TD = `arn:aws:ecs:ap-northeast-1:${ACCOUNT}:task-definition/nightly`;
 const EXEC_ROLE = `arn:aws:iam::${ACCOUNT}:role/nightly-execution`;
 const TASK_ROLE = `arn:aws:iam::${ACCOUNT}:role/nightly-task`;
 const DLQ = `arn:aws:sqs:ap-northeast-1:${ACCOUNT}:nightly-dlq`;
-
-function errorOf(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('document', () => {
   test('minimal: RunTask on family:* in the cluster, PassRole towards ECS tasks', () => {
