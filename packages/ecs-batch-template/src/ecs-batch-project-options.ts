@@ -6,7 +6,8 @@ import { typescript } from 'projen';
  * (repeat it for each subnet).
  *
  * The first job comes from `jobName`, `schedule`, `timeZone`, `trigger`, `cpu`,
- * `memory` and `timeoutMinutes`; more jobs come from `project.addJob()`.
+ * `memory` and `timeoutMinutes`; more jobs come from `project.addJob()`. With
+ * `migrateFrom`, the jobs come from a folder of scheduled Lambda functions instead.
  */
 export interface EcsBatchProjectOptions extends typescript.TypeScriptProjectOptions {
   /**
@@ -91,6 +92,35 @@ export interface EcsBatchProjectOptions extends typescript.TypeScriptProjectOpti
    * @default 60
    */
   readonly timeoutMinutes?: number;
+
+  /**
+   * A folder of scheduled Lambda functions to migrate (Terraform, AWS SAM or Serverless
+   * Framework), relative to the new repo: `--migrate-from ../legacy-lambdas`.
+   *
+   * `projen new` runs the analyzer, `@ecs-batch/migrate` at the version this template pins
+   * (installed, or through `npx`), and makes one job per scheduled Lambda with its schedule,
+   * time zone, Fargate size, timeout, environment, input and enabled state. A Node.js handler's
+   * source is copied into `src/jobs/<job>/`; a function whose code is not found or not Node gets
+   * a handler that throws "not migrated yet" and names where the code was. The README lists
+   * each Lambda, the job it became and what to resolve by hand.
+   *
+   * The jobs are written into `.projenrc.ts` as `project.addJob()` calls, which own them from
+   * then on: this option is used by `projen new` only and is not kept. It replaces the first job
+   * of `jobName` and `schedule` (`firstJob: false`). A path that does not exist, a file that does
+   * not parse, or a folder without scheduled functions fails before anything is written.
+   *
+   * @default - no migration
+   */
+  readonly migrateFrom?: string;
+
+  /**
+   * Whether the repo has the job made of `jobName`, `schedule`, `cpu`, `memory` and
+   * `timeoutMinutes`. A repo made with `migrateFrom` has `firstJob: false` in its
+   * `.projenrc.ts`: its jobs are the `project.addJob()` calls written there.
+   *
+   * @default - true; false with `migrateFrom`
+   */
+  readonly firstJob?: boolean;
 
   /**
    * An email address that gets failed and missed runs (SNS subscription).

@@ -8,16 +8,21 @@ import { Dockerfile, IMAGE_NODE_MAJOR } from './files/dockerfile';
 import { Environments } from './files/environments';
 import { HandlerFiles } from './files/handler-files';
 import { HclInfra } from './files/hcl-infra';
+import { MigratedLambdas } from './files/migrated-lambdas';
 import { TeamReadme } from './files/readme';
 import { RevisionScripts } from './files/revision-scripts';
 import { Rollback } from './files/rollback';
 import { Workflows } from './files/workflows';
 import { fieldError, isValidationError, jobFieldName } from './private/field-error';
 import { JobSettings, resolveJob } from './private/job-settings';
+import { LambdaMigration, planLambdaMigration } from './private/lambda-migration';
 import { NewProjectCleanup } from './private/new-project-cleanup';
 import { PackageAssets } from './private/package-assets';
 import { PROJECT_DEFAULTS, ProjectSettings, resolveProjectSettings } from './private/project-settings';
 import { TemplateDependency } from './private/template-dependency';
+
+// What the repo compiles besides projen's src/**/*.ts: JavaScript moved from Lambda, and ES/CommonJS modules.
+const SOURCE_PATTERNS = ['mts', 'cts', 'js', 'mjs', 'cjs'].map((ext) => `src/**/*.${ext}`);
 
 /**
  * A team's repo of scheduled batch jobs: Lambda-style handlers that run once per
@@ -51,9 +56,13 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
    * message (without a stack: the message names the flag) and exits 1, as the
    * projen CLI does for its own errors.
    */
-  private static validate(options: EcsBatchProjectOptions): ProjectSettings {
+  private static validate(options: EcsBatchProjectOptions): { settings: ProjectSettings; migration?: LambdaMigration } {
     try {
-      return resolveProjectSettings(options);
+      const settings = resolveProjectSettings(options);
+      if (options.migrateFrom === undefined) return { settings };
+      const defaults = { team: settings.team, timeZone: settings.timeZone, trigger: settings.trigger };
+      const migration = planLambdaMigration(options.migrateFrom, options.outdir ?? process.cwd(), defaults);
+      return { settings: { ...settings, initialJobs: migration.jobs.map((job) => job.settings) }, migration };
     } catch (error) {
       if (NewProjectCleanup.isProjenNew(options) && isValidationError(error)) {
         NewProjectCleanup.run(options.outdir ?? process.cwd(), PackageAssets.manifest().name);
@@ -75,7 +84,7 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
   private readonly jobSettings: JobSettings[];
 
   constructor(options: EcsBatchProjectOptions) {
-    const settings = EcsBatchProject.validate(options);
+    const { settings, migration } = EcsBatchProject.validate(options);
     super({
       projenrcTs: true,
       projenVersion: PackageAssets.thirdPartyVersion('projen'),
@@ -84,7 +93,9 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
       typescriptVersion: PackageAssets.toolchainRange('typescript'),
       packageManager: NodePackageManager.NPM,
       jestOptions: { jestVersion: PackageAssets.toolchainRange('jest'), junitReporting: false, jestConfig: { collectCoverage: false, testTimeout: 60_000 } },
-      tsconfig: { compilerOptions: { target: 'ES2022', lib: ['es2022'] } },
+      // allowJs: a handler moved from Lambda is often JavaScript (.js, .mjs, .cjs); it compiles
+      // into lib/ with the rest, untyped-checked.
+      tsconfig: { compilerOptions: { target: 'ES2022', lib: ['es2022'], allowJs: true }, include: SOURCE_PATTERNS },
       sampleCode: false,
       package: false,
       release: false,
@@ -94,8 +105,8 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
       githubOptions: { mergify: false, pullRequestLint: false },
       licensed: false,
       npmignoreEnabled: false,
-      readme: { contents: TeamReadme.contents(options.name, settings) },
-      ...TemplateDependency.unpinOptions(options, PackageAssets.manifest().name),
+      readme: { contents: TeamReadme.contents(options.name, settings, migration) },
+      ...MigratedLambdas.persistedOptions(TemplateDependency.unpinOptions(options, PackageAssets.manifest().name)),
     });
     this.settings = settings;
     this.team = settings.team;
@@ -126,6 +137,8 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
     new Workflows(this, settings, branch);
     new Changesets(this, branch);
 
+    // The migrated code is written before the jobs' handler skeletons are considered.
+    if (migration) new MigratedLambdas(this, migration);
     for (const job of settings.initialJobs) this.addResolvedJob(job);
   }
 

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'fs';
 import { dirname, join, relative } from 'path';
 import { Component, Project } from 'projen';
 import { JobSettings } from '../private/job-settings';
+import { NODE_SOURCE_EXTENSIONS } from '../private/lambda-migration';
 
 /**
  * The job's code: `src/jobs/<job>/handler.ts`, a Lambda-style handler, and
@@ -23,7 +24,9 @@ export class HandlerFiles extends Component {
 
   public synthesize(): void {
     const handlerFile = join(this.project.outdir, this.job.handlerSource);
-    if (existsSync(handlerFile)) return;
+    // A handler moved from Lambda may be JavaScript (handler.js, report.mjs): any module file counts.
+    const module = handlerFile.replace(/\.ts$/, '');
+    if (NODE_SOURCE_EXTENSIONS.some((ext) => existsSync(`${module}${ext}`))) return;
     writeOnce(handlerFile, handlerSource(this.job));
     writeOnce(join(this.project.outdir, HandlerFiles.testPath(this.job)), testSource(this.job));
   }

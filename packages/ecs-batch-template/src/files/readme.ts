@@ -3,8 +3,9 @@ import { DEFAULT_ENVIRONMENT, Environments } from './environments';
 import { InfraNames } from './infra-names';
 import { ROLLBACK_SCRIPT } from './rollback';
 import { JobSettings } from '../private/job-settings';
+import { LambdaMigration, MigratedJob, originalPath } from '../private/lambda-migration';
 import { PackageAssets } from '../private/package-assets';
-import { ProjectSettings } from '../private/project-settings';
+import { PROJECT_DEFAULTS, ProjectSettings } from '../private/project-settings';
 
 /**
  * The team's README: layout, adding a job, moving a Lambda handler, deploying,
@@ -18,11 +19,14 @@ export class TeamReadme {
     return `${repo}/blob/main/docs/${page}`;
   }
 
-  /** The README of a new repo named `name`. */
-  public static contents(name: string, settings: ProjectSettings): string {
+  /**
+   * The README of a new repo named `name`; with `migration`, its "Migrated from Lambda" table.
+   */
+  public static contents(name: string, settings: ProjectSettings, migration?: LambdaMigration): string {
     const names = new InfraNames(settings);
     const cdktf = settings.infra === 'cdktf';
-    const job = settings.initialJobs[0];
+    // Without a first job (a .projenrc.ts of addJob calls) the README exists already: any name serves.
+    const job = settings.initialJobs[0] ?? { name: PROJECT_DEFAULTS.jobName, schedule: PROJECT_DEFAULTS.schedule, timeZone: settings.timeZone };
     const env = DEFAULT_ENVIRONMENT;
     const tfDir = names.terraformDir;
     const up = tfDir.split('/').map(() => '..').join('/');
@@ -47,6 +51,7 @@ export class TeamReadme {
       '',
       'The jobs are declared in `.projenrc.ts`; `npx projen` turns them into everything else.',
       '',
+      ...(migration ? migrationSection(migration) : []),
       '## Layout',
       '',
       '| path | what it is | who edits it |',
@@ -160,4 +165,46 @@ export class TeamReadme {
 function row(job: JobSettings): string {
   const when = job.trigger === 'rule' ? `\`${job.schedule}\` ${job.timeZone} (rule: \`${job.utcSchedule}\` UTC)` : `\`${job.schedule}\` ${job.timeZone}`;
   return `| ${job.name} | ${when} | ${job.trigger} | ${job.cpu} CPU / ${job.memory} MiB | ${job.timeoutMinutes} min | \`${job.handlerSource}\` |`;
+}
+
+/**
+ * Each scheduled Lambda, the job it became and what is left to do: the team's checklist for the
+ * switch-over.
+ */
+function migrationSection(migration: LambdaMigration): string[] {
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const rows = migration.jobs.map((job) => {
+    const lambda = job.lambda;
+    const where = `\`${originalPath(migration, lambda.sourceFile)}\` (${lambda.source})${lambda.handler ? `, \`${lambda.handler}\`` : ''}${lambda.runtime ? ` ${lambda.runtime}` : ''}`;
+    const became = `\`${job.options.name}\`: \`${job.settings.schedule}\` ${job.settings.timeZone}${job.settings.enabled ? '' : ' (disabled)'}, ${job.settings.cpu} CPU / ${job.settings.memory} MiB, ${job.settings.timeoutMinutes} min`;
+    const todo = [codeNote(migration, job), ...lambda.warnings].map(cell).join('<br>');
+    return `| ${cell(where)} | ${cell(became)} | ${todo} |`;
+  });
+  return [
+    '## Migrated from Lambda',
+    '',
+    `This repo was made from the scheduled Lambda functions in \`${migration.from}\` (${migration.analyzer}).`,
+    'Each became a job with its schedule, time zone, memory (as a Fargate size), timeout, environment and input.',
+    'Resolve what the last column says, then switch over: disable the Lambda\'s schedule when the job\'s goes live.',
+    '',
+    '| Lambda | became | to resolve |',
+    '|---|---|---|',
+    ...rows,
+    '',
+    ...(migration.notMigrated.length > 0
+      ? ['Seen but not migrated (no job was made for these):', '', ...migration.notMigrated.map((w) => `- ${w}`), '']
+      : []),
+  ];
+}
+
+function codeNote(migration: LambdaMigration, job: MigratedJob): string {
+  const dir = `src/jobs/${job.options.name}/`;
+  switch (job.code.kind) {
+    case 'copied':
+      return `code copied from \`${originalPath(migration, job.code.from)}\` to \`${dir}\` (${job.code.files.length} file${job.code.files.length === 1 ? '' : 's'}): add its npm dependencies to \`deps\` in \`.projenrc.ts\``;
+    case 're-export':
+      return `\`${dir}handler.ts\` re-exports the handler of \`${job.code.job}\` (another schedule of the same Lambda)`;
+    case 'placeholder':
+      return `**not migrated yet**: \`${dir}handler.ts\` throws until the code is moved there (${job.code.reason})`;
+  }
 }

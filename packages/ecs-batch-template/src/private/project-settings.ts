@@ -25,7 +25,7 @@ export interface ProjectSettings {
   readonly keepImages: number;
   /** `<team>-batch`: the ECR repository, the created cluster and the stack. */
   readonly baseName: string;
-  /** The jobs the repo starts with: the one from the flags. */
+  /** The jobs the repo starts with: the one from the flags, or the migrated Lambdas (none when `firstJob` is false). */
   readonly initialJobs: JobSettings[];
 }
 
@@ -85,6 +85,11 @@ export function resolveProjectSettings(options: EcsBatchProjectOptions): Project
   if (!Number.isInteger(keepImages) || keepImages < 2) {
     throw fieldError(flagName('keepImages'), `${keepImages} is too few images to keep (2 or more: a rollback runs the previous image)`);
   }
+  const migrating = options.migrateFrom !== undefined;
+  if (migrating) refuseFirstJobFlags(options);
+  if (!(options.firstJob ?? !migrating)) {
+    return { ...settingsSoFar(), initialJobs: [] };
+  }
   const firstJob = resolveJob({
     name: options.jobName ?? PROJECT_DEFAULTS.jobName,
     schedule: options.schedule ?? PROJECT_DEFAULTS.schedule,
@@ -94,22 +99,45 @@ export function resolveProjectSettings(options: EcsBatchProjectOptions): Project
     memory: options.memory,
     timeoutMinutes: options.timeoutMinutes,
   }, { team, timeZone, trigger }, (prop) => flagName(prop === 'name' ? 'jobName' : prop));
-  return {
-    team,
-    infra,
-    region,
-    timeZone,
-    trigger,
-    alertEmail: options.alertEmail,
-    clusterArn: options.clusterArn,
-    subnetIds,
-    securityGroupIds,
-    assignPublicIp: options.assignPublicIp ?? false,
-    createCluster: options.createCluster ?? false,
-    keepImages,
-    baseName: `${team}-batch`,
-    initialJobs: [firstJob],
-  };
+  return { ...settingsSoFar(), initialJobs: [firstJob] };
+
+  function settingsSoFar(): Omit<ProjectSettings, 'initialJobs'> {
+    return {
+      team,
+      infra,
+      region,
+      timeZone,
+      trigger,
+      alertEmail: options.alertEmail,
+      clusterArn: options.clusterArn,
+      subnetIds,
+      securityGroupIds,
+      assignPublicIp: options.assignPublicIp ?? false,
+      createCluster: options.createCluster ?? false,
+      keepImages,
+      baseName: `${team}-batch`,
+    };
+  }
+}
+
+/**
+ * With `--migrate-from` the jobs are the Lambdas': a first job's flag would be silently
+ * ignored, so it is refused. `jobName` and `schedule` may hold their defaults, which
+ * `projen new` fills in.
+ */
+function refuseFirstJobFlags(options: EcsBatchProjectOptions): void {
+  const given: Array<[keyof EcsBatchProjectOptions, boolean]> = [
+    ['firstJob', options.firstJob === true],
+    ['jobName', options.jobName !== undefined && options.jobName !== PROJECT_DEFAULTS.jobName],
+    ['schedule', options.schedule !== undefined && options.schedule !== PROJECT_DEFAULTS.schedule],
+    ['cpu', options.cpu !== undefined],
+    ['memory', options.memory !== undefined],
+    ['timeoutMinutes', options.timeoutMinutes !== undefined],
+  ];
+  const flag = given.find(([, set]) => set)?.[0];
+  if (flag) {
+    throw fieldError(flagName(flag), 'is not used with --migrate-from (the jobs come from the Lambdas; change them in .projenrc.ts afterwards)');
+  }
 }
 
 function stringList(value: string[] | undefined, prop: string): string[] {
