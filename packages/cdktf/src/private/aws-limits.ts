@@ -1,7 +1,8 @@
 /**
  * Service limits the constructs validate at synth time, each with the AWS page
  * that states it. The HCL modules' `validation` blocks mirror these numbers, and
- * test/hcl/validation-parity.test.ts checks both sides at every boundary.
+ * test/ecs-scheduled-task.validation.test.ts and test/ecs-batch-job.validation.test.ts
+ * check both sides just past and at every boundary.
  *
  * Not exported from the package. These are AWS rules, so they belong in
  * @ecs-batch/core; they live here until core has them (see the package README).

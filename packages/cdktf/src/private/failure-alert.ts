@@ -1,6 +1,6 @@
 /**
  * What a failed run looks like in EventBridge, and the one line the alert says.
- * The construct and the generated HCL (test/hcl/iam-hcl.ts) both use this.
+ * The construct and the generated HCL (test/hcl/generated-hcl.ts) both use this.
  *
  * A run failed when its task STOPPED and a container exited non-zero (the
  * runner exits 1 on error, 124 on timeout, 143 on SIGTERM; a skipped overlapping

@@ -29,7 +29,7 @@ export class ScheduleTarget {
    * CDKTF 0.21 writes string arguments of functions into the HCL expression
    * without escaping backslashes, so core's `/:\d+$/` would reach Terraform as
    * the invalid escape sequence `"\d"`. Doubling them makes Terraform read
-   * exactly core's pattern (test/private/family-arn.test.ts parses the result).
+   * exactly core's pattern (test/ecs-scheduled-task.test.ts parses the result).
    */
   public static familyOfToken(taskDefinitionArn: string): string {
     const pattern = TaskDefinitionArn.REVISION_SUFFIX_PATTERN.replace(/\\/g, '\\\\');
