@@ -1,0 +1,22 @@
+/**
+ * The relative links of the pages this package documents itself and the HCL
+ * modules with lead somewhere: a moved file or folder fails here, not for a reader.
+ */
+import { existsSync, readFileSync } from 'fs';
+import { dirname, join, resolve } from 'path';
+
+const ROOT = resolve(__dirname, '..', '..', '..', '..');
+const PAGES = [
+  'packages/cdktf/README.md',
+  'templates/terraform/modules/ecs-scheduled-task/README.md',
+  'templates/terraform/modules/ecs-batch-job/README.md',
+  'templates/terraform/examples/nightly-job/README.md',
+  'docs/deploying.md',
+];
+
+test.each(PAGES)('%s: every relative link exists', (page) => {
+  const markdown = readFileSync(join(ROOT, page), 'utf8').replace(/^```[\s\S]*?^```$/gm, '');
+  const targets = [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/.test(t) && !t.startsWith('#'));
+  const missing = targets.filter((t) => !existsSync(join(dirname(join(ROOT, page)), t.replace(/#.*$/, ''))));
+  expect(missing).toEqual([]);
+});
