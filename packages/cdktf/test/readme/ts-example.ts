@@ -5,8 +5,11 @@
  *
  * A statement followed by a comment that shows a result is checked:
  *
- *     task.targetTaskDefinitionArn; // '...:task-definition/report'  (equal; '...' elides the start)
- *     new EcsScheduledTask(...);    // throws: subnetIds: is empty     (throws a message starting so)
+ *     task.trigger;              // 'rule' (why)       → the value equals the leading literal
+ *     new EcsScheduledTask(...); // throws: subnetIds: … → it throws that message, `…` standing for any text
+ *
+ * These are the conventions of the monorepo's own doctests (test/docs/support
+ * at the root), so the README reads the same as the other packages'.
  */
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
@@ -87,8 +90,7 @@ export function runExample(block: CodeBlock, requireFromTest: NodeJS.Require, pa
       const want = literalOf(comment);
       const got = fn();
       if (want === undefined) return;
-      const ok = 'endsWith' in want ? String(got).endsWith(want.endsWith) : got === want.value;
-      if (!ok) failures.push(`README.md:${line}: got ${JSON.stringify(got)}, the README says ${comment}`);
+      if (got !== want.value) failures.push(`README.md:${line}: got ${JSON.stringify(got)}, the README says ${comment}`);
     },
     throws(line: number, fn: () => unknown, comment: string) {
       const message = comment.replace(/^throws:?\s*/, '');
@@ -97,7 +99,7 @@ export function runExample(block: CodeBlock, requireFromTest: NodeJS.Require, pa
         failures.push(`README.md:${line}: did not throw, the README says ${comment}`);
       } catch (e) {
         const text = e instanceof Error ? e.message : String(e);
-        if (!text.startsWith(message.replace(/\s*(\.\.\.|…)$/, ''))) failures.push(`README.md:${line}: threw '${text}', the README says ${comment}`);
+        if (!elided(message).test(text)) failures.push(`README.md:${line}: threw '${text}', the README says ${comment}`);
       }
     },
   };
@@ -119,13 +121,16 @@ export function runExample(block: CodeBlock, requireFromTest: NodeJS.Require, pa
   }
 }
 
-/** `'text'`, `"text"`, a number, `true`/`false`/`undefined`, or `'...end'` (the value ends so). */
-function literalOf(comment: string): { value: unknown } | { endsWith: string } | undefined {
+/** The whole message, with `…` (or `...`) matching any text. */
+function elided(expected: string): RegExp {
+  const parts = expected.trimEnd().split(/…|\.\.\./).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('[\\s\\S]*?')}$`);
+}
+
+/** A leading `'text'`, `"text"`, number, `true`/`false`/`undefined`; prose may follow. */
+function literalOf(comment: string): { value: unknown } | undefined {
   const quoted = /^(['"])(.*?)\1/.exec(comment);
-  if (quoted) {
-    const elided = /^(?:\.\.\.|…)(.*)$/.exec(quoted[2]);
-    return elided ? { endsWith: elided[1] } : { value: quoted[2] };
-  }
+  if (quoted) return { value: quoted[2] };
   const word = /^(-?\d+(?:\.\d+)?|true|false|undefined)\b/.exec(comment)?.[1];
   if (word === undefined) return undefined;
   return { value: word === 'undefined' ? undefined : JSON.parse(word) };
