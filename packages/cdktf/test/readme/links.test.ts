@@ -14,9 +14,19 @@ const PAGES = [
   'docs/deploying.md',
 ];
 
-test.each(PAGES)('%s: every relative link exists', (page) => {
+/** Link targets outside code blocks that are neither URLs nor anchors. */
+function relativeLinks(page: string): string[] {
   const markdown = readFileSync(join(ROOT, page), 'utf8').replace(/^```[\s\S]*?^```$/gm, '');
-  const targets = [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/.test(t) && !t.startsWith('#'));
-  const missing = targets.filter((t) => !existsSync(join(dirname(join(ROOT, page)), t.replace(/#.*$/, ''))));
+  return [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/.test(t) && !t.startsWith('#'));
+}
+
+test.each(PAGES)('%s: every relative link exists', (page) => {
+  const missing = relativeLinks(page).filter((t) => !existsSync(join(dirname(join(ROOT, page)), t.replace(/#.*$/, ''))));
   expect(missing).toEqual([]);
+});
+
+test('the module READMEs link only to each other, as they are also vendored alone into infra/modules/', () => {
+  for (const page of PAGES.filter((p) => p.startsWith('templates/terraform/modules/'))) {
+    expect([page, relativeLinks(page).filter((t) => !/^\.\.\/[a-z-]+\/?$/.test(t))]).toEqual([page, []]);
+  }
 });
