@@ -3,12 +3,14 @@
  * released as a snapshot (the repo's own `npm run release:snapshot`) to a
  * Verdaccio on 127.0.0.1, and team repos are stamped out of it with
  * `projen new --from ecs-batch-template@<snapshot>`, built, checked,
- * refused bad input, and upgraded to a second template snapshot.
+ * refused bad input, and upgraded to a second template snapshot. One more is
+ * made from a folder of scheduled Lambdas (`--migrate-from`, issue 8), with the
+ * analyzer fetched from the same registry.
  *
  * One registry and one snapshot serve the whole file; the generated repos
  * install one after the other (the machine has two cores).
  */
-import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { CdktfSynth, block } from './support/cdktf-synth';
 import { GeneratedRepo } from './support/generated-repo';
@@ -18,6 +20,7 @@ import { evaluateReplace } from './support/terraform-expression';
 import { run } from '../../scripts/lib/command';
 import { projenNew } from '../../scripts/lib/projen-new';
 import { PhaseTimer } from '../../scripts/lib/timing';
+import { Schedule } from '@ecs-batch/core';
 
 const ROOT = resolve(__dirname, '..', '..');
 const MINUTE = 60_000;
@@ -56,7 +59,7 @@ afterAll(async () => {
 describe('snapshot release', () => {
   test('every published package has a snapshot version, and the template pins its siblings at theirs', async () => {
     const r = registry();
-    for (const name of ['@ecs-batch/core', '@ecs-batch/cdktf', '@ecs-batch/lambda-runner', TEMPLATE]) {
+    for (const name of ['@ecs-batch/core', '@ecs-batch/cdktf', '@ecs-batch/lambda-runner', '@ecs-batch/migrate', TEMPLATE]) {
       expect(r.version(name)).toMatch(/^\d+\.\d+\.\d+-e2e-\d{14}$/);
     }
     const viewed = await run('npm', ['view', `${TEMPLATE}@e2e`, 'version', 'dependencies', '--json'], { cwd: r.work, env: r.env() });
@@ -256,6 +259,72 @@ describe('--infra hcl', () => {
   });
 });
 
+describe('--migrate-from a Serverless app', () => {
+  /** The analyzer's Serverless fixture: a TypeScript and a JavaScript handler, two crons of one function, a disabled Python one. */
+  const LEGACY = join(ROOT, 'packages', 'migrate', 'test', 'fixtures', 'serverless-app');
+  /**
+   * Its schedules as AWS runs them, read off serverless.yml: without a `timezone`, in UTC.
+   * (Written out here rather than taken from the analyzer, which is what is under test.)
+   */
+  const LEGACY_SCHEDULES = [
+    { expression: 'rate(1 day)', timeZone: 'UTC', enabled: true },
+    { expression: 'cron(0 8 * * ? *)', timeZone: 'America/New_York', enabled: true },
+    { expression: 'cron(0 20 * * ? *)', timeZone: 'America/New_York', enabled: true },
+    { expression: 'rate(6 hours)', timeZone: 'UTC', enabled: false },
+  ];
+  /** Across the start of US daylight saving time (2026-03-08), so a zone mistake shows. */
+  const FROM = new Date('2026-03-06T00:00:00Z');
+  const nextTen = (expression: string, timeZone: string) =>
+    Schedule.expression(expression).nextFireTimes({ count: 10, from: FROM, timeZone }).map((t) => t.toISOString());
+
+  let repo: GeneratedRepo;
+
+  beforeAll(async () => {
+    const r = registry();
+    // Next to the new repo, as `--migrate-from ../legacy-lambdas` reads it.
+    cpSync(LEGACY, join(r.work, 'legacy-lambdas'), { recursive: true });
+    repo = await generate('payments-migrated', ['--team', TEAM, '--infra', 'hcl', '--migrate-from', '../legacy-lambdas']);
+  }, 10 * MINUTE);
+
+  test('the analyzer came from the registry at the pinned version: the template does not carry it', () => {
+    expect(repo.exists('node_modules/@ecs-batch/migrate')).toBe(false);
+    expect(repo.readJson('node_modules/ecs-batch-template/package.json').dependencies).toEqual({ '@ecs-batch/core': registry().version('@ecs-batch/core') });
+    expect(repo.read('README.md')).toContain(`(@ecs-batch/migrate@${registry().version('@ecs-batch/migrate')})`);
+  });
+
+  test('.projenrc.ts holds the jobs as addJob calls, and re-running npx projen leaves git clean', async () => {
+    const projenrc = repo.read('.projenrc.ts');
+    expect(projenrc).not.toContain('migrateFrom');
+    expect(projenrc.match(/project\.addJob\(/g)).toHaveLength(4);
+    await repo.projen();
+    expect(await repo.gitStatus()).toBe('');
+  }, 3 * MINUTE);
+
+  test('the synthesized schedules fire when the Lambdas did: the same next 10 times, via core', () => {
+    const { jobs } = repo.readJson('infra/jobs.auto.tfvars.json');
+    const generated = Object.values<any>(jobs)
+      .map((job) => JSON.stringify({ enabled: job.enabled, times: nextTen(job.schedule_expression, job.time_zone) })).sort();
+    const legacy = LEGACY_SCHEDULES
+      .map((s) => JSON.stringify({ enabled: s.enabled, times: nextTen(s.expression, s.timeZone) })).sort();
+    expect(generated).toEqual(legacy);
+  });
+
+  test('Node handlers are copied, the Python one is marked not migrated, and the README lists them', () => {
+    expect(repo.read('src/jobs/invoice/invoice.ts')).toBe(readFileSync(join(LEGACY, 'src', 'invoice.ts'), 'utf8'));
+    expect(repo.read('src/jobs/remind/remind.js')).toBe(readFileSync(join(LEGACY, 'src', 'remind.js'), 'utf8'));
+    expect(repo.read('src/jobs/purge/handler.ts')).toContain('NOT MIGRATED YET');
+    const readme = repo.read('README.md');
+    expect(readme).toContain('## Migrated from Lambda');
+    expect(readme).toContain('`../legacy-lambdas/serverless.yml` (serverless), `src/invoice.handler` nodejs22.x');
+  });
+
+  test('npx projen build passes: the moved TypeScript and JavaScript compile, the tests parse the HCL', async () => {
+    await timer.phase('build', 'migrated hcl repo: npx projen build', () => repo.projen('build'));
+    expect(repo.exists('lib/jobs/invoice/invoice.js')).toBe(true);
+    expect(repo.exists('lib/jobs/remind/remind.js')).toBe(true);
+  }, 10 * MINUTE);
+});
+
 describe('bad input exits non-zero, names the flag, and leaves the folder empty', () => {
   const cases: Array<[string, RegExp, string[]]> = [
     ['team', /--team: /, ['--team', 'Payments_Team']],
@@ -263,6 +332,7 @@ describe('bad input exits non-zero, names the flag, and leaves the folder empty'
     ['time zone', /--time-zone: /, ['--team', TEAM, '--time-zone', 'Mars/Olympus_Mons']],
     // 256 CPU units take 512-2048 MiB: either flag may be named.
     ['cpu/memory pair', /--(cpu|memory): /, ['--team', TEAM, '--cpu', '256', '--memory', '4096']],
+    ['migrate-from path', /--migrate-from: .*does not exist/, ['--team', TEAM, '--migrate-from', '../no-such-lambdas']],
   ];
 
   test.each(cases)('bad %s', async (label, flag, flags) => {
