@@ -15,22 +15,22 @@ import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { AlertsOptions } from './alerts-options';
-import { CapacityProviderStrategyItem } from './capacity-provider-strategy-item';
 import { CpuArchitecture } from './cpu-architecture';
 import { EcsScheduledTask } from './ecs-scheduled-task';
 import { JobSchedule } from './job-schedule';
-import { LaunchType } from './launch-type';
 import { MissedRunAlarmOptions } from './missed-run-alarm-options';
 import { OverlapPolicy } from './overlap-policy';
 import { AlertTopicPolicy } from './private/alert-topic-policy';
 import { BatchJobDefaults, BatchJobSettings } from './private/batch-job-settings';
 import { FailureAlert } from './private/failure-alert';
 import { ScheduleTarget } from './private/family-arn';
+import { TASK_LAUNCH_PROPS, taskLaunchOf } from './private/task-launch';
+import { TaskLaunchProps } from './task-launch-props';
 
 /**
  * Props of `EcsBatchJob`.
  */
-export interface EcsBatchJobProps {
+export interface EcsBatchJobProps extends TaskLaunchProps {
   /**
    * The job name (1-40 letters, numbers, `-`, `_`): the task definition family,
    * the container, the log group `/ecs-batch/<name>`, the metric dimension.
@@ -133,54 +133,6 @@ export interface EcsBatchJobProps {
    */
   readonly taskRolePolicyStatements?: any[];
 
-  /** The cluster to run in. */
-  readonly clusterArn: string;
-
-  /** Subnets of the task's network interface. */
-  readonly subnetIds: string[];
-
-  /**
-   * Security groups of the task's network interface.
-   * @default - the VPC's default security group
-   */
-  readonly securityGroupIds?: string[];
-
-  /**
-   * Give the task a public IP (Fargate only).
-   * @default false
-   */
-  readonly assignPublicIp?: boolean;
-
-  /**
-   * The launch type; cannot be combined with `capacityProviderStrategy`.
-   * @default - LaunchType.FARGATE unless a strategy is given
-   */
-  readonly launchType?: LaunchType;
-
-  /**
-   * Capacity providers instead of a launch type.
-   * @default - none
-   */
-  readonly capacityProviderStrategy?: CapacityProviderStrategyItem[];
-
-  /**
-   * The Fargate platform version.
-   * @default - LATEST
-   */
-  readonly platformVersion?: string;
-
-  /**
-   * Copy the task definition's tags to each task.
-   * @default false
-   */
-  readonly propagateTags?: boolean;
-
-  /**
-   * Add ECS managed tags to each task.
-   * @default false
-   */
-  readonly enableEcsManagedTags?: boolean;
-
   /** When to run: one or more schedules, each with its own overrides. */
   readonly schedules: JobSchedule[];
 
@@ -259,17 +211,9 @@ export class EcsBatchJob extends Construct {
         trigger: s.trigger,
         allowInexactUtcConversion: s.allowInexactUtcConversion,
         enabled: s.enabled,
-        clusterArn: props.clusterArn,
+        ...taskLaunchOf(props),
         taskDefinitionArn: refs.taskDefinitionArn,
-        subnetIds: props.subnetIds,
-        securityGroupIds: props.securityGroupIds,
-        assignPublicIp: props.assignPublicIp,
-        launchType: props.launchType,
-        capacityProviderStrategy: props.capacityProviderStrategy,
-        platformVersion: props.platformVersion,
         taskCount: s.taskCount,
-        propagateTags: props.propagateTags,
-        enableEcsManagedTags: props.enableEcsManagedTags,
         tags: props.tags,
         containerOverrides: overrides,
         retryPolicy: s.retryPolicy,
@@ -284,8 +228,8 @@ export class EcsBatchJob extends Construct {
     } catch (e) {
       if (e instanceof ValidationError) {
         // Job-wide props keep their name; per-schedule ones get the schedule's index.
-        const jobWide = ['clusterArn', 'subnetIds', 'securityGroupIds', 'assignPublicIp', 'launchType', 'platformVersion', 'propagateTags', 'enableEcsManagedTags', 'tags'];
-        const field = jobWide.includes(e.field.split(/[.[]/)[0]) || e.field.startsWith('capacityProviderStrategy') ? e.field : `schedules[${i}].${e.field}`;
+        const jobWide: string[] = [...TASK_LAUNCH_PROPS, 'tags'];
+        const field = jobWide.includes(e.field.split(/[.[]/)[0]) ? e.field : `schedules[${i}].${e.field}`;
         throw new ValidationError(field, e.reason);
       }
       throw e;

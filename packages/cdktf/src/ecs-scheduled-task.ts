@@ -12,10 +12,8 @@ import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { DeadLetterQueuePolicy, InvokerTrustPolicy, RunTaskPolicy, Schedule } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { Construct } from 'constructs';
-import { CapacityProviderStrategyItem } from './capacity-provider-strategy-item';
 import { ContainerOverride } from './container-override';
 import { DeadLetterQueue } from './dead-letter-queue';
-import { LaunchType } from './launch-type';
 import { AwsLimits } from './private/aws-limits';
 import { defaultName } from './private/default-name';
 import { ScheduleTarget } from './private/family-arn';
@@ -23,12 +21,13 @@ import { PropCheck } from './private/prop-check';
 import { ScheduledTaskDefaults, ScheduledTaskSettings } from './private/scheduled-task-settings';
 import { RetryPolicy } from './retry-policy';
 import { ScheduleGroup } from './schedule-group';
+import { TaskLaunchProps } from './task-launch-props';
 import { TriggerKind } from './trigger-kind';
 
 /**
  * Props of `EcsScheduledTask`.
  */
-export interface EcsScheduledTaskProps {
+export interface EcsScheduledTaskProps extends TaskLaunchProps {
   /**
    * When to run: `Schedule.cron({ minute: '0', hour: '2' })`, `Schedule.rate(...)`,
    * `Schedule.at(...)` (Scheduler only) or `Schedule.expression('cron(0 2 * * ? *)')`.
@@ -79,9 +78,6 @@ export interface EcsScheduledTaskProps {
    */
   readonly enabled?: boolean;
 
-  /** The cluster to run in. A literal ARN or a token. */
-  readonly clusterArn: string;
-
   /**
    * The task definition, with or without a revision; a literal ARN or a token
    * (e.g. `aws_ecs_task_definition.arn`).
@@ -98,58 +94,11 @@ export interface EcsScheduledTaskProps {
    */
   readonly pinRevision?: boolean;
 
-  /** Subnets of the task's network interface (awsvpc). At least one. */
-  readonly subnetIds: string[];
-
-  /**
-   * Security groups of the task's network interface.
-   * @default - the VPC's default security group
-   */
-  readonly securityGroupIds?: string[];
-
-  /**
-   * Give the task a public IP, e.g. to pull images in a public subnet without a
-   * NAT gateway. Fargate only.
-   * @default false
-   */
-  readonly assignPublicIp?: boolean;
-
-  /**
-   * The launch type. Cannot be combined with `capacityProviderStrategy`.
-   * @default - LaunchType.FARGATE, unless a capacity provider strategy is given
-   */
-  readonly launchType?: LaunchType;
-
-  /**
-   * Capacity providers instead of a launch type, e.g. FARGATE_SPOT with a FARGATE
-   * base. The target's `launch_type` is then omitted.
-   * @default - none: the launch type is used
-   */
-  readonly capacityProviderStrategy?: CapacityProviderStrategyItem[];
-
-  /**
-   * The Fargate platform version, e.g. `1.4.0`.
-   * @default - LATEST
-   */
-  readonly platformVersion?: string;
-
   /**
    * Tasks started per run: 1 or more for a rule, 1-10 for Scheduler.
    * @default 1
    */
   readonly taskCount?: number;
-
-  /**
-   * Copy the task definition's tags to the task.
-   * @default false
-   */
-  readonly propagateTags?: boolean;
-
-  /**
-   * Add ECS managed tags (`aws:ecs:clusterName`...) to the task.
-   * @default false
-   */
-  readonly enableEcsManagedTags?: boolean;
 
   /**
    * Allow ECS Exec into the running task.

@@ -8,6 +8,7 @@ export * from './retry-policy';
 export * from './dead-letter-queue';
 export * from './schedule-group';
 export * from './alert-topic';
+export * from './task-launch-props';
 export * from './ecs-scheduled-task';
 export * from './job-schedule';
 export * from './alerts-options';
