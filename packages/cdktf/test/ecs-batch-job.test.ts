@@ -1,9 +1,9 @@
 import { RunnerEnvironment, RunnerMetrics, Schedule } from '@ecs-batch/core';
-import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   AlertTopic, CpuArchitecture, DeadLetterQueue, EcsBatchJob, EcsBatchJobProps, OverlapPolicy, TriggerKind,
 } from '../src';
+import { errorOf } from './error-of';
 import { appliedDocument } from './hcl/apply-values';
 import { planStack } from './hcl/cdktf-plan';
 import { PlannedResource } from './hcl/module-plan';
@@ -59,16 +59,6 @@ function synth(props: Partial<EcsBatchJobProps>) {
 
 function containerOf(resource: PlannedResource): any {
   return appliedDocument(resource.attributes.container_definitions)[0];
-}
-
-function errorOf(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
 }
 
 describe('revisions that CI deploys', () => {

@@ -1,6 +1,5 @@
 import { parse } from '@cdktf/hcl2json';
 import { Schedule, TaskDefinitionArn } from '@ecs-batch/core';
-import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { appliedDocument } from './hcl/apply-values';
 import { planStack } from './hcl/cdktf-plan';
@@ -10,6 +9,7 @@ import { identityDecision, resourcePolicyDecision } from './iam-simulation';
 import {
   DeadLetterQueue, EcsScheduledTask, EcsScheduledTaskProps, LaunchType, ScheduleGroup, TriggerKind,
 } from '../src';
+import { errorOf } from './error-of';
 
 const ACCOUNT = '123456789012';
 const REGION = 'ap-northeast-1';
@@ -45,16 +45,6 @@ function synth(props: Partial<EcsScheduledTaskProps>, variables: Record<string, 
   const plan = planStack(stack, variables, APPLIED);
   const resource = (type: string): PlannedResource | undefined => plan.resources.find((r) => r.type === type && r.mode === 'managed');
   return { stack, task, plan, resource };
-}
-
-function errorOf(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
 }
 
 describe('the schedule always runs the latest revision', () => {
