@@ -56,8 +56,13 @@ export class MigratedLambdas extends Component {
     for (const job of this.migration.jobs) this.writeCode(job);
   }
 
-  /** projen has just written `.projenrc.ts` from the options: add the jobs before its synth call. */
+  /**
+   * projen has just written `.projenrc.ts` from the options: add the jobs before its synth call.
+   * The code is written here too, for `projen new --no-synth`, which runs only these hooks (after
+   * a synth, every file exists and nothing is written again).
+   */
   public projectCreation(_initProject: InitProject): void {
+    for (const job of this.migration.jobs) this.writeCode(job);
     const file = join(this.project.outdir, '.projenrc.ts');
     if (!existsSync(file)) return;
     const source = readFileSync(file, 'utf8');

@@ -190,7 +190,7 @@ describe('under projen new', () => {
    * process does the same with the compiled package. The legacy folder sits next to the repo, as
    * `--migrate-from ../legacy-lambdas` expects.
    */
-  function projenNew(): { dir: string; projenrc: string } {
+  function projenNew(synth = true): { dir: string; projenrc: string } {
     const parent = tempDir();
     cpSync(join(FIXTURES, 'serverless-app'), join(parent, 'legacy-lambdas'), { recursive: true });
     const dir = join(parent, 'payments-batch');
@@ -200,7 +200,7 @@ describe('under projen new', () => {
       `const { EcsBatchProject } = require(${JSON.stringify(packageRoot)});`,
       'process.env.PROJEN_DISABLE_POST = "true";',
       `const args = ${JSON.stringify(args)};`,
-      `new EcsBatchProject({ ...args, outdir: ${JSON.stringify(dir)}, __new__: { fqn: 'ecs-batch-template.EcsBatchProject', args, comments: 0, synth: true, post: false } }).synth();`,
+      `new EcsBatchProject({ ...args, outdir: ${JSON.stringify(dir)}, __new__: { fqn: 'ecs-batch-template.EcsBatchProject', args, comments: 0, synth: ${synth}, post: false } }).synth();`,
     ].join('\n');
     // projen resolves the project type's .jsii from the working directory, as projen new does.
     const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: packageRoot });
@@ -222,6 +222,13 @@ describe('under projen new', () => {
     expect(projenrc.trimEnd().endsWith('project.synth();')).toBe(true);
     expect(projenrc).toContain('// invoice: serverless ../legacy-lambdas/serverless.yml, handler src/invoice.handler');
     expect(readFileSync(join(dir, 'src/jobs/invoice/invoice.ts'), 'utf8')).toContain('export const handler');
+  });
+
+  test('projen new --no-synth still writes the jobs and their code, for the first npx projen', () => {
+    const bare = projenNew(false);
+    expect(bare.projenrc).toContain("  handler: 'invoice.handler',\n});");
+    expect(files(bare.dir, 'src/jobs')).toEqual(files(dir, 'src/jobs'));
+    expect(existsSync(join(bare.dir, 'package.json'))).toBe(false);
   });
 
   test('running that .projenrc.ts (as npx projen does) changes no file', () => {
