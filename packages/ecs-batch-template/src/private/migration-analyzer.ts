@@ -81,10 +81,11 @@ export function runMigrationAnalyzer(path: string, cwd: string): AnalyzerRun {
   const analyzer = `${ANALYZER_PACKAGE}@${version}`;
   const args = [path, '--template-json'];
   const installed = installedAnalyzer(version, cwd);
+  // npx goes through the registry (and PATH) of this environment.
+  const options = { cwd, env: process.env, encoding: 'utf8' as const, maxBuffer: 256 * 1024 * 1024 };
   const result = installed
-    ? spawnSync(process.execPath, [installed, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
-    : spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--yes', analyzer, ...args],
-      { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, shell: process.platform === 'win32' });
+    ? spawnSync(process.execPath, [installed, ...args], options)
+    : spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--yes', analyzer, ...args], { ...options, shell: process.platform === 'win32' });
 
   if (result.status === FOUND) {
     try {
@@ -93,9 +94,12 @@ export function runMigrationAnalyzer(path: string, cwd: string): AnalyzerRun {
       throw fieldError(field, `${analyzer} printed no report (${(error as Error).message})`);
     }
   }
-  const message = analyzerMessage(result);
-  if (result.status === NONE_FOUND || result.status === UNREADABLE) throw fieldError(field, message);
-  throw fieldError(field, `could not run ${analyzer}${installed ? '' : ' through npx'} (${message || `exit ${result.status ?? result.signal ?? result.error?.message}`})`);
+  const said = analyzerMessage(result);
+  if (said !== undefined && (result.status === NONE_FOUND || result.status === UNREADABLE)) throw fieldError(field, said);
+  // Not the analyzer speaking: npx could not fetch it (registry, network), or it crashed.
+  const output = String(result.stderr ?? '').split('\n').map((line) => line.trim()).filter((line) => line !== '' && !/^npm (warn|notice)/i.test(line));
+  const reason = output.slice(0, 3).join('; ') || `exit ${result.status ?? result.signal ?? result.error?.message}`;
+  throw fieldError(field, `could not run ${analyzer}${installed ? '' : ' through npx'} (${reason})`);
 }
 
 /** The analyzer's bin, when the pinned version is installed where the project or this template resolves it. */
@@ -112,8 +116,13 @@ function installedAnalyzer(version: string, cwd: string): string | undefined {
   return join(dirname(manifestFile), bin);
 }
 
-/** What the analyzer said, without its `ecs-batch-migrate: ` prefix or npm's notices. */
-function analyzerMessage(result: SpawnSyncReturns<string>): string {
-  const lines = String(result.stderr ?? '').split('\n').filter((line) => line.trim() !== '' && !/^npm (warn|notice)/i.test(line));
-  return lines.join('\n').replace(new RegExp(`^${ANALYZER_BIN}: `), '').trim();
+/**
+ * What the analyzer said about the input: its stderr from its `ecs-batch-migrate: ` line on,
+ * without that prefix (npx may print notices before it). Undefined when it said nothing.
+ */
+function analyzerMessage(result: SpawnSyncReturns<string>): string | undefined {
+  const stderr = String(result.stderr ?? '');
+  const at = stderr.indexOf(`${ANALYZER_BIN}: `);
+  if (at < 0) return undefined;
+  return stderr.slice(at + ANALYZER_BIN.length + 2).trim();
 }
