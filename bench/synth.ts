@@ -64,25 +64,33 @@ export const synthBenchmark: Benchmark = {
         wallMs: bySize.get(jobs)!.get(label)!.map((s) => s.wallMs),
         peakRssKb: bySize.get(jobs)!.get(label)!.flatMap((s) => (s.peakRssKb === undefined ? [] : [s.peakRssKb])),
       }));
-      const target = sidesAt(TARGET_JOBS);
+      const ratioAt = (jobs: number) => ratioOfMedians(sidesAt(jobs)[0].wallMs, sidesAt(jobs)[1].wallMs);
       const check: Check = {
         label: `${CONSTRUCTS} / ${RAW} at ${TARGET_JOBS} jobs`,
-        value: ratioOfMedians(target[0].wallMs, target[1].wallMs),
+        value: ratioAt(TARGET_JOBS),
         unit: 'x',
         op: '<=',
         limit: SYNTH_TARGET_RATIO,
         relative: true,
       };
 
+      // The target names 50 jobs, but a ratio over it at another count is worth explaining too, from a profile rather than a guess.
+      const over = settings.sizes.filter((jobs) => !meetsTarget({ ...check, value: ratioAt(jobs) }));
       let profile: string | undefined;
-      if (!options.quick && !meetsTarget(check)) {
-        options.log(`synth: target missed, profiling one ${TARGET_JOBS}-job process of each side`);
+      if (!options.quick && over.length > 0) {
+        // The largest such count: the most per-job work against the same startup.
+        const jobs = Math.max(...over);
+        options.log(`synth: over ${SYNTH_TARGET_RATIO}× at ${over.join(', ')} job(s), profiling one ${jobs}-job process of each side`);
         const profileSide = async (label: string, side: 'constructs' | 'raw') => {
-          const outdir = fs.mkdtempSync(path.join(work, 'profile-'));
-          const args = [entry, side, String(TARGET_JOBS), outdir];
+          const args = [entry, side, String(jobs), fs.mkdtempSync(path.join(work, 'profile-'))];
           return { label, summary: await profileProcessTree(process.execPath, args, { cwd: checkout.dir, timeoutMs: 300_000 }, checkout.dir) };
         };
-        profile = renderProfileComparison(await profileSide(CONSTRUCTS, 'constructs'), await profileSide(RAW, 'raw'));
+        profile = [
+          `Over ${SYNTH_TARGET_RATIO}× at ${over.join(', ')} job(s); one ${jobs}-job process of each side, profiled`,
+          '(`packages/cdktf` and `packages/core` are the constructs; `cdktf` is token resolution and synthesis, which both sides run):',
+          '',
+          renderProfileComparison(await profileSide(CONSTRUCTS, 'constructs'), await profileSide(RAW, 'raw')),
+        ].join('\n');
       }
 
       return {
