@@ -115,7 +115,8 @@ function shiftDays(spec: CronSpec, shift: number): readonly string[] | undefined
       // The 1st just after local midnight is still the last day of the previous month in UTC.
       return ['L', shiftMonths(spec, -1), '?'];
     }
-    if (shift > 0 && !values.some((d) => lastDays.has(d))) {
+    // Day 31 in months of 30 days or fewer never fires locally, and has no day 32 to move to.
+    if (shift > 0 && !values.some((d) => lastDays.has(d) || d === 31)) {
       return [formatValues(DAY_OF_MONTH, values.map((d) => d + 1)), month, '?'];
     }
     return undefined;

@@ -128,6 +128,13 @@ describe('toUtc: inexact conversions warn and recommend Scheduler', () => {
     expect(toUtc('cron(0 8,10 * * ? *)', 'Asia/Tokyo')).toMatchObject({ expression: 'cron(0 1,23 * * ? *)', exact: true });
   });
 
+  test('day 31 of months without one has no day 32 to move to', () => {
+    // Found by the property below: 13:00 in Pago Pago (UTC-11) is 00:00 UTC the next day.
+    const c = toUtc('cron(0 13 31 4,6 ? 2026-2028)', 'Pacific/Pago_Pago');
+    expect(c.exact).toBe(false);
+    expect(c.warnings[0]).toMatch(/moved a day forward can't be written as one cron/);
+  });
+
   test('times that are no longer one minutes × hours grid (half-hour zone)', () => {
     const c = toUtc('cron(0,45 1 * * ? *)', 'Asia/Kolkata');
     expect(c.exact).toBe(false);
