@@ -1,4 +1,4 @@
-import { AwsLimits } from './private/aws-limits';
+import { AwsLimits } from '@ecs-batch/core';
 import { PropCheck } from './private/prop-check';
 
 /** Options of a dead-letter queue the construct creates. */

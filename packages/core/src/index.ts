@@ -5,4 +5,5 @@ export * from './arn';
 export * from './policy';
 export * from './fargate';
 export * from './job';
+export * from './limits';
 export * from './schedule';

@@ -1,9 +1,8 @@
-import { EcrImage, FargateSize, RunnerEnvironment, RunnerMetrics } from '@ecs-batch/core';
+import { AwsLimits, EcrImage, FargateSize, JobName, RunnerEnvironment, RunnerMetrics } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { CpuArchitecture } from '../cpu-architecture';
 import type { EcsBatchJobProps } from '../ecs-batch-job';
 import { OverlapPolicy } from '../overlap-policy';
-import { AwsLimits } from './aws-limits';
 import { PropCheck } from './prop-check';
 
 /** Defaults shared by the construct and (as variable defaults) the HCL module. */
@@ -13,7 +12,7 @@ export class BatchJobDefaults {
   public static readonly LOG_RETENTION_DAYS = 30;
   public static readonly TIMEOUT_SECONDS = 3600;
   /** Job names stay short enough for `<job>-<schedule>` rule names (64) and `<job>-<schedule>-dlq` queues (80). */
-  public static readonly NAME_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
+  public static readonly NAME_PATTERN = new RegExp(JobName.FAMILY_PATTERN);
   /** The awslogs stream prefix: streams are `ecs-batch/<container>/<task id>`. */
   public static readonly LOG_STREAM_PREFIX = 'ecs-batch';
   /** Log groups are `/ecs-batch/<job>`. */
@@ -59,7 +58,7 @@ export class BatchJobSettings {
   private constructor(props: EcsBatchJobProps) {
     this.name = props.name;
     if (typeof this.name !== 'string' || !BatchJobDefaults.NAME_PATTERN.test(this.name)) {
-      throw new ValidationError('name', `'${this.name ?? ''}' is not a valid job name (1-40 letters, numbers, '-', '_': it names the family, log group, rules and metrics)`);
+      throw new ValidationError('name', `'${this.name ?? ''}' is not a valid job name (1-${JobName.FAMILY_MAX_LENGTH} letters, numbers, '-', '_': it names the family, log group, rules and metrics)`);
     }
     if (typeof props.image !== 'string' || props.image.trim() === '') {
       throw new ValidationError('image', 'is empty (an image URI, e.g. 123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/team/jobs:1.2.0)');

@@ -1,11 +1,10 @@
-import { ClusterArn, Schedule, ScheduleKind, TaskDefinitionArn, TimeZone } from '@ecs-batch/core';
+import { AwsLimits, ClusterArn, Schedule, ScheduleKind, TaskDefinitionArn, TimeZone } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { CapacityProviderStrategyItem } from '../capacity-provider-strategy-item';
 import { ContainerOverride } from '../container-override';
 import type { EcsScheduledTaskProps } from '../ecs-scheduled-task';
 import { LaunchType } from '../launch-type';
 import { TriggerKind } from '../trigger-kind';
-import { AwsLimits } from './aws-limits';
 import { PropCheck } from './prop-check';
 
 /** Retry settings with the defaults applied. */
@@ -117,7 +116,7 @@ export class ScheduledTaskSettings {
     const isRule = this.trigger === TriggerKind.RULE;
 
     this.name = props.name ?? fallbackName();
-    if (!PropCheck.isToken(this.name) && !AwsLimits.SCHEDULE_NAME_PATTERN.test(this.name)) {
+    if (!PropCheck.isToken(this.name) && !new RegExp(AwsLimits.SCHEDULE_NAME_PATTERN).test(this.name)) {
       throw new ValidationError('name', `'${this.name}' is not a valid ${isRule ? 'rule' : 'schedule'} name (1-${AwsLimits.SCHEDULE_NAME_MAX_LENGTH} letters, numbers, '.', '-', '_')`);
     }
 

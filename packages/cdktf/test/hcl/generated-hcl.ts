@@ -17,11 +17,11 @@
  * output; `UPDATE_GENERATED_HCL=1` rewrites it.
  */
 import {
+  AwsLimits,
   DeadLetterQueuePolicy, ExecutionRolePolicy, FargateSize, InvokerTrustPolicy, RunTaskPolicy, RunnerEnvironment, RunnerMetrics,
   TaskDefinitionArn, TaskRolePolicy,
 } from '@ecs-batch/core';
 import { AlertTopicPolicy } from '../../src/private/alert-topic-policy';
-import { AwsLimits } from '../../src/private/aws-limits';
 import { FailureAlert } from '../../src/private/failure-alert';
 
 export const BEGIN_MARKER = '# BEGIN GENERATED FROM @ecs-batch/core: do not edit by hand.';

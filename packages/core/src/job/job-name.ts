@@ -21,6 +21,16 @@ export class JobName {
   /** The rule as a regular expression source: `^[a-z][a-z0-9-]{0,23}$`. */
   public static readonly PATTERN: string = `^[a-z][a-z0-9-]{0,${JobName.MAX_LENGTH - 1}}$`;
 
+  /**
+   * The longest task definition family a job may have (`EcsBatchJob`'s `name`, the HCL
+   * module's `name`, `<team>-<job>` in a team repo): the rule, schedule, queue, role and alarm
+   * names derived from it then stay within AWS's 64-character limits.
+   */
+  public static readonly FAMILY_MAX_LENGTH = 40;
+
+  /** A job's task definition family as a regular expression source: `^[A-Za-z0-9_-]{1,40}$`. */
+  public static readonly FAMILY_PATTERN: string = `^[A-Za-z0-9_-]{1,${JobName.FAMILY_MAX_LENGTH}}$`;
+
   /** Whether `name` is a valid job name. */
   public static isValid(name: string): boolean {
     return typeof name === 'string' && JobName.REGEX.test(name);

@@ -52,11 +52,6 @@ export interface JobSettings {
   readonly description?: string;
 }
 
-/**
- * The family names the task definition, its container, log group and alarm names:
- * EcsBatchJobProps.name (and the HCL module's `name`) allow at most 40 characters.
- */
-const FAMILY_MAX_LENGTH = 40;
 const HANDLER_PATTERN = /^([A-Za-z0-9_][A-Za-z0-9_/-]*)\.([A-Za-z_$][A-Za-z0-9_$]*)$/;
 const DEFAULT_CPU = 256;
 /** A generous default: a Lambda stops at 15 minutes, a batch job usually needs more. */
@@ -97,8 +92,8 @@ export function resolveJob(options: EcsBatchJobOptions, defaults: JobDefaults, f
   }
   const environment = resolveEnvironment(options, field('environment'));
   const family = `${defaults.team}-${name}`;
-  if (family.length > FAMILY_MAX_LENGTH) {
-    throw fieldError(field('name'), `'${name}' makes the family '${family}' ${family.length} characters long (team and job name together at most ${FAMILY_MAX_LENGTH - 1})`);
+  if (family.length > JobName.FAMILY_MAX_LENGTH) {
+    throw fieldError(field('name'), `'${name}' makes the family '${family}' ${family.length} characters long (team and job name together at most ${JobName.FAMILY_MAX_LENGTH - 1})`);
   }
   return {
     name,

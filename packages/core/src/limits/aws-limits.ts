@@ -1,11 +1,8 @@
 /**
- * Service limits the constructs validate at synth time, each with the AWS page
- * that states it. The HCL modules' `validation` blocks mirror these numbers, and
- * test/ecs-scheduled-task.validation.test.ts and test/ecs-batch-job.validation.test.ts
- * check both sides just past and at every boundary.
- *
- * Not exported from the package. These are AWS rules, so they belong in
- * @ecs-batch/core; they live here until core has them (see the package README).
+ * Service limits of EventBridge, Scheduler, SQS, CloudWatch and Fargate that a
+ * scheduled task's settings must respect, each with the AWS page that states it.
+ * The constructs validate against these at synth time, and the HCL modules'
+ * `validation` blocks are tested against the same numbers.
  */
 export class AwsLimits {
   /**
@@ -27,7 +24,7 @@ export class AwsLimits {
    * @see https://docs.aws.amazon.com/scheduler/latest/APIReference/API_RetryPolicy.html
    */
   public static readonly EVENT_AGE_MIN_SECONDS = 60;
-  /** @see AwsLimits.EVENT_AGE_MIN_SECONDS */
+  /** The oldest event a retry may deliver. @see AwsLimits.EVENT_AGE_MIN_SECONDS */
   public static readonly EVENT_AGE_MAX_SECONDS = 86400;
 
   /**
@@ -47,8 +44,8 @@ export class AwsLimits {
    * @see https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html#eventbridge-PutRule-request-Name
    * @see https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html#scheduler-CreateSchedule-request-Name
    */
-  public static readonly SCHEDULE_NAME_PATTERN = /^[.\-_A-Za-z0-9]{1,64}$/;
-  /** @see AwsLimits.SCHEDULE_NAME_PATTERN */
+  public static readonly SCHEDULE_NAME_PATTERN: string = '^[.\\-_A-Za-z0-9]{1,64}$';
+  /** The longest rule or schedule name. @see AwsLimits.SCHEDULE_NAME_PATTERN */
   public static readonly SCHEDULE_NAME_MAX_LENGTH = 64;
 
   /**
@@ -62,9 +59,9 @@ export class AwsLimits {
    * CloudWatch Logs retention values, in days.
    * @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
    */
-  public static readonly LOG_RETENTION_DAYS: readonly number[] = [
+  public static readonly LOG_RETENTION_DAYS: number[] = Object.freeze([
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-  ];
+  ]) as number[];
 
   /**
    * Fargate lets the container stop gracefully for at most 120 seconds after SIGTERM.
@@ -73,7 +70,7 @@ export class AwsLimits {
   public static readonly FARGATE_STOP_TIMEOUT_MAX_SECONDS = 120;
 
   /** Capacity providers that run on Fargate; any other name is an EC2 Auto Scaling group provider. */
-  public static readonly FARGATE_CAPACITY_PROVIDERS: readonly string[] = ['FARGATE', 'FARGATE_SPOT'];
+  public static readonly FARGATE_CAPACITY_PROVIDERS: string[] = Object.freeze(['FARGATE', 'FARGATE_SPOT']) as string[];
 
   private constructor() {}
 }
