@@ -81,9 +81,10 @@ describe('--infra cdktf', () => {
     expect(await repo.gitStatus()).toBe('');
   }, 3 * MINUTE);
 
-  test('npx projen build passes: the repo\'s tests and the infra synth', async () => {
+  test('npx projen build passes: the repo\'s tests and the infra synth, and changes no committed file', async () => {
     await timer.phase('build', 'cdktf repo: npx projen build', () => repo.projen('build'));
     expect(repo.exists('cdktf.out')).toBe(true);
+    expect(await repo.gitStatus()).toBe('');
   }, 10 * MINUTE);
 
   describe('the synthesized infra', () => {
@@ -139,9 +140,10 @@ describe('--infra hcl', () => {
     expect(await repo.gitStatus()).toBe('');
   }, 3 * MINUTE);
 
-  test('npx projen build passes: the repo\'s tests, which parse the HCL', async () => {
+  test('npx projen build passes: the repo\'s tests, which parse the HCL, and changes no committed file', async () => {
     await timer.phase('build', 'hcl repo: npx projen build', () => repo.projen('build'));
     expect(repo.read('test/infra/main.test.ts')).toContain('@cdktf/hcl2json');
+    expect(await repo.gitStatus()).toBe('');
   }, 10 * MINUTE);
 
   test('the job settings reach Terraform through a *.auto.tfvars.json: Scheduler in Asia/Tokyo', async () => {
@@ -322,6 +324,8 @@ describe('--migrate-from a Serverless app', () => {
     await timer.phase('build', 'migrated hcl repo: npx projen build', () => repo.projen('build'));
     expect(repo.exists('lib/jobs/invoice/invoice.js')).toBe(true);
     expect(repo.exists('lib/jobs/remind/remind.js')).toBe(true);
+    // The moved code was linted before the first commit, so the build rewrites nothing.
+    expect(await repo.gitStatus()).toBe('');
   }, 10 * MINUTE);
 });
 

@@ -16,6 +16,7 @@ import { Workflows } from './files/workflows';
 import { fieldError, isValidationError, jobFieldName } from './private/field-error';
 import { JobSettings, resolveJob } from './private/job-settings';
 import { LambdaMigration, planLambdaMigration } from './private/lambda-migration';
+import { LintOnCreate } from './private/lint-on-create';
 import { NewProjectCleanup } from './private/new-project-cleanup';
 import { PackageAssets } from './private/package-assets';
 import { PROJECT_DEFAULTS, ProjectSettings, resolveProjectSettings } from './private/project-settings';
@@ -140,6 +141,7 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
     // The migrated code is written before the jobs' handler skeletons are considered.
     if (migration) new MigratedLambdas(this, migration);
     for (const job of settings.initialJobs) this.addResolvedJob(job);
+    new LintOnCreate(this);
   }
 
   /**
