@@ -12,7 +12,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative, resolve } from 'path';
-import { CommandFailed, RunResult, run } from './lib/command';
+import { CommandFailed, RunResult, run, tryRun } from './lib/command';
 import { gitInitAndCommit } from './lib/git-init';
 import { LocalRegistry, OWN_PACKAGE_PATTERNS } from './lib/local-registry';
 import { NewArgs, parseNewArgs, UsageError } from './lib/new-args';
@@ -77,9 +77,13 @@ async function main(argv: readonly string[]): Promise<void> {
     });
 
     const activeRegistry = registry;
-    const portable = await timer.phase('install', 'npm install, projen, lockfile without the temporary registry, git', async () => {
+    const portable = await timer.phase('install', 'npm install, projen, eslint --fix, lockfile without the temporary registry, git', async () => {
       await run('npm', ['install'], { cwd: args.dir, env, echo });
-      await run(join(args.dir, 'node_modules', '.bin', 'projen'), [], { cwd: args.dir, env, echo });
+      const projen = join(args.dir, 'node_modules', '.bin', 'projen');
+      await run(projen, [], { cwd: args.dir, env, echo });
+      // What the project type's LintOnCreate does after `projen new` with its post steps, which this script replaces.
+      const lint = await tryRun(projen, ['eslint'], { cwd: args.dir, env, echo });
+      if (lint.exitCode !== 0) say(`  eslint found problems it could not fix; run 'npx projen eslint' in ${args.dir}`);
       const result = await makeLockfilePortable(args.dir, {
         localRegistry: activeRegistry.url,
         uplink: npm.registry,

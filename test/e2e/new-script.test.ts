@@ -90,6 +90,11 @@ describe('a repo from the checkout', () => {
     expect((await run('git', ['status', '--porcelain'], { cwd: dir })).stdout.trim()).toBe('');
   }, 3 * MINUTE);
 
+  test('is lint-clean from its first commit: the first build\'s eslint --fix changes nothing', async () => {
+    await run(join(dir, 'node_modules', '.bin', 'projen'), ['eslint'], { cwd: dir, env: developerEnv(process.env) });
+    expect((await run('git', ['status', '--porcelain'], { cwd: dir })).stdout.trim()).toBe('');
+  }, 3 * MINUTE);
+
   test('keeps our tarballs in .ecs-batch/ and names no temporary registry in its lockfile', () => {
     const lockfile = readFileSync(join(dir, 'package-lock.json'), 'utf8');
     expect(lockfile).not.toMatch(/127\.0\.0\.1/);
