@@ -2,6 +2,13 @@ import { TimeZone } from '../../src';
 import { ValidationError } from '../../src/errors';
 
 describe('TimeZone', () => {
+  test('validate remembers valid zones only: a bad name fails every time, under its own field', () => {
+    expect(TimeZone.validate('europe/berlin')).toBe('Europe/Berlin');
+    expect(TimeZone.validate('europe/berlin')).toBe('Europe/Berlin');
+    expect(() => TimeZone.validate('Mars/Olympus_Mons', 'timeZone')).toThrow("timeZone: 'Mars/Olympus_Mons' is not an IANA time zone");
+    expect(() => TimeZone.validate('Mars/Olympus_Mons', 'schedules[0].timeZone')).toThrow("schedules[0].timeZone: 'Mars/Olympus_Mons' is not an IANA time zone");
+  });
+
   test('validate returns the canonical IANA name', () => {
     expect(TimeZone.validate('Asia/Tokyo')).toBe('Asia/Tokyo');
     expect(TimeZone.validate('asia/tokyo')).toBe('Asia/Tokyo');
