@@ -144,6 +144,6 @@ new InstallScripts(root, {
   '@parcel/watcher': false, // builds from source; the prebuilt optional package is used
 });
 new Changesets(root, { baseBranch: 'main', nodeVersion: '22' });
-new Ci(root, { nodeMajor: 22, nodeMatrix: [22, 24], testCommand: 'npm test' });
+new Ci(root, { nodeMajor: 22, nodeMatrix: [22, 24], testCommand: 'npm test', benchCommand: 'npm run bench -- --quick' });
 
 root.synth();

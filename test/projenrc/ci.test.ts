@@ -4,7 +4,7 @@ import { Ci } from '../../projenrc/ci';
 
 describe('Ci', () => {
   const root = rootProject();
-  new Ci(root, { nodeMajor: 22, nodeMatrix: [22, 24], testCommand: 'npm test' });
+  new Ci(root, { nodeMajor: 22, nodeMatrix: [22, 24], testCommand: 'npm test', benchCommand: 'npm run bench -- --quick' });
   const out = synthSnapshot(root);
   const run: string = out['.ci/run'];
 
@@ -14,11 +14,22 @@ describe('Ci', () => {
     expect(run).toContain('export PATH="$dir/node_modules/.bin:$PATH"');
   });
 
-  test('installs from the lockfile, proves synth is clean, then runs the README test command last', () => {
+  test('installs from the lockfile, proves synth and lint change nothing, then tests and benchmarks', () => {
     const lines = run.trim().split('\n');
-    expect(lines).toContain('npm ci --no-audit --no-fund');
-    expect(lines).toContain('npx projen --no-post');
-    expect(lines[lines.length - 1]).toBe('npm test');
+    const at = (line: string) => {
+      expect(lines).toContain(line);
+      return lines.indexOf(line);
+    };
+    expect(at('npm ci --no-audit --no-fund')).toBeLessThan(at('npx projen --no-post'));
+    expect(at('npx projen --no-post')).toBe(at('unchanged "npx projen"') - 1);
+    expect(at('npm run lint')).toBe(at('unchanged "npm run lint"') - 1);
+    expect(at('unchanged "npm run lint"')).toBeLessThan(at('npm test'));
+    expect(lines.slice(-2)).toEqual(['npm test', 'npm run bench -- --quick']);
+  });
+
+  test('a dirty tree after synth or lint fails the run, naming the step', () => {
+    expect(run).toMatch(/unchanged\(\) \{\n  if \[ -n "\$\(git status --porcelain\)" \]; then\n    echo "\$1 changed files/);
+    expect(run).toContain('    exit 1');
   });
 
   test('.nvmrc and the GitHub workflow agree on Node versions', () => {
