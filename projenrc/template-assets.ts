@@ -1,5 +1,6 @@
 import { Component } from 'projen';
 import { NodeProject } from 'projen/lib/javascript';
+import { BUILD_OUTPUTS } from './nx-workspace';
 
 export interface TemplateAssetsOptions {
   /** Folder of raw Terraform modules, relative to the repo root. */
@@ -23,11 +24,15 @@ export class TemplateAssets extends Component {
     );
     project.gitignore.exclude('/templates/');
     project.npmignore?.include('/templates/');
-    // Pinned versions and the HCL modules are inputs of this build.
+    // Pinned versions and the HCL modules are inputs of this build, and the copied modules
+    // an output: a cache hit (from any clone on the machine) must restore them too.
     project.package.addField('nx', {
       implicitDependencies: options.pins.map((p) => p.package.packageName),
       targets: {
-        build: { inputs: ['production', '^production', `{workspaceRoot}/${options.terraformDir}/**/*`] },
+        build: {
+          inputs: ['production', '^production', `{workspaceRoot}/${options.terraformDir}/**/*`],
+          outputs: [...BUILD_OUTPUTS, '{projectRoot}/templates'],
+        },
       },
     });
   }

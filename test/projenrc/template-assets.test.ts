@@ -29,4 +29,9 @@ describe('TemplateAssets', () => {
     expect(nx.implicitDependencies).toEqual(['@x/core']);
     expect(nx.targets.build.inputs).toContain('{workspaceRoot}/templates/terraform/**/*');
   });
+
+  test('declares the copied modules as a build output, so a cache hit restores them with lib/', () => {
+    const outputs: string[] = out['package.json'].nx.targets.build.outputs;
+    expect(outputs).toEqual(expect.arrayContaining(['{projectRoot}/templates', '{projectRoot}/lib', '{projectRoot}/.jsii']));
+  });
 });
