@@ -146,6 +146,7 @@ describe('values at the edges of every range pass both', () => {
     ['a 64-character name', { name: 'n'.repeat(64) }, { name: 'n'.repeat(64) }],
     ['a public IP on FARGATE_SPOT', { assignPublicIp: true, capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] }, { assign_public_ip: true, capacity_provider_strategy: [{ capacity_provider: 'FARGATE_SPOT', weight: 1 }] }],
     ['a UTC time zone with Scheduler', { timeZone: 'UTC' }, { time_zone: 'UTC' }],
+    ['a UTC time zone with a rule, by any of its names', { trigger: TriggerKind.RULE, timeZone: 'etc/utc' }, { trigger: 'rule', time_zone: 'etc/utc' }],
   ];
 
   test.each(EDGES)('%s', async (_, props, args) => {

@@ -19,7 +19,7 @@
 import {
   AwsLimits,
   DeadLetterQueuePolicy, ExecutionRolePolicy, FargateSize, InvokerTrustPolicy, RunTaskPolicy, RunnerEnvironment, RunnerMetrics,
-  TaskDefinitionArn, TaskRolePolicy,
+  TaskDefinitionArn, TaskRolePolicy, TimeZone,
 } from '@ecs-batch/core';
 import { AlertTopicPolicy } from '../../src/private/alert-topic-policy';
 import { FailureAlert } from '../../src/private/failure-alert';
@@ -127,6 +127,12 @@ function scheduledTaskIam(): string {
     deadLetterQueueArn: '${local.dead_letter_queue_arn}',
   };
   const values: GeneratedValue[] = [
+    {
+      local: 'utc_time_zone_names',
+      comment: 'TimeZone.UTC_ALIASES, upper case: the zones a rule takes as they are (compare with upper(var.time_zone))',
+      value: `[${TimeZone.UTC_ALIASES.map((z) => `"${z.toUpperCase()}"`).join(', ')}]`,
+      expression: true,
+    },
     {
       local: 'task_definition_family_arn',
       comment: 'TaskDefinitionArn.terraformFamilyExpression: the ARN without its :<revision>',

@@ -1,10 +1,11 @@
 import { ValidationError } from '../errors';
 import { offsetsDuringYear } from './zone-clock';
 
-const UTC_NAMES = new Set([
-  'UTC', 'UCT', 'GMT', 'GMT0', 'GMT+0', 'GMT-0', 'GREENWICH', 'UNIVERSAL', 'ZULU',
-  'ETC/UTC', 'ETC/UCT', 'ETC/GMT', 'ETC/GMT0', 'ETC/GMT+0', 'ETC/GMT-0', 'ETC/GREENWICH', 'ETC/UNIVERSAL', 'ETC/ZULU',
-]);
+const UTC_ALIASES = [
+  'UTC', 'UCT', 'GMT', 'GMT0', 'GMT+0', 'GMT-0', 'Greenwich', 'Universal', 'Zulu',
+  'Etc/UTC', 'Etc/UCT', 'Etc/GMT', 'Etc/GMT0', 'Etc/GMT+0', 'Etc/GMT-0', 'Etc/Greenwich', 'Etc/Universal', 'Etc/Zulu',
+];
+const UTC_NAMES = new Set(UTC_ALIASES.map((name) => name.toUpperCase()));
 
 /** Canonical spellings of the zones seen so far: an Intl.DateTimeFormat costs ~0.2 ms, and synth asks per schedule. */
 const CANONICAL = new Map<string, string>();
@@ -19,6 +20,12 @@ const CANONICAL = new Map<string, string>();
  * @see https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#time-zones
  */
 export class TimeZone {
+  /**
+   * The names of UTC itself (any case): a rule, which only reads UTC, can take a
+   * schedule meant in one of these unchanged.
+   */
+  public static readonly UTC_ALIASES: string[] = Object.freeze([...UTC_ALIASES]) as string[];
+
   /**
    * Checks that `name` is an IANA time zone and returns its canonical spelling
    * (`asia/tokyo` → `Asia/Tokyo`).

@@ -9,6 +9,15 @@ describe('TimeZone', () => {
     expect(() => TimeZone.validate('Mars/Olympus_Mons', 'schedules[0].timeZone')).toThrow("schedules[0].timeZone: 'Mars/Olympus_Mons' is not an IANA time zone");
   });
 
+  test('UTC_ALIASES are zones, each UTC, and cannot be changed', () => {
+    for (const name of TimeZone.UTC_ALIASES) {
+      expect(TimeZone.isUtc(name)).toBe(true);
+      expect(TimeZone.isUtc(name.toLowerCase())).toBe(true);
+    }
+    expect(TimeZone.isUtc('Africa/Abidjan')).toBe(false);
+    expect(() => TimeZone.UTC_ALIASES.push('Mars/Olympus_Mons')).toThrow(TypeError);
+  });
+
   test('validate returns the canonical IANA name', () => {
     expect(TimeZone.validate('Asia/Tokyo')).toBe('Asia/Tokyo');
     expect(TimeZone.validate('asia/tokyo')).toBe('Asia/Tokyo');

@@ -18,8 +18,8 @@ resource "aws_iam_role" "invoker" {
       error_message = "schedule_expression: is a one-time schedule, which rules do not support (use trigger = \"scheduler\")."
     }
     precondition {
-      condition     = !local.is_rule || var.time_zone == null
-      error_message = "time_zone: a rule runs in UTC and this module cannot convert cron between time zones (leave time_zone null and give the UTC expression, e.g. cron(0 17 * * ? *) for 02:00 Asia/Tokyo; or use trigger = \"scheduler\")."
+      condition     = !local.is_rule || var.time_zone == null || contains(local.utc_time_zone_names, upper(coalesce(var.time_zone, "UTC")))
+      error_message = "time_zone: a rule runs in UTC and this module cannot convert cron between time zones (leave time_zone null or UTC and give the UTC expression, e.g. cron(0 17 * * ? *) for 02:00 Asia/Tokyo; or use trigger = \"scheduler\")."
     }
     precondition {
       condition     = !local.is_rule || var.flexible_time_window_minutes == null
@@ -75,6 +75,9 @@ resource "aws_iam_role_policy" "invoker_policy" {
 # BEGIN GENERATED FROM @ecs-batch/core: do not edit by hand.
 # Regenerate: cd packages/cdktf && UPDATE_GENERATED_HCL=1 npx jest test/hcl/generated-hcl.test.ts
 locals {
+  # TimeZone.UTC_ALIASES, upper case: the zones a rule takes as they are (compare with upper(var.time_zone))
+  utc_time_zone_names = ["UTC", "UCT", "GMT", "GMT0", "GMT+0", "GMT-0", "GREENWICH", "UNIVERSAL", "ZULU", "ETC/UTC", "ETC/UCT", "ETC/GMT", "ETC/GMT0", "ETC/GMT+0", "ETC/GMT-0", "ETC/GREENWICH", "ETC/UNIVERSAL", "ETC/ZULU"]
+
   # TaskDefinitionArn.terraformFamilyExpression: the ARN without its :<revision>
   task_definition_family_arn = replace(var.task_definition_arn, "/:\\d+$/", "")
 
