@@ -79,6 +79,8 @@ function constructProps(c: Case, v: Record<keyof typeof VALUES, TerraformVariabl
       : undefined,
     platformVersion: c.capacity === 'strategy' ? '1.4.0' : undefined,
     taskCount: c.pinned ? 2 : undefined,
+    // The pinned cases also carry the less common settings, disabled included.
+    enabled: c.pinned ? false : undefined,
     propagateTags: withExtras,
     enableExecuteCommand: c.pinned,
     tags: withExtras ? { team: 'payments', env: 'prod' } : undefined,
@@ -104,6 +106,7 @@ function moduleArgs(c: Case): Record<string, HclArg> {
     cluster_arn: hcl('var.cluster_arn'),
     task_definition_arn: hcl('var.task_definition_arn'),
     pin_revision: c.pinned,
+    ...(c.pinned ? { enabled: false } : {}),
     subnet_ids: hcl('var.subnet_ids'),
     security_group_ids: hcl('var.security_group_ids'),
     assign_public_ip: true,
@@ -180,5 +183,13 @@ describe.each(CASES.map((c) => [name(c), c] as const))('%s', (_, c) => {
 
   test('same IAM statements', () => {
     expect(iamDocuments(result.cdktf)).toEqual(iamDocuments(result.hcl));
+  });
+
+  test('both disable the rule or schedule exactly when asked', () => {
+    const type = c.trigger === 'rule' ? 'aws_cloudwatch_event_rule' : 'aws_scheduler_schedule';
+    for (const plan of [result.cdktf, result.hcl]) {
+      const trigger = plan.resources.find((r) => r.type === type && r.mode === 'managed');
+      expect(trigger?.attributes.state).toBe(c.pinned ? 'DISABLED' : 'ENABLED');
+    }
   });
 });
