@@ -322,7 +322,7 @@ export class EcsBatchJob extends Construct {
       logDriver: 'awslogs',
       options: {
         'awslogs-group': logs.name,
-        'awslogs-region': region.name,
+        'awslogs-region': region.region,
         'awslogs-stream-prefix': BatchJobDefaults.LOG_STREAM_PREFIX,
       },
     };

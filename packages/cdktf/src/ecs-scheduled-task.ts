@@ -283,7 +283,7 @@ export class EcsScheduledTask extends Construct {
       ? InvokerTrustPolicy.forRule({ accountId: account.accountId, sourceArn: rule.arn })
       : InvokerTrustPolicy.forScheduler({
         accountId: account.accountId,
-        sourceArn: PropCheck.asProp('scheduleGroup', () => InvokerTrustPolicy.scheduleGroupArn(partition.partition, region.name, account.accountId, groupName)),
+        sourceArn: PropCheck.asProp('scheduleGroup', () => InvokerTrustPolicy.scheduleGroupArn(partition.partition, region.region, account.accountId, groupName)),
       });
     const invoker = new IamRole(this, 'invoker', {
       description: `Lets ${isRule ? 'EventBridge rule' : 'EventBridge Scheduler schedule'} ${settings.name} run its ECS task`,

@@ -147,7 +147,7 @@ function scheduledTaskIam(): string {
     {
       local: 'schedule_group_arn',
       comment: 'InvokerTrustPolicy.scheduleGroupArn: Scheduler\'s aws:SourceArn',
-      value: InvokerTrustPolicy.scheduleGroupArn('${data.aws_partition.partition.partition}', '${data.aws_region.region.name}', '${local.account_id}', '${local.schedule_group_name}'),
+      value: InvokerTrustPolicy.scheduleGroupArn('${data.aws_partition.partition.partition}', '${data.aws_region.region.region}', '${local.account_id}', '${local.schedule_group_name}'),
     },
   ];
   const policies: GeneratedPolicy[] = [

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'fs';
 import { join } from 'path';
-import { Schedule } from '@ecs-batch/core';
+import { Schedule, TerraformVersions } from '@ecs-batch/core';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { EXAMPLES_DIR, parseTfFiles, planRootDir, readTfvars } from './root-module';
 import { EcsBatchJob, JobSchedule, LaunchType, TriggerKind } from '../../src';
@@ -97,7 +97,7 @@ test.each(['rule', 'scheduler'])('the %s variant is valid HCL in every file, wit
   const files = await parseTfFiles(join(DIR, variant));
   expect(Object.keys(files)).toEqual(['main.tf', 'outputs.tf', 'variables.tf', 'versions.tf']);
   expect(files['main.tf'].module.nightly[0].source).toBe('../../../modules/ecs-batch-job');
-  expect(files['versions.tf'].terraform[0].required_version).toBe('>= 1.5');
+  expect(files['versions.tf'].terraform[0].required_version).toBe(TerraformVersions.MODULES);
   expect(existsSync(join(DIR, 'README.md'))).toBe(true);
 });
 

@@ -1,8 +1,9 @@
 /**
- * Every module and example asks for Terraform 1.5 or later and AWS provider 5
- * or later, and the examples ask for at least what the modules they call need.
+ * Every module and example asks for the bounded Terraform and AWS provider
+ * versions of @ecs-batch/core's TerraformVersions.
  */
 import { join } from 'path';
+import { TerraformVersions } from '@ecs-batch/core';
 import { EXAMPLES_DIR, parseTfFiles } from './root-module';
 import { moduleDir } from '../hcl/module-plan';
 
@@ -18,31 +19,15 @@ async function requirements(dir: string): Promise<{ terraform: string; aws: { so
   return { terraform: terraform.required_version, aws: terraform.required_providers[0].aws };
 }
 
-/** `>= 5.37` as [5, 37]. */
-function floor(constraint: string): number[] {
-  const m = /^>= (\d+(?:\.\d+)*)$/.exec(constraint);
-  if (!m) throw new Error(`not a lower bound: ${constraint}`);
-  return m[1].split('.').map(Number);
-}
-
-function atLeast(a: number[], b: number[]): boolean {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
-  }
-  return true;
-}
-
-test.each(Object.entries(DIRS))('%s: Terraform >= 1.5 and hashicorp/aws >= 5', async (_, dir) => {
+test.each(Object.entries(DIRS))('%s: Terraform and hashicorp/aws bounded as core says', async (_, dir) => {
   const { terraform, aws } = await requirements(dir);
-  expect(terraform).toBe('>= 1.5');
-  expect(aws.source).toBe('hashicorp/aws');
-  expect(floor(aws.version)[0]).toBeGreaterThanOrEqual(5);
+  expect(terraform).toBe(TerraformVersions.MODULES);
+  expect(aws).toEqual({ source: 'hashicorp/aws', version: TerraformVersions.AWS_PROVIDER });
 });
 
-test('each example asks for at least the provider version its modules need', async () => {
-  const needed = await Promise.all(['ecs-scheduled-task', 'ecs-batch-job'].map(async (m) => floor((await requirements(moduleDir(m))).aws.version)));
-  for (const example of ['rule', 'scheduler']) {
-    const asked = floor((await requirements(join(EXAMPLES_DIR, 'nightly-job', example))).aws.version);
-    for (const n of needed) expect([example, atLeast(asked, n)]).toEqual([example, true]);
+test('every constraint has an upper bound: ~> with a minor version stops at the next major', () => {
+  for (const constraint of [TerraformVersions.MODULES, TerraformVersions.ROOT_MODULE, TerraformVersions.AWS_PROVIDER]) {
+    expect(constraint).toMatch(/^~> \d+\.\d+$/);
   }
+  expect(TerraformVersions.AWS_PROVIDER).toMatch(/^~> 6\./);
 });

@@ -1,1 +1,2 @@
 export * from './aws-limits';
+export * from './terraform-versions';

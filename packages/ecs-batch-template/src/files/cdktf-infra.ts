@@ -1,3 +1,4 @@
+import { TerraformVersions } from '@ecs-batch/core';
 import { Component, JsonFile } from 'projen';
 import { TypescriptConfig, TypescriptConfigExtends } from 'projen/lib/javascript';
 import { TypeScriptProject } from 'projen/lib/typescript';
@@ -85,10 +86,13 @@ export class CdktfInfra extends Component {
       '    super(scope, id);',
       '    // State lives in S3: each environment passes infra/environments/<env>.s3.tfbackend to `terraform init`.',
       "    this.addOverride('terraform.backend', { s3: {} });",
+      '    // Bounded versions: the next major of Terraform or the provider is an upgrade someone makes.',
+      `    this.addOverride('terraform.required_version', '${TerraformVersions.ROOT_MODULE}');`,
       '',
       ...this.variables(),
       '',
       `    new AwsProvider(this, 'aws', { region: region.stringValue, defaultTags: [{ tags: ${tsLiteral(names.tags)} }] });`,
+      `    this.addOverride('terraform.required_providers.aws.version', '${TerraformVersions.AWS_PROVIDER}');`,
       '',
       '    // One image for every job: immutable tags (the release version), scanned on push.',
       "    const images = new EcrRepository(this, 'images', {",

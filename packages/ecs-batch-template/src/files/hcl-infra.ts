@@ -1,3 +1,4 @@
+import { TerraformVersions } from '@ecs-batch/core';
 import { Component, JsonFile } from 'projen';
 import { TypeScriptProject } from 'projen/lib/typescript';
 import { InfraNames } from './infra-names';
@@ -33,11 +34,11 @@ export class HclInfra extends Component {
   private versionsTf(): string[] {
     return [
       'terraform {',
-      '  required_version = ">= 1.10"',
+      `  required_version = "${TerraformVersions.ROOT_MODULE}"`,
       '  required_providers {',
       '    aws = {',
       '      source  = "hashicorp/aws"',
-      '      version = ">= 5.0"',
+      `      version = "${TerraformVersions.AWS_PROVIDER}"`,
       '    }',
       '  }',
       '  # State lives in S3: each environment passes infra/environments/<env>.s3.tfbackend to `terraform init`.',

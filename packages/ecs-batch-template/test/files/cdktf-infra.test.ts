@@ -107,5 +107,8 @@ describe('CdktfInfra', () => {
     const [repository] = Object.values<any>(stack.resource.aws_ecr_repository);
     expect(repository).toMatchObject({ name: 'payments-batch', image_tag_mutability: 'IMMUTABLE', image_scanning_configuration: { scan_on_push: true } });
     expect(Object.keys(stack.variable).sort()).toEqual(['cluster_arn', 'image_tag', 'region', 'security_group_ids', 'subnet_ids']);
+    // Bounded versions: Terraform 1.x from 1.10 (use_lockfile), provider 6.x from the tested 6.25.
+    expect(stack.terraform.required_version).toBe('~> 1.10');
+    expect(stack.terraform.required_providers.aws).toEqual({ source: 'aws', version: '~> 6.25' });
   });
 });

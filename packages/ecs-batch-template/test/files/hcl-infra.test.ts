@@ -85,7 +85,8 @@ describe('HclInfra', () => {
   test('state lives in S3, configured per environment; Terraform 1.10 for S3 locking', async () => {
     const [terraform] = (await parseModule(infra)).flatMap((p) => p.terraform ?? []);
     expect(terraform.backend).toEqual({ s3: [{}] });
-    expect(terraform.required_version).toBe('>= 1.10');
+    expect(terraform.required_version).toBe('~> 1.10');
+    expect(terraform.required_providers).toEqual([{ aws: { source: 'hashicorp/aws', version: '~> 6.25' } }]);
   });
 
   test('the generated test parses the HCL', () => {

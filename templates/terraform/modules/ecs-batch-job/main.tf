@@ -39,7 +39,7 @@ locals {
         logDriver = "awslogs"
         options = {
           "awslogs-group"         = aws_cloudwatch_log_group.logs.name
-          "awslogs-region"        = data.aws_region.region.name
+          "awslogs-region"        = data.aws_region.region.region
           "awslogs-stream-prefix" = "ecs-batch"
         }
       }

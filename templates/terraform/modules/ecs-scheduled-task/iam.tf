@@ -85,7 +85,7 @@ locals {
   default_schedule_group = "default"
 
   # InvokerTrustPolicy.scheduleGroupArn: Scheduler's aws:SourceArn
-  schedule_group_arn = "arn:${data.aws_partition.partition.partition}:scheduler:${data.aws_region.region.name}:${local.account_id}:schedule-group/${local.schedule_group_name}"
+  schedule_group_arn = "arn:${data.aws_partition.partition.partition}:scheduler:${data.aws_region.region.region}:${local.account_id}:schedule-group/${local.schedule_group_name}"
 
   # InvokerTrustPolicy.forRule / forScheduler
   invoker_trust_policy = {

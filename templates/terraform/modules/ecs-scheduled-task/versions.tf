@@ -1,14 +1,16 @@
 terraform {
   # Preconditions, optional() object attributes with defaults, timecmp(): 1.3+;
-  # 1.5 is the floor this project tests against.
-  required_version = ">= 1.5"
+  # 1.5 is the floor this project tests against. Bounded by the next major
+  # (TerraformVersions.MODULES in @ecs-batch/core).
+  required_version = "~> 1.5"
 
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # aws_cloudwatch_event_rule.state (5.x) and aws_ecs_task_definition.track_latest (5.37)
-      # in the ecs-batch-job module that calls this one.
-      version = ">= 5.37"
+      # 6.x from 6.25, the version the constructs are tested with: data.aws_region's
+      # `region` attribute (6.0), aws_cloudwatch_event_rule.state (5.x).
+      # TerraformVersions.AWS_PROVIDER in @ecs-batch/core.
+      version = "~> 6.25"
     }
   }
 }

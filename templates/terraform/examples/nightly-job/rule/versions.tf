@@ -1,13 +1,12 @@
 terraform {
-  # The ecs-batch-job module's own floor.
-  required_version = ">= 1.5"
+  # The ecs-batch-job module's own bounds (TerraformVersions in @ecs-batch/core).
+  required_version = "~> 1.5"
 
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # aws_ecs_task_definition.track_latest, which the module uses to follow
-      # the revisions CI registers, arrived in 5.37.
-      version = ">= 5.37"
+      # Provider 6 from 6.25, as the modules ask: the version they are tested with.
+      version = "~> 6.25"
     }
   }
 }

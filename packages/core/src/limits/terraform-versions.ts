@@ -1,0 +1,31 @@
+/**
+ * The Terraform and AWS provider versions every module, example and generated
+ * root module asks for. Each is bounded above by the next major, so a breaking
+ * release is an upgrade someone makes, not one `terraform init` picks.
+ *
+ * @see https://developer.hashicorp.com/terraform/language/expressions/version-constraints
+ */
+export class TerraformVersions {
+  /**
+   * hashicorp/aws: 6.x from 6.25, the version whose schema the constructs are built
+   * and tested with (@cdktf/provider-aws 21.22). Provider 6 gives the `aws_region` data
+   * source the `region` attribute that replaces the deprecated `name`.
+   * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/region
+   */
+  public static readonly AWS_PROVIDER = '~> 6.25';
+
+  /**
+   * Terraform of the reusable modules: preconditions, optional() object attributes
+   * with defaults and timecmp() need 1.3; 1.5 is the floor this project tests against.
+   */
+  public static readonly MODULES = '~> 1.5';
+
+  /**
+   * Terraform of a team repo's root modules: the S3 backend's native state locking
+   * (`use_lockfile`) needs 1.10.
+   * @see https://developer.hashicorp.com/terraform/language/backend/s3#state-locking
+   */
+  public static readonly ROOT_MODULE = '~> 1.10';
+
+  private constructor() {}
+}
