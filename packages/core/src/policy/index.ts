@@ -5,3 +5,8 @@ export * from './dead-letter-queue-policy';
 export * from './ecs-tasks-trust-props';
 export * from './execution-role-policy';
 export * from './task-role-policy';
+export * from './team-stack-props';
+export * from './github-oidc-trust-policy';
+export * from './deploy-role-policy';
+export * from './plan-role-policy';
+export * from './state-bucket-policy';

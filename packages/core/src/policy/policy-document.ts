@@ -23,9 +23,13 @@ export class PolicyDocument {
   }
 
   private static statement(s: Statement): any {
-    const out: any = { Sid: s.sid, Effect: 'Allow' };
+    const out: any = { Sid: s.sid, Effect: s.effect ?? 'Allow' };
     if (s.servicePrincipal !== undefined) {
       out.Principal = { Service: s.servicePrincipal };
+    } else if (s.federatedPrincipal !== undefined) {
+      out.Principal = { Federated: s.federatedPrincipal };
+    } else if (s.anyPrincipal) {
+      out.Principal = '*';
     }
     out.Action = PolicyDocument.oneOrMany(s.actions);
     if (s.resources !== undefined) {
@@ -46,15 +50,20 @@ export class PolicyDocument {
 
 /** One condition: `{ <operator>: { <key>: <value> } }`. */
 export interface StatementCondition {
-  readonly operator: 'StringEquals' | 'ArnEquals';
+  readonly operator: 'StringEquals' | 'StringLike' | 'ArnEquals' | 'ArnLike' | 'ArnNotEquals' | 'Bool';
   readonly key: string;
-  readonly value: string;
+  readonly value: string | string[];
 }
 
-/** An Allow statement. Identity policies have resources; trust policies have a principal. */
+/** A statement, Allow unless told. Identity policies have resources; trust and bucket policies a principal. */
 export interface Statement {
   readonly sid: string;
+  readonly effect?: 'Allow' | 'Deny';
   readonly servicePrincipal?: string;
+  /** A web identity provider's ARN (`Principal: { Federated }`). */
+  readonly federatedPrincipal?: string;
+  /** `Principal: "*"`, for a resource policy's Deny. */
+  readonly anyPrincipal?: boolean;
   readonly actions: string[];
   readonly resources?: string[];
   readonly conditions?: StatementCondition[];
