@@ -2,6 +2,7 @@ import { TextFile, typescript } from 'projen';
 import { NodePackageManager } from 'projen/lib/javascript';
 import { EcsBatchJobOptions } from './ecs-batch-job-options';
 import { EcsBatchProjectOptions } from './ecs-batch-project-options';
+import { Bootstrap } from './files/bootstrap';
 import { CdktfInfra } from './files/cdktf-infra';
 import { Changesets } from './files/changesets';
 import { Dockerfile, IMAGE_NODE_MAJOR } from './files/dockerfile';
@@ -133,6 +134,7 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
     if (settings.infra === 'cdktf') new CdktfInfra(this, settings, jobs);
     else new HclInfra(this, settings, jobs);
     new Environments(this, settings);
+    new Bootstrap(this, settings);
     new RevisionScripts(this, settings, jobs);
     new Rollback(this, settings, jobs);
     new Workflows(this, settings, branch);

@@ -38,6 +38,12 @@ export class GithubOidcTrustPolicy {
   public static readonly AUDIENCE = 'sts.amazonaws.com';
   /** Sid of the trust statement. */
   public static readonly SID_TRUST = 'GithubActionsAssumeRole';
+  /**
+   * A repository as `<owner>/<repo>`: owners are letters, digits and hyphens (up to 39),
+   * repositories also `.` and `_` (up to 100).
+   * @see https://docs.github.com/en/repositories/creating-and-managing-repositories/about-repositories
+   */
+  public static readonly REPOSITORY_PATTERN = '^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$';
 
   /**
    * The subject of a job that runs in a GitHub environment:
@@ -114,8 +120,7 @@ export class GithubOidcTrustPolicy {
 
   private static checkRepository(repository: string): void {
     if (Arn.isToken(repository)) return;
-    // Owners: letters, digits, hyphens; repositories also '.', '_'.
-    if (typeof repository !== 'string' || !/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/.test(repository)) {
+    if (typeof repository !== 'string' || !new RegExp(GithubOidcTrustPolicy.REPOSITORY_PATTERN).test(repository)) {
       throw new ValidationError('repository', `'${repository}' is not a GitHub repository (<owner>/<repo>)`);
     }
   }

@@ -46,8 +46,9 @@ export class Environments extends Component {
     new SampleFile(project, Environments.backendFile(env), {
       contents: [
         `# Where Terraform keeps the ${env} state: terraform init -backend-config=<this file>.`,
-        '# The bucket must exist; S3 state locking (use_lockfile) needs Terraform 1.10 or later.',
-        `bucket       = "${settings.team}-terraform-state"`,
+        '# The bucket is the one infra/bootstrap creates (terraform output state_bucket): put in your account ID.',
+        '# S3 native state locking (use_lockfile) needs Terraform 1.10 or later.',
+        `bucket       = "${settings.team}-terraform-state-<account-id>"`,
         `key          = "${names.stack}/${env}.tfstate"`,
         `region       = "${settings.region}"`,
         'use_lockfile = true',
