@@ -1,3 +1,4 @@
+import { BOOTSTRAP_DIR, Bootstrap } from './bootstrap';
 import { SYNTH_INFRA_TASK } from './cdktf-infra';
 import { DEFAULT_ENVIRONMENT, Environments } from './environments';
 import { InfraNames } from './infra-names';
@@ -63,6 +64,7 @@ export class TeamReadme {
         ? '| `infra/main.ts`, `cdktf.json` | the Terraform, as a CDKTF stack with one `EcsBatchJob` per job | projen |'
         : '| `infra/*.tf`, `infra/jobs.auto.tfvars.json` | the Terraform root module and the job settings | projen |',
       ...(cdktf ? [] : ['| `infra/modules/` | the `ecs-batch-job` module, vendored at the template\'s version | projen |']),
+      `| \`${BOOTSTRAP_DIR}/\` | the OIDC provider, state bucket, deploy and plan roles, applied once per account by an administrator | projen |`,
       '| `infra/environments/` | per environment: `<env>.tfvars` (cluster, subnets, security groups) and `<env>.s3.tfbackend` (state) | you |',
       '| `Dockerfile` | one image for every job; each task picks its handler with `ECS_BATCH_HANDLER` | projen |',
       '| `scripts/` | register a task definition revision (deploy) and roll back | projen |',
@@ -114,9 +116,12 @@ export class TeamReadme {
       '',
       'Once per AWS account and environment:',
       '',
-      `1. An IAM role that GitHub Actions assumes through OIDC, and the GitHub environment \`${env}\` with the`,
-      `   variables \`AWS_ROLE_ARN\` (that role) and optionally \`AWS_REGION\` (default ${settings.region}).`,
-      `2. An S3 bucket for the Terraform state, named in \`${Environments.backendFile(env)}\`.`,
+      `1. An administrator applies [\`${BOOTSTRAP_DIR}/\`](${BOOTSTRAP_DIR}/README.md) once per account: GitHub's OIDC provider, the`,
+      '   state bucket, the deploy role (only this repo\'s deploy jobs, only the team\'s resources, roles only with the',
+      '   permissions boundary) and the read-only plan role (only this repo\'s pull requests). No AWS keys in GitHub.',
+      `   Its outputs go to GitHub variables: \`${Bootstrap.DEPLOY_ROLE_OUTPUT}\` in the environment \`${env}\`, \`${Bootstrap.PLAN_ROLE_OUTPUT}\`, and`,
+      `   optionally \`AWS_REGION\` (default ${settings.region}).`,
+      `2. The state bucket it created (\`terraform output state_bucket\`) in \`${Environments.backendFile(env)}\`.`,
       `3. The cluster, subnets and security groups in \`${Environments.varFile(env)}\`${settings.createCluster ? ' (the infra creates the cluster)' : ''}.`,
       '   Another environment is a copy of both files under its own name, and a GitHub environment of that name.',
       '',

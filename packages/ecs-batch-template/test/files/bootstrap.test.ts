@@ -144,6 +144,16 @@ describe('Bootstrap files', () => {
     for (const bad of ['payments-batch', 'acme/*', 'acme/x/y']) expect(new RegExp(GithubOidcTrustPolicy.REPOSITORY_PATTERN).test(bad)).toBe(false);
   });
 
+  test('the team README sends the administrator to infra/bootstrap and names the GitHub variables', () => {
+    const readme: string = out['README.md'];
+    const deploy = readme.slice(readme.indexOf('## Deploy'), readme.indexOf('## Roll back'));
+    const link = /\[`infra\/bootstrap\/`\]\(([^)]+)\)/.exec(deploy);
+    expect(link?.[1]).toBe('infra/bootstrap/README.md');
+    expect(out[link![1]]).toContain('# infra/bootstrap');
+    expect(deploy).toContain('`AWS_DEPLOY_ROLE_ARN` in the environment `production`, `AWS_PLAN_ROLE_ARN`');
+    expect(deploy).not.toContain('AWS_ROLE_ARN`');
+  });
+
   test('matches the snapshot (review aid)', () => {
     expect(out['infra/bootstrap/main.tf']).toMatchSnapshot();
     expect(out['infra/bootstrap/policies.tf']).toMatchSnapshot();
