@@ -209,8 +209,13 @@ describe('DeployRolePolicy', () => {
 
   test('Terraform references pass through', () => {
     const policy = DeployRolePolicy.permissions({
-      team: 'payments', accountId: '${local.account_id}', region: '${var.region}', partition: '${local.partition}',
-      stateBucket: '${aws_s3_bucket.state.bucket}', repositoryName: 'payments-batch', permissionsBoundaryArn: '${var.permissions_boundary_arn}',
+      team: 'payments',
+      accountId: '${local.account_id}',
+      region: '${var.region}',
+      partition: '${local.partition}',
+      stateBucket: '${aws_s3_bucket.state.bucket}',
+      repositoryName: 'payments-batch',
+      permissionsBoundaryArn: '${var.permissions_boundary_arn}',
     });
     const text = JSON.stringify(policy);
     expect(text).toContain('"arn:${local.partition}:iam::${local.account_id}:role/payments-*"');

@@ -74,14 +74,16 @@ describe.each(['cdktf', 'hcl'] as const)('Bootstrap (%s)', (infra) => {
     expect(evaluate(locals.plan_policy)).toEqual(PlanRolePolicy.permissions(stack));
     expect(evaluate(locals.state_bucket_policy)).toEqual(StateBucketPolicy.tlsOnly(BUCKET));
     expect(evaluate(locals.deploy_trust_policy)).toEqual(GithubOidcTrustPolicy.document({ oidcProviderArn: PROVIDER, subjects: VALUES['local.deploy_subjects'] as string[] }));
-    expect(evaluate(locals.plan_trust_policy)).toEqual(GithubOidcTrustPolicy.document({ oidcProviderArn: PROVIDER, subjects: [GithubOidcTrustPolicy.pullRequestSubject(REPO)] }));
+    const pullRequests = [GithubOidcTrustPolicy.pullRequestSubject(REPO)];
+    expect(evaluate(locals.plan_trust_policy)).toEqual(GithubOidcTrustPolicy.document({ oidcProviderArn: PROVIDER, subjects: pullRequests }));
     // The deploy role's subjects: one per environment of var.environments, as core spells them.
     expect(locals.deploy_subjects).toBe('${[for e in var.environments : "repo:${var.github_repository}:environment:${e}"]}');
     expect(GithubOidcTrustPolicy.environmentSubject('${var.github_repository}', '${e}')).toBe('repo:${var.github_repository}:environment:${e}');
   });
 
   test('the deploy policy fits IAM\'s 10,240-character limit of a role\'s inline policies', () => {
-    const stack = { team: 'a-team-name-of-thirty-one-chars', accountId: ACCOUNT, region: 'ap-southeast-3', stateBucket: Bootstrap.stateBucket('a-team-name-of-thirty-one-chars', ACCOUNT), repositoryName: 'a-team-name-of-thirty-one-chars-batch' };
+    const team = 'a-team-name-of-thirty-one-chars';
+    const stack = { team, accountId: ACCOUNT, region: 'ap-southeast-3', stateBucket: Bootstrap.stateBucket(team, ACCOUNT), repositoryName: `${team}-batch` };
     const deploy = JSON.stringify(DeployRolePolicy.permissions({ ...stack, permissionsBoundaryArn: BOUNDARY }));
     const plan = JSON.stringify(PlanRolePolicy.permissions(stack));
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-entity-length
