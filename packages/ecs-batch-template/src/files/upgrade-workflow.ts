@@ -24,14 +24,14 @@ export class UpgradeWorkflow {
   }
 
   /**
-   * Least rights on top of projen's workflow: nothing by default (its jobs ask for
-   * `contents: read`), and no token left in the checkout where `npm ci` runs
-   * dependencies' scripts.
+   * Least rights on top of projen's workflow: read-only by default (its jobs ask for
+   * `contents: read`; projen drops an empty `permissions: {}` override), and no token
+   * left in the checkout where `npm ci` runs dependencies' scripts.
    */
   public static harden(project: Project): void {
     const file = github.GitHub.of(project)?.tryFindWorkflow('upgrade')?.file;
     if (!file) throw new Error('the upgrade workflow is missing: depsUpgrade must be on');
-    file.addOverride('permissions', {});
+    file.addOverride('permissions', { contents: 'read' });
     for (const job of ['upgrade', 'pr']) file.addOverride(`jobs.${job}.steps.0.with.persist-credentials`, false);
   }
 }
