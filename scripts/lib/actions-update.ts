@@ -74,7 +74,8 @@ export class ActionsUpdate {
       // Only the pinned SHA's action.yml stays: the check reads the inputs of what runs.
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `${pin.sha}.yml`), actionYml);
+      // As git keeps it (.gitattributes: eol=lf), so a re-run leaves the tree clean.
+      writeFileSync(join(dir, `${pin.sha}.yml`), actionYml.replace(/\r\n/g, '\n'));
     }
     for (const owner of readdirSync(fixtures)) {
       for (const name of readdirSync(join(fixtures, owner))) {
