@@ -2,10 +2,12 @@ import { typescript } from 'projen';
 import { NodePackageManager, TypescriptConfig, TypescriptConfigExtends } from 'projen/lib/javascript';
 import { Changesets } from './projenrc/changesets';
 import { Ci } from './projenrc/ci';
+import { ActionsUpdate } from './projenrc/actions-update';
 import { InstallScripts } from './projenrc/install-scripts';
 import { NpmWorkspaces } from './projenrc/npm-workspaces';
 import { BUILD_OUTPUTS, NxWorkspace } from './projenrc/nx-workspace';
 import { TemplateAssets } from './projenrc/template-assets';
+import { PinnedWorkflows } from './packages/ecs-batch-template/src/private/pinned-actions';
 import { JEST_OPTIONS, JsiiPackage, REPO, TypeScriptPackage } from './projenrc/workspace-package';
 
 const root = new typescript.TypeScriptProject({
@@ -145,5 +147,8 @@ new InstallScripts(root, {
 });
 new Changesets(root, { baseBranch: 'main', nodeVersion: '22' });
 new Ci(root, { nodeMajor: 22, nodeMatrix: [22, 24], testCommand: 'npm test', benchCommand: 'npm run bench -- --quick' });
+// The template's pins serve this repo's workflows too: `npx projen actions:update` moves both.
+new PinnedWorkflows(root);
+new ActionsUpdate(root);
 
 root.synth();

@@ -1,5 +1,13 @@
 import { Component, JsonFile, TextFile, YamlFile } from 'projen';
 import { NodeProject } from 'projen/lib/javascript';
+import { Pins } from '../packages/ecs-batch-template/src/private/pinned-actions';
+
+/**
+ * What the release workflow's changesets/action runs, and what the end-to-end test runs
+ * against Verdaccio: `version` on a push with pending changesets (committed to the
+ * "Version Packages" pull request), `publish` on the push that merges it.
+ */
+export const RELEASE_SCRIPTS = { version: 'npm run changeset:version', publish: 'npm run release:publish' };
 
 export interface ChangesetsOptions {
   /** Branch that release PRs target. */
@@ -54,6 +62,13 @@ export class Changesets extends Component {
       steps: [{ exec: 'changeset version' }, { exec: 'npm install --package-lock-only --no-audit --no-fund' }],
     });
 
+    // Builds, then publishes every package whose version is not on the registry yet, with a
+    // `<package>@<version>` git tag each (changesets/action pushes them and makes the GitHub releases).
+    project.addTask('release:publish', {
+      description: 'Build, then publish every unpublished package version and tag it <package>@<version>',
+      steps: [{ exec: 'npm run build' }, { exec: 'changeset publish' }],
+    });
+
     // `npm run release:snapshot -- <tag>`: snapshot versions, built, published with that dist-tag
     // to whatever registry npm is configured for (the e2e test points it at Verdaccio).
     project.addTask('release:snapshot', {
@@ -70,27 +85,37 @@ export class Changesets extends Component {
         name: 'release',
         on: { push: { branches: [options.baseBranch] } },
         concurrency: { 'group': 'release', 'cancel-in-progress': false },
-        permissions: { 'contents': 'write', 'pull-requests': 'write', 'id-token': 'write' },
+        permissions: {},
         jobs: {
           release: {
             'runs-on': 'ubuntu-latest',
+            'permissions': {
+              // The version commit, the <package>@<version> tags and the GitHub releases.
+              'contents': 'write',
+              // The Version Packages pull request.
+              'pull-requests': 'write',
+              // npm trusted publishing (OIDC, no token) with provenance.
+              'id-token': 'write',
+            },
             'steps': [
-              { uses: 'actions/checkout@v4' },
+              // changesets/action pushes the version branch and the tags with git: the checkout keeps the token.
+              { uses: Pins.uses('actions/checkout') },
               {
-                uses: 'actions/setup-node@v4',
+                uses: Pins.uses('actions/setup-node'),
                 with: { 'node-version': options.nodeVersion, 'registry-url': 'https://registry.npmjs.org' },
               },
               { run: 'npm ci' },
-              { run: 'npm run build' },
               {
                 name: 'Open the Version Packages PR, or publish',
-                uses: 'changesets/action@v2',
-                with: { version: 'npx projen changeset:version', publish: 'npx changeset publish' },
-                env: {
-                  GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}',
-                  // npm trusted publishing: OIDC, no token; provenance is attached automatically.
-                  NPM_CONFIG_PROVENANCE: 'true',
+                uses: Pins.uses('changesets/action'),
+                with: {
+                  'version-script': RELEASE_SCRIPTS.version,
+                  'publish-script': RELEASE_SCRIPTS.publish,
+                  'commit-message': 'Version Packages',
+                  'pr-title': 'Version Packages',
+                  'create-github-releases': true,
                 },
+                env: { NPM_CONFIG_PROVENANCE: 'true' },
               },
             ],
           },

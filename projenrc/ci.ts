@@ -1,5 +1,6 @@
 import { Component, TextFile, YamlFile } from 'projen';
 import { NodeProject } from 'projen/lib/javascript';
+import { Pins } from '../packages/ecs-batch-template/src/private/pinned-actions';
 
 export interface CiOptions {
   /** The Node major version CI provisions when the machine's node is older. */
@@ -71,14 +72,16 @@ export class Ci extends Component {
       obj: {
         name: 'build',
         on: { pull_request: {}, push: { branches: ['main'] }, workflow_dispatch: {} },
+        permissions: {},
         jobs: {
           build: {
             'runs-on': 'ubuntu-latest',
+            'permissions': { contents: 'read' },
             'strategy': { matrix: { node: options.nodeMatrix } },
             'env': { CI: 'true' },
             'steps': [
-              { uses: 'actions/checkout@v4' },
-              { uses: 'actions/setup-node@v4', with: { 'node-version': '${{ matrix.node }}' } },
+              { uses: Pins.uses('actions/checkout'), with: { 'persist-credentials': false } },
+              { uses: Pins.uses('actions/setup-node'), with: { 'node-version': '${{ matrix.node }}' } },
               { name: 'Test (same command as .ci/run)', run: 'bash .ci/run' },
             ],
           },

@@ -5,7 +5,8 @@
  * `projen new --from ecs-batch-template@<snapshot>`, built, checked,
  * refused bad input, and upgraded to a second template snapshot. One more is
  * made from a folder of scheduled Lambdas (`--migrate-from`, issue 8), with the
- * analyzer fetched from the same registry.
+ * analyzer fetched from the same registry. Last, a real release (issue 17):
+ * the release workflow's version and publish scripts, against the same registry.
  *
  * One registry and one snapshot serve the whole file; the generated repos
  * install one after the other (the machine has two cores).
@@ -17,9 +18,13 @@ import { GeneratedRepo } from './support/generated-repo';
 import { HclFolder } from './support/hcl-folder';
 import { SnapshotRegistry, TEMPLATE } from './support/snapshot-registry';
 import { evaluateReplace } from './support/terraform-expression';
+import { parse as parseYaml } from 'yaml';
+import { RELEASE_SCRIPTS } from '../../projenrc/changesets';
 import { run } from '../../scripts/lib/command';
 import { projenNew } from '../../scripts/lib/projen-new';
+import { workspacePackages, writeChangeset } from '../../scripts/lib/snapshot-release';
 import { PhaseTimer } from '../../scripts/lib/timing';
+import { copyWorkspace } from '../../scripts/lib/workspace-copy';
 import { Schedule } from '@ecs-batch/core';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -349,6 +354,86 @@ describe('bad input exits non-zero, names the flag, and leaves the folder empty'
     expect(`${result.stdout}\n${result.stderr}`).toMatch(flag);
     expect(readdirSync(dir)).toEqual([]);
   }, 3 * MINUTE);
+});
+
+/**
+ * A real release (issue 17), in a fresh copy of the checkout against the same
+ * Verdaccio: the commands the release workflow's changesets/action runs, read
+ * from `.github/workflows/release.yml` itself. `version-script` is what the
+ * "Version Packages" pull request commits; `publish-script` runs on its merge:
+ * build, publish every new version, tag each `<package>@<version>`.
+ */
+describe('real release: the release workflow\'s version-script, then its publish-script', () => {
+  const SUMMARY = 'A real release for the end-to-end test.';
+  let copy: string;
+  let scripts: { version: string; publish: string };
+  let before: Map<string, string>;
+  let after: Map<string, string>;
+
+  const shell = (command: string) => run('sh', ['-c', command], { cwd: copy, env: registry().env() });
+  const git = async (...args: string[]) => (await run('git', args, { cwd: copy, env: registry().env() })).stdout.trim();
+
+  beforeAll(async () => {
+    const r = registry();
+    copy = join(r.work, 'release');
+    await timer.phase('copy', `workspace -> ${copy}`, () => copyWorkspace(ROOT, copy));
+    const names = workspacePackages(copy).filter((p) => !p.private).map((p) => p.name);
+    before = new Map(workspacePackages(copy).filter((p) => !p.private).map((p) => [p.name, p.version]));
+    writeChangeset(copy, 'e2e-release', names, SUMMARY);
+    await git('init', '-q', '-b', 'main');
+    await git('add', '-A');
+    await git('commit', '-q', '-m', 'A change with a changeset');
+
+    const workflow = parseYaml(readFileSync(join(copy, '.github', 'workflows', 'release.yml'), 'utf8'));
+    const action = workflow.jobs.release.steps.find((step: any) => String(step.uses).startsWith('changesets/action@'));
+    scripts = { version: action.with['version-script'], publish: action.with['publish-script'] };
+
+    await timer.phase('release', `version-script: ${scripts.version}`, () => shell(scripts.version));
+    await git('add', '-A');
+    await git('commit', '-q', '-m', 'Version Packages');
+    await timer.phase('release', `publish-script: ${scripts.publish}`, () => shell(scripts.publish));
+    after = new Map(workspacePackages(copy).filter((p) => !p.private).map((p) => [p.name, p.version]));
+  }, 25 * MINUTE);
+
+  test('the workflow runs exactly the scripts this test ran', () => {
+    expect(scripts).toEqual(RELEASE_SCRIPTS);
+  });
+
+  test('version-script: every package got a new release version (no prerelease), its CHANGELOG the summary, and the changesets are consumed', () => {
+    for (const [name, version] of after) {
+      expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(version).not.toBe(before.get(name));
+      const dir = workspacePackages(copy).find((p) => p.name === name)!.dir;
+      expect(readFileSync(join(dir, 'CHANGELOG.md'), 'utf8')).toContain(SUMMARY);
+    }
+    expect(readdirSync(join(copy, '.changeset')).filter((f) => f.endsWith('.md') && f !== 'README.md')).toEqual([]);
+    const lock = JSON.parse(readFileSync(join(copy, 'package-lock.json'), 'utf8'));
+    expect(lock.packages['packages/core'].version).toBe(after.get('@ecs-batch/core'));
+  });
+
+  test('publish-script: each version is on the registry as latest, and the template pins its siblings at theirs', async () => {
+    for (const [name, version] of after) {
+      const viewed = await run('npm', ['view', `${name}@latest`, 'version'], { cwd: copy, env: registry().env() });
+      expect(viewed.stdout.trim()).toBe(version);
+    }
+    const template = await run('npm', ['view', `${TEMPLATE}@latest`, 'dependencies', '--json'], { cwd: copy, env: registry().env() });
+    expect(JSON.parse(template.stdout)['@ecs-batch/core']).toBe(after.get('@ecs-batch/core'));
+  }, 3 * MINUTE);
+
+  test('publish-script: a <package>@<version> tag for each, on the version commit', async () => {
+    const tags = (await git('tag', '--points-at', 'HEAD')).split('\n').sort();
+    expect(tags).toEqual([...after].map(([name, version]) => `${name}@${version}`).sort());
+  });
+
+  test('publish-script again on the same commit (a re-run) publishes and tags nothing more', async () => {
+    const tagsBefore = await git('tag');
+    await timer.phase('release', `publish-script again: ${scripts.publish}`, () => shell(scripts.publish));
+    expect(await git('tag')).toBe(tagsBefore);
+    for (const [name, version] of after) {
+      const versions = JSON.parse((await run('npm', ['view', name, 'versions', '--json'], { cwd: copy, env: registry().env() })).stdout);
+      expect([versions].flat().filter((v: string) => v === version)).toHaveLength(1);
+    }
+  }, 15 * MINUTE);
 });
 
 function walk(dir: string, prefix = ''): string[] {

@@ -1,6 +1,8 @@
 import { synthSnapshot } from 'projen/lib/util/synth';
+import { parse as parseYaml } from 'yaml';
 import { rootProject } from './fixtures';
-import { Changesets } from '../../projenrc/changesets';
+import { ACTION_PINS } from '../../packages/ecs-batch-template/src/private/pins';
+import { Changesets, RELEASE_SCRIPTS } from '../../projenrc/changesets';
 
 describe('Changesets', () => {
   const root = rootProject();
@@ -22,14 +24,28 @@ describe('Changesets', () => {
   test('versioning also refreshes the lockfile, which records workspace versions', () => {
     const steps = out['.projen/tasks.json'].tasks['changeset:version'].steps;
     expect(steps).toEqual([{ exec: 'changeset version' }, { exec: 'npm install --package-lock-only --no-audit --no-fund' }]);
-    expect(out['.github/workflows/release.yml']).toContain('version: npx projen changeset:version');
   });
 
-  test('release workflow uses changesets/action v2 with OIDC for trusted publishing', () => {
-    const wf = out['.github/workflows/release.yml'];
-    expect(wf).toContain('uses: changesets/action@v2');
-    expect(wf).toContain('id-token: write');
-    expect(wf).toContain('NPM_CONFIG_PROVENANCE: "true"');
+  test('release workflow: changesets/action v2 inputs, rights on the job only, OIDC for trusted publishing with provenance', () => {
+    const wf = parseYaml(out['.github/workflows/release.yml']);
+    expect(wf.permissions).toEqual({});
+    expect(wf.jobs.release.permissions).toEqual({ 'contents': 'write', 'pull-requests': 'write', 'id-token': 'write' });
+    const action = wf.jobs.release.steps.find((s: any) => String(s.uses).startsWith('changesets/action@'));
+    expect(action.uses).toBe(`changesets/action@${ACTION_PINS.find((p) => p.repo === 'changesets/action')!.sha}`);
+    expect(action.with).toEqual({
+      'version-script': 'npm run changeset:version',
+      'publish-script': 'npm run release:publish',
+      'commit-message': 'Version Packages',
+      'pr-title': 'Version Packages',
+      'create-github-releases': true,
+    });
+    expect(action.env).toEqual({ NPM_CONFIG_PROVENANCE: 'true' });
+  });
+
+  test('the workflow\'s scripts are the tasks the end-to-end release runs: version, then build and publish', () => {
+    expect(RELEASE_SCRIPTS).toEqual({ version: 'npm run changeset:version', publish: 'npm run release:publish' });
+    expect(out['package.json'].scripts['release:publish']).toBe('projen release:publish');
+    expect(out['.projen/tasks.json'].tasks['release:publish'].steps).toEqual([{ exec: 'npm run build' }, { exec: 'changeset publish' }]);
   });
 
   test('release:snapshot versions, builds and publishes under the given tag', () => {

@@ -1,5 +1,7 @@
 import { synthSnapshot } from 'projen/lib/util/synth';
 import { rootProject } from './fixtures';
+import { parse as parseYaml } from 'yaml';
+import { ACTION_PINS } from '../../packages/ecs-batch-template/src/private/pins';
 import { Ci } from '../../projenrc/ci';
 
 describe('Ci', () => {
@@ -37,5 +39,13 @@ describe('Ci', () => {
     const wf: string = out['.github/workflows/build.yml'];
     expect(wf).toMatch(/node:\n\s+- 22\n\s+- 24/);
     expect(wf).toContain('run: bash .ci/run');
+  });
+
+  test('the build workflow reads the repo and nothing else, with pinned actions', () => {
+    const wf = parseYaml(out['.github/workflows/build.yml']);
+    expect(wf.permissions).toEqual({});
+    expect(wf.jobs.build.permissions).toEqual({ contents: 'read' });
+    const checkout = ACTION_PINS.find((p) => p.repo === 'actions/checkout')!;
+    expect(wf.jobs.build.steps[0]).toEqual({ uses: `actions/checkout@${checkout.sha}`, with: { 'persist-credentials': false } });
   });
 });

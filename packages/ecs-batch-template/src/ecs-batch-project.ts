@@ -13,12 +13,14 @@ import { MigratedLambdas } from './files/migrated-lambdas';
 import { TeamReadme } from './files/readme';
 import { RevisionScripts } from './files/revision-scripts';
 import { Rollback } from './files/rollback';
+import { UpgradeWorkflow } from './files/upgrade-workflow';
 import { Workflows } from './files/workflows';
 import { fieldError, isValidationError, jobFieldName } from './private/field-error';
 import { JobSettings, resolveJob } from './private/job-settings';
 import { LambdaMigration, planLambdaMigration } from './private/lambda-migration';
 import { LintOnCreate } from './private/lint-on-create';
 import { NewProjectCleanup } from './private/new-project-cleanup';
+import { PinnedWorkflows } from './private/pinned-actions';
 import { PackageAssets } from './private/package-assets';
 import { PROJECT_DEFAULTS, ProjectSettings, resolveProjectSettings } from './private/project-settings';
 import { TemplateDependency } from './private/template-dependency';
@@ -102,7 +104,8 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
       package: false,
       release: false,
       buildWorkflow: false,
-      depsUpgrade: false,
+      depsUpgrade: true,
+      depsUpgradeOptions: UpgradeWorkflow.options(),
       pullRequestTemplate: false,
       githubOptions: { mergify: false, pullRequestLint: false },
       licensed: false,
@@ -139,6 +142,8 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
     new Rollback(this, settings, jobs);
     new Workflows(this, settings, branch);
     new Changesets(this, branch);
+    UpgradeWorkflow.harden(this);
+    new PinnedWorkflows(this);
 
     // The migrated code is written before the jobs' handler skeletons are considered.
     if (migration) new MigratedLambdas(this, migration);

@@ -3,9 +3,18 @@ import { join } from 'path';
 import { Component, JsonFile, TextFile, YamlFile } from 'projen';
 import { NodeProject } from 'projen/lib/javascript';
 import { DEFAULT_ENVIRONMENT } from './environments';
+import { Pins } from '../private/pinned-actions';
 
 /** The changesets CLI the generated repo versions with: the one this monorepo releases with. */
 export const CHANGESETS_CLI_VERSION = '3.0.3';
+
+/**
+ * What changesets/action runs: `version-script` on a push with pending changesets (it
+ * commits the result to the "Version Packages" pull request), `publish-script` on a push
+ * without (the merged pull request). The repo is private: publishing is a `v<version>`
+ * tag, which the action pushes with a GitHub release, and the deploy.
+ */
+export const RELEASE_SCRIPTS = { version: 'npx projen changeset:version', publish: 'npx changeset git-tag' };
 
 /**
  * Releases through changesets. A change comes with `npx changeset add`; on the
@@ -65,21 +74,29 @@ export class Changesets extends Component {
         name: 'release',
         on: { push: { branches: [defaultBranch] } },
         concurrency: { 'group': 'release', 'cancel-in-progress': false },
-        permissions: { 'contents': 'write', 'pull-requests': 'write', 'id-token': 'write' },
+        permissions: {},
         jobs: {
           release: {
             'runs-on': 'ubuntu-latest',
+            // contents: the version commit, the tag and the GitHub release; pull-requests: the Version Packages PR.
+            'permissions': { 'contents': 'write', 'pull-requests': 'write' },
             'outputs': { published: '${{ steps.changesets.outputs.published }}', version: '${{ steps.version.outputs.version }}' },
             'steps': [
-              { uses: 'actions/checkout@v4' },
-              { uses: 'actions/setup-node@v4', with: { 'node-version-file': '.nvmrc', 'cache': 'npm' } },
+              // The action pushes the version branch and the tag with git: the checkout keeps the token.
+              { uses: Pins.uses('actions/checkout') },
+              { uses: Pins.uses('actions/setup-node'), with: { 'node-version-file': '.nvmrc', 'cache': 'npm' } },
               { run: 'npm ci' },
               {
                 name: 'Open the Version Packages pull request, or tag the release',
                 id: 'changesets',
-                uses: 'changesets/action@v2',
-                with: { version: 'npx projen changeset:version', publish: 'npx changeset tag', createGithubReleases: true },
-                env: { GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}' },
+                uses: Pins.uses('changesets/action'),
+                with: {
+                  'version-script': RELEASE_SCRIPTS.version,
+                  'publish-script': RELEASE_SCRIPTS.publish,
+                  'commit-message': 'Version Packages',
+                  'pr-title': 'Version Packages',
+                  'create-github-releases': true,
+                },
               },
               {
                 name: 'The released version',
@@ -94,7 +111,7 @@ export class Changesets extends Component {
             if: "needs.release.outputs.published == 'true'",
             uses: './.github/workflows/deploy.yml',
             with: { environment: DEFAULT_ENVIRONMENT, version: '${{ needs.release.outputs.version }}' },
-            secrets: 'inherit',
+            // The most the deploy's jobs ask for: OIDC for the roles, and reading the repo. No secrets are passed.
             permissions: { 'id-token': 'write', 'contents': 'read' },
           },
         },

@@ -1,5 +1,7 @@
 import { writeFileSync } from 'fs';
 import { join } from 'path';
+import { RELEASE_SCRIPTS } from '../../src/files/changesets';
+import { ACTION_PINS } from '../../src/private/pins';
 import { newProject, synth, tempDir } from '../fixtures';
 
 describe('Changesets', () => {
@@ -13,16 +15,30 @@ describe('Changesets', () => {
     ]);
   });
 
-  test('release.yml uses changesets/action v2 and deploys the released version', () => {
+  test('release.yml: changesets/action v2 with its v2 inputs; tags v<version> and makes the GitHub release', () => {
     const release = out['.github/workflows/release.yml'];
     const action = release.jobs.release.steps.find((s: any) => s.id === 'changesets');
-    expect(action.uses).toBe('changesets/action@v2');
-    expect(action.with).toMatchObject({ version: 'npx projen changeset:version', publish: 'npx changeset tag' });
-    expect(release.jobs.deploy).toMatchObject({
+    expect(action.uses).toBe(`changesets/action@${ACTION_PINS.find((p) => p.repo === 'changesets/action')!.sha}`);
+    expect(action.with).toEqual({
+      'version-script': 'npx projen changeset:version',
+      'publish-script': 'npx changeset git-tag',
+      'commit-message': 'Version Packages',
+      'pr-title': 'Version Packages',
+      'create-github-releases': true,
+    });
+    expect(RELEASE_SCRIPTS).toEqual({ version: action.with['version-script'], publish: action.with['publish-script'] });
+  });
+
+  test('release.yml: rights per job, id-token only for the deploy, no secrets passed on', () => {
+    const release = out['.github/workflows/release.yml'];
+    expect(release.permissions).toEqual({});
+    expect(release.jobs.release.permissions).toEqual({ 'contents': 'write', 'pull-requests': 'write' });
+    expect(release.jobs.deploy).toEqual({
       needs: 'release',
       if: "needs.release.outputs.published == 'true'",
       uses: './.github/workflows/deploy.yml',
       with: { environment: 'production', version: '${{ needs.release.outputs.version }}' },
+      permissions: { 'id-token': 'write', 'contents': 'read' },
     });
   });
 

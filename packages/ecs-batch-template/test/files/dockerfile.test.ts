@@ -1,25 +1,37 @@
+import { BASE_IMAGE } from '../../src/private/pins';
 import { newProject, synth } from '../fixtures';
 
 describe('Dockerfile', () => {
   const out = synth(newProject());
   const lines: string[] = out.Dockerfile.split('\n');
 
-  test('is a multi-stage Node 22 slim build', () => {
-    expect(lines.filter((l) => l.startsWith('FROM '))).toEqual([
-      'FROM node:22-slim AS build',
-      'FROM node:22-slim AS deps',
-      'FROM node:22-slim',
-    ]);
+  const base = `node:${BASE_IMAGE.tag}@${BASE_IMAGE.digest}`;
+
+  test('is a multi-stage Node 22 slim build on the base image pinned by its multi-arch index digest, tag in a comment', () => {
+    expect(BASE_IMAGE.tag).toMatch(/^22-.*slim$/);
+    expect(BASE_IMAGE.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(lines.filter((l) => l.startsWith('FROM '))).toEqual([`FROM ${base} AS build`, `FROM ${base} AS deps`, `FROM ${base}`]);
+    expect(lines).toContain(`# Base image: node:${BASE_IMAGE.tag}, pinned by the digest of its multi-architecture index`);
   });
 
   test('compiles with the dev dependencies, but ships production dependencies only', () => {
     expect(lines).toContain('RUN npm ci --no-audit --no-fund');
     expect(lines).toContain('RUN npx tsc --build');
     expect(lines).toContain('RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund');
-    const runtime = lines.slice(lines.indexOf('FROM node:22-slim'));
-    expect(runtime).toContain('COPY --from=deps --chown=node:node /app/node_modules ./node_modules');
-    expect(runtime).toContain('COPY --from=build --chown=node:node /app/lib ./lib');
+    const runtime = lines.slice(lines.indexOf(`FROM ${base}`));
+    expect(runtime).toContain('COPY --from=deps --chown=root:root /app/node_modules ./node_modules');
+    expect(runtime).toContain('COPY --from=build --chown=root:root /app/lib ./lib');
     expect(runtime.filter((l) => l.startsWith('RUN '))).toEqual([]);
+  });
+
+  test('the application files belong to root: the runtime user cannot change them', () => {
+    const runtime = lines.slice(lines.indexOf(`FROM ${base}`));
+    const copies = runtime.filter((l) => l.startsWith('COPY '));
+    expect(copies).toHaveLength(3);
+    for (const copy of copies) expect(copy).toContain('--chown=root:root');
+    expect(out.Dockerfile).not.toContain('--chown=node');
+    // Nothing in the stages above runs as another user, so what they write is root's.
+    expect(lines.filter((l) => l.startsWith('USER '))).toEqual(['USER node']);
   });
 
   test('runs as the non-root node user, with ecs-batch-run as PID 1 for every job', () => {

@@ -1,17 +1,34 @@
+import { synthSnapshot } from 'projen/lib/util/synth';
 import { newProject, synth } from '../fixtures';
+import { ACTION_PINS, BASE_IMAGE } from '../../src/private/pins';
+
+const pin = (repo: string) => ACTION_PINS.find((p) => p.repo === repo)!;
+const uses = (repo: string) => `${repo}@${pin(repo).sha}`;
 
 describe('Workflows', () => {
   const cdktf = synth(newProject());
   const hcl = synth(newProject({ infra: 'hcl' }));
   const steps = (out: Record<string, any>, file: string, job: string): any[] => out[`.github/workflows/${file}`].jobs[job].steps;
   const step = (out: Record<string, any>, file: string, job: string, match: (s: any) => boolean) => steps(out, file, job).find(match);
+  const named = (out: Record<string, any>, file: string, job: string, name: string) => step(out, file, job, (s) => s.name === name);
+
+  test('every workflow starts without rights, and every action is pinned by SHA with its tag as a comment', () => {
+    const raw = synthSnapshot(newProject());
+    for (const file of ['build.yml', 'deploy.yml', 'release.yml']) {
+      expect(cdktf[`.github/workflows/${file}`].permissions).toEqual({});
+    }
+    const build: string = raw['.github/workflows/build.yml'];
+    expect(build).toContain(`uses: ${uses('actions/checkout')} # ${pin('actions/checkout').tag}\n`);
+    expect(build).not.toMatch(/uses: [^\n]+@v\d/);
+  });
 
   describe('build.yml', () => {
     test('runs on pull requests and the default branch, on Node 22 and 24', () => {
       const build = cdktf['.github/workflows/build.yml'];
       expect(build.on).toEqual({ pull_request: {}, push: { branches: ['main'] }, workflow_dispatch: {} });
       expect(build.jobs.build.strategy.matrix.node).toEqual([22, 24]);
-      expect(step(cdktf, 'build.yml', 'build', (s) => s.uses === 'actions/setup-node@v4').with['node-version']).toBe('${{ matrix.node }}');
+      expect(build.jobs.build.permissions).toEqual({ contents: 'read' });
+      expect(step(cdktf, 'build.yml', 'build', (s) => s.uses === uses('actions/setup-node')).with['node-version']).toBe('${{ matrix.node }}');
     });
 
     test('fails when generated files are stale, then tests and synthesizes', () => {
@@ -21,57 +38,128 @@ describe('Workflows', () => {
       expect(runs[2]).toBe('npx projen build');
     });
 
-    test('validates the Terraform where each infra kind keeps it', () => {
-      const validate = (out: Record<string, any>) => step(out, 'build.yml', 'build', (s) => s.name === 'Validate the Terraform').run;
-      expect(validate(cdktf)).toBe('terraform -chdir=cdktf.out/stacks/payments-batch init -backend=false -input=false\nterraform -chdir=cdktf.out/stacks/payments-batch validate');
-      expect(validate(hcl)).toBe('terraform -chdir=infra init -backend=false -input=false\nterraform -chdir=infra validate');
+    test('checks the format and validates the Terraform where each infra kind keeps it', () => {
+      const validate = (out: Record<string, any>) => named(out, 'build.yml', 'build', 'Terraform fmt and validate').run;
+      expect(validate(cdktf)).toBe([
+        'terraform -chdir=cdktf.out/stacks/payments-batch fmt -check -recursive',
+        'terraform -chdir=cdktf.out/stacks/payments-batch init -backend=false -input=false',
+        'terraform -chdir=cdktf.out/stacks/payments-batch validate',
+      ].join('\n'));
+      expect(validate(hcl)).toBe('terraform -chdir=infra fmt -check -recursive\nterraform -chdir=infra init -backend=false -input=false\nterraform -chdir=infra validate');
     });
 
     test('builds the image once, on Node 22', () => {
       expect(step(cdktf, 'build.yml', 'build', (s) => s.run === 'docker build .').if).toBe('matrix.node == 22');
+    });
+
+    test('a pull request from this repository is planned with the read-only plan role, the plan in the job summary', () => {
+      const plan = hcl['.github/workflows/build.yml'].jobs.plan;
+      expect(plan.if).toBe("github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository");
+      // No environment: the plan role trusts the pull_request subject, which an environment would replace.
+      expect(plan.environment).toBeUndefined();
+      expect(plan.permissions).toEqual({ 'contents': 'read', 'id-token': 'write' });
+      const credentials = step(hcl, 'build.yml', 'plan', (s) => s.uses === uses('aws-actions/configure-aws-credentials'));
+      expect(credentials.with['role-to-assume']).toBe('${{ vars.AWS_PLAN_ROLE_ARN }}');
+      const run: string = named(hcl, 'build.yml', 'plan', 'Terraform plan (production), to the job summary').run;
+      expect(run.split('\n')).toEqual([
+        'TAG=$(node -p "require(\'./package.json\').version")',
+        'terraform init -input=false -backend-config="$GITHUB_WORKSPACE/infra/environments/$ENVIRONMENT.s3.tfbackend"',
+        'terraform plan -input=false -lock-timeout=5m -out=tfplan -var-file="$GITHUB_WORKSPACE/infra/environments/$ENVIRONMENT.tfvars" -var="region=$AWS_REGION" -var="image_tag=$TAG"',
+        '{ echo "### terraform plan: production, image $TAG"; echo; echo \'```\'; terraform show -no-color tfplan; echo \'```\'; } >> "$GITHUB_STEP_SUMMARY"',
+      ]);
+      expect(named(cdktf, 'build.yml', 'plan', 'Synthesize the infra').run).toBe('npx projen synth:infra');
     });
   });
 
   describe('deploy.yml', () => {
     const deploy = cdktf['.github/workflows/deploy.yml'];
 
-    test('runs by hand or from the release, per GitHub environment', () => {
+    test('runs by hand or from the release, per GitHub environment, one deploy at a time', () => {
       expect(Object.keys(deploy.on)).toEqual(['workflow_dispatch', 'workflow_call']);
       expect(deploy.on.workflow_call.inputs.version.required).toBe(true);
-      expect(deploy.jobs.deploy.environment).toBe('${{ inputs.environment }}');
-      expect(deploy.permissions).toEqual({ 'id-token': 'write', 'contents': 'read' });
+      expect(deploy.concurrency).toEqual({ 'group': 'deploy-${{ inputs.environment }}', 'cancel-in-progress': false });
+      expect(Object.keys(deploy.jobs)).toEqual(['plan', 'apply']);
     });
 
-    test('gets AWS credentials through OIDC, in the project region unless the environment says otherwise', () => {
-      const credentials = step(cdktf, 'deploy.yml', 'deploy', (s) => s.uses?.startsWith('aws-actions/configure-aws-credentials'));
-      expect(credentials.uses).toBe('aws-actions/configure-aws-credentials@v4');
-      expect(credentials.with).toEqual({ 'role-to-assume': '${{ vars.AWS_ROLE_ARN }}', 'aws-region': '${{ env.AWS_REGION }}' });
-      expect(deploy.jobs.deploy.env.AWS_REGION).toBe("${{ vars.AWS_REGION || 'ap-northeast-1' }}");
+    test('job plan: read-only role, no environment, the plan saved with its provider lock', () => {
+      const plan = deploy.jobs.plan;
+      expect(plan.environment).toBeUndefined();
+      expect(plan.permissions).toEqual({ 'contents': 'read', 'id-token': 'write' });
+      expect(step(cdktf, 'deploy.yml', 'plan', (s) => s.uses === uses('aws-actions/configure-aws-credentials')).with)
+        .toEqual({ 'role-to-assume': '${{ vars.AWS_PLAN_ROLE_ARN }}', 'aws-region': '${{ env.AWS_REGION }}' });
+      const run: string = named(cdktf, 'deploy.yml', 'plan', 'Terraform plan, saved').run;
+      expect(run).toContain('terraform plan -input=false -lock-timeout=5m -out=tfplan -var-file="$GITHUB_WORKSPACE/infra/environments/$ENVIRONMENT.tfvars"');
+      expect(run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+      expect(run).not.toContain('apply');
+      const upload = step(cdktf, 'deploy.yml', 'plan', (s) => s.uses === uses('actions/upload-artifact'));
+      expect(upload.with).toMatchObject({
+        'name': 'tfplan-${{ inputs.environment }}',
+        'path': 'cdktf.out/stacks/payments-batch/tfplan\ncdktf.out/stacks/payments-batch/.terraform.lock.hcl',
+        'include-hidden-files': true,
+        'if-no-files-found': 'error',
+      });
     });
 
-    test('applies the Terraform with the environment\'s files, then pushes the image tagged with the version, then registers revisions', () => {
-      const names = steps(cdktf, 'deploy.yml', 'deploy').map((s) => s.name ?? s.uses ?? s.run);
-      const order = ['Synthesize the infra', 'Terraform plan and apply', 'ECR login', 'Build and push the image, tagged with the version', 'Register a new task definition revision of every job'];
+    test('job apply: in the environment (its protection rules come first), the deploy role, exactly the saved plan', () => {
+      const apply = deploy.jobs.apply;
+      expect(apply.needs).toBe('plan');
+      expect(apply.environment).toBe('${{ inputs.environment }}');
+      expect(apply.permissions).toEqual({ 'contents': 'read', 'id-token': 'write' });
+      expect(step(cdktf, 'deploy.yml', 'apply', (s) => s.uses === uses('aws-actions/configure-aws-credentials')).with['role-to-assume'])
+        .toBe('${{ vars.AWS_DEPLOY_ROLE_ARN }}');
+      const names = steps(cdktf, 'deploy.yml', 'apply').map((s) => s.name ?? s.uses ?? s.run);
+      const order = ['Synthesize the infra', 'The saved plan and its provider lock', 'Terraform apply the saved plan', 'ECR login',
+        'BuildKit, for provenance and SBOM attestations', 'Build and push the image, tagged with the version', 'Register a new task definition revision of every job'];
       expect(order.map((n) => names.indexOf(n))).toEqual([...order.map((n) => names.indexOf(n))].sort((a, b) => a - b));
-      const terraform = step(cdktf, 'deploy.yml', 'deploy', (s) => s.name === 'Terraform plan and apply');
+      expect(order.every((n) => names.includes(n))).toBe(true);
+      const download = named(cdktf, 'deploy.yml', 'apply', 'The saved plan and its provider lock');
+      expect(download.with).toEqual({ name: 'tfplan-${{ inputs.environment }}', path: 'cdktf.out/stacks/payments-batch' });
+      const terraform = named(cdktf, 'deploy.yml', 'apply', 'Terraform apply the saved plan');
       expect(terraform['working-directory']).toBe('cdktf.out/stacks/payments-batch');
-      expect(terraform.run).toContain('terraform init -input=false -backend-config="$GITHUB_WORKSPACE/infra/environments/$ENVIRONMENT.s3.tfbackend"');
-      expect(terraform.run).toContain('-var-file="$GITHUB_WORKSPACE/infra/environments/$ENVIRONMENT.tfvars" -var="region=$AWS_REGION" -var="image_tag=$TAG"');
-      expect(terraform.run).toContain('terraform apply -input=false tfplan');
-      const push = step(cdktf, 'deploy.yml', 'deploy', (s) => s.name?.startsWith('Build and push'));
-      expect(push.env.IMAGE).toBe('${{ steps.ecr.outputs.registry }}/payments-batch:${{ steps.version.outputs.tag }}');
-      expect(push.run).toContain('docker push "$IMAGE"');
-      expect(step(cdktf, 'deploy.yml', 'deploy', (s) => s.name?.startsWith('Register')).run).toBe('node scripts/register-revision.mjs --image "$IMAGE"');
+      // Never a fresh plan here: terraform refuses a saved plan whose state has changed since.
+      expect(terraform.run).toBe('terraform init -input=false -backend-config="$GITHUB_WORKSPACE/infra/environments/$ENVIRONMENT.s3.tfbackend"\nterraform apply -input=false tfplan');
     });
 
-    test('an hcl repo plans in infra/ and has nothing to synthesize', () => {
-      expect(step(hcl, 'deploy.yml', 'deploy', (s) => s.name === 'Synthesize the infra')).toBeUndefined();
-      expect(step(hcl, 'deploy.yml', 'deploy', (s) => s.name === 'Terraform plan and apply')['working-directory']).toBe('infra');
+    test('builds the image with provenance and an SBOM for one platform, pushes it as the version, then registers revisions', () => {
+      const push = named(cdktf, 'deploy.yml', 'apply', 'Build and push the image, tagged with the version');
+      expect(push.env.IMAGE).toBe('${{ steps.ecr.outputs.registry }}/payments-batch:${{ needs.plan.outputs.tag }}');
+      expect(push.run).toContain('docker buildx build --platform linux/amd64 --provenance=mode=max --sbom=true --push -t "$IMAGE" .');
+      expect(named(cdktf, 'deploy.yml', 'apply', 'Register a new task definition revision of every job').run).toBe('node scripts/register-revision.mjs --image "$IMAGE"');
     });
 
-    test('the version defaults to package.json', () => {
-      expect(step(cdktf, 'deploy.yml', 'deploy', (s) => s.id === 'version').run).toBe(
+    test('an hcl repo plans and applies in infra/ and has nothing to synthesize', () => {
+      for (const job of ['plan', 'apply']) expect(named(hcl, 'deploy.yml', job, 'Synthesize the infra')).toBeUndefined();
+      expect(named(hcl, 'deploy.yml', 'plan', 'Terraform plan, saved')['working-directory']).toBe('infra');
+      expect(named(hcl, 'deploy.yml', 'apply', 'Terraform apply the saved plan')['working-directory']).toBe('infra');
+    });
+
+    test('the version defaults to package.json, and the apply job uses the plan job\'s', () => {
+      expect(step(cdktf, 'deploy.yml', 'plan', (s) => s.id === 'version').run).toBe(
         'echo "tag=${INPUT_VERSION:-$(node -p "require(\'./package.json\').version")}" >> "$GITHUB_OUTPUT"');
+      expect(deploy.jobs.plan.outputs.tag).toBe('${{ steps.version.outputs.tag }}');
     });
+  });
+
+  describe('upgrade.yml', () => {
+    const upgrade = cdktf['.github/workflows/upgrade.yml'];
+
+    test('projen\'s weekly upgrade: a pull request that upgrades the template and re-synthesizes', () => {
+      expect(upgrade.on.schedule).toEqual([{ cron: '0 0 * * 1' }]);
+      expect(step(cdktf, 'upgrade.yml', 'upgrade', (s) => s.name === 'Upgrade dependencies').run).toBe('npx projen upgrade');
+      const task = cdktf['.projen/tasks.json'].tasks.upgrade;
+      expect(JSON.stringify(task.steps)).toContain('npx projen');
+    });
+
+    test('read-only token everywhere; the pull request is opened with PROJEN_GITHUB_TOKEN', () => {
+      expect(upgrade.permissions).toEqual({ contents: 'read' });
+      expect(upgrade.jobs.upgrade.permissions).toEqual({ contents: 'read' });
+      expect(upgrade.jobs.pr.permissions).toEqual({ contents: 'read' });
+      for (const job of ['upgrade', 'pr']) expect(steps(cdktf, 'upgrade.yml', job)[0].with['persist-credentials']).toBe(false);
+      expect(step(cdktf, 'upgrade.yml', 'pr', (s) => s.uses === uses('peter-evans/create-pull-request')).with.token).toBe('${{ secrets.PROJEN_GITHUB_TOKEN }}');
+    });
+  });
+
+  test('the Dockerfile\'s base image comes from the same pins', () => {
+    expect(cdktf.Dockerfile).toContain(`FROM node:${BASE_IMAGE.tag}@${BASE_IMAGE.digest} AS build`);
   });
 });
