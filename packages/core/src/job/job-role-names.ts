@@ -1,5 +1,5 @@
-import { ValidationError } from '../errors';
 import { AwsPartition } from '../arn/aws-partition';
+import { ValidationError } from '../errors';
 import { JobName } from './job-name';
 
 /**

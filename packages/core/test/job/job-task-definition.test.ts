@@ -12,7 +12,7 @@ const props = {
   region: 'ap-northeast-1',
   executionRoleArn: JobRoleNames.arn('123456789012', JobRoleNames.executionRole('payments-nightly'), 'ap-northeast-1'),
   taskRoleArn: JobRoleNames.arn('123456789012', JobRoleNames.taskRole('payments-nightly'), 'ap-northeast-1'),
-  tags: { team: 'payments', 'managed-by': 'ecs-batch' },
+  tags: { 'team': 'payments', 'managed-by': 'ecs-batch' },
 };
 
 describe('JobTaskDefinition', () => {

@@ -1,8 +1,8 @@
 import { spawnSync } from 'child_process';
 import { readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { newProject, synthInPlace, tempDir } from '../fixtures';
 import { EcsBatchJobOptions } from '../../src';
+import { newProject, synthInPlace, tempDir } from '../fixtures';
 
 const repoRoot = join(__dirname, '..', '..', '..', '..');
 const IMAGE = '111122223333.dkr.ecr.ap-northeast-1.amazonaws.com/payments-batch:2.0.0';

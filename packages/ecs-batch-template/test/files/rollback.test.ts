@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
-import { tmpdir } from 'os';
 import { symlinkSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { FakeAwsCli } from './fake-aws-cli';
 import { newProject, synth, synthInPlace, tempDir } from '../fixtures';
