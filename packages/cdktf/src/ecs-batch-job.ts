@@ -10,7 +10,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
-import { ExecutionRolePolicy, RunnerEnvironment, RunnerMetrics, TaskRolePolicy } from '@ecs-batch/core';
+import { ExecutionRolePolicy, JobRoleNames, JobTaskDefinition, RunnerEnvironment, RunnerMetrics, TaskRolePolicy } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
@@ -281,6 +281,7 @@ export class EcsBatchJob extends Construct {
       Annotations.of(this).addWarning('image is a token and ecrRepositoryArn is not set: the execution role gets no ECR pull permission (set ecrRepositoryArn for a private ECR image)');
     }
     const executionRole = new IamRole(this, 'execution_role', {
+      name: JobRoleNames.executionRole(settings.name),
       description: `ECS task execution role of batch job ${settings.name}`,
       assumeRolePolicy: JSON.stringify(ExecutionRolePolicy.trust({ accountId: account.accountId })),
       tags,
@@ -293,6 +294,7 @@ export class EcsBatchJob extends Construct {
     this.executionRoleArn = executionRole.arn;
 
     const taskRole = new IamRole(this, 'task_role', {
+      name: JobRoleNames.taskRole(settings.name),
       description: `Task role of batch job ${settings.name}`,
       assumeRolePolicy: JSON.stringify(TaskRolePolicy.trust({ accountId: account.accountId })),
       tags,
@@ -310,22 +312,24 @@ export class EcsBatchJob extends Construct {
     }
     this.taskRoleArn = taskRole.arn;
 
-    const container: any = {
-      name: settings.name,
+    // One renderer for the infra and the release (register-revision): core's.
+    const container = JobTaskDefinition.container({
+      family: settings.name,
       image: props.image,
-      essential: true,
-    };
-    if (props.command !== undefined) container.command = props.command;
-    container.environment = settings.environment;
-    if (settings.secrets.length > 0) container.secrets = settings.secrets;
-    container.logConfiguration = {
-      logDriver: 'awslogs',
-      options: {
-        'awslogs-group': logs.name,
-        'awslogs-region': region.region,
-        'awslogs-stream-prefix': BatchJobDefaults.LOG_STREAM_PREFIX,
-      },
-    };
+      cpu: settings.cpu,
+      memory: settings.memory,
+      handler: props.handler,
+      command: props.command,
+      environment: props.environment,
+      secrets: Object.fromEntries(settings.secrets.map((s) => [s.name, s.valueFrom])),
+      timeoutSeconds: settings.timeoutSeconds,
+      overlap: settings.overlap,
+      metricNamespace: settings.metricNamespace,
+      logGroupName: logs.name,
+      region: region.region,
+      executionRoleArn: executionRole.arn,
+      taskRoleArn: taskRole.arn,
+    });
     const taskDefinition = new EcsTaskDefinition(this, 'task', {
       family: settings.name,
       requiresCompatibilities: ['FARGATE'],
@@ -336,10 +340,11 @@ export class EcsBatchJob extends Construct {
       taskRoleArn: taskRole.arn,
       runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: settings.architecture },
       containerDefinitions: JSON.stringify([container]),
-      // CI registers new revisions outside Terraform: follow the latest one and
-      // never replace it with the container definitions written here.
+      // Terraform registers the first revision; CI registers every later one from
+      // the same settings (JobTaskDefinition) with the release's image. Follow the
+      // latest and never replace it, so an apply cannot revert a release.
       trackLatest: true,
-      lifecycle: { ignoreChanges: ['container_definitions'] },
+      lifecycle: { ignoreChanges: 'all' },
       tags,
     });
     this.taskDefinitionArn = taskDefinition.arn;

@@ -9,7 +9,7 @@ import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
 import { SchedulerScheduleGroup } from '@cdktf/provider-aws/lib/scheduler-schedule-group';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
-import { AwsLimits, DeadLetterQueuePolicy, InvokerTrustPolicy, RunTaskPolicy, Schedule } from '@ecs-batch/core';
+import { AwsLimits, DeadLetterQueuePolicy, InvokerTrustPolicy, JobRoleNames, RunTaskPolicy, Schedule } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { Construct } from 'constructs';
 import { ContainerOverride } from './container-override';
@@ -286,6 +286,7 @@ export class EcsScheduledTask extends Construct {
         sourceArn: PropCheck.asProp('scheduleGroup', () => InvokerTrustPolicy.scheduleGroupArn(partition.partition, region.region, account.accountId, groupName)),
       });
     const invoker = new IamRole(this, 'invoker', {
+      name: JobRoleNames.invokerRole(settings.name),
       description: `Lets ${isRule ? 'EventBridge rule' : 'EventBridge Scheduler schedule'} ${settings.name} run its ECS task`,
       assumeRolePolicy: JSON.stringify(trust),
       tags,

@@ -1,4 +1,4 @@
-import { RunnerEnvironment, RunnerMetrics, Schedule } from '@ecs-batch/core';
+import { JobTaskDefinition, RunnerEnvironment, RunnerMetrics, Schedule } from '@ecs-batch/core';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   AlertTopic, CpuArchitecture, DeadLetterQueue, EcsBatchJob, EcsBatchJobProps, OverlapPolicy, TriggerKind,
@@ -68,7 +68,28 @@ describe('revisions that CI deploys', () => {
   test('Terraform creates the family, follows the latest revision and never reverts the container definitions', () => {
     expect(task.attributes.family).toBe('settlement');
     expect(task.attributes.track_latest).toBe(true);
-    expect(task.ignoreChanges).toEqual(['container_definitions']);
+    expect(task.ignoreChanges).toEqual(['all']);
+  });
+
+  test('roles are named after the family, so a release knows their ARNs without Terraform state', () => {
+    expect(resource('aws_iam_role.execution_role').attributes.name).toBe('settlement-execution');
+    expect(resource('aws_iam_role.task_role').attributes.name).toBe('settlement-task');
+    expect(resource('schedules/nightly/aws_iam_role.invoker').attributes.name).toBe('settlement-nightly-invoker');
+  });
+
+  test('the container is core\'s JobTaskDefinition, the renderer register-revision uses too', () => {
+    expect(appliedDocument(task.attributes.container_definitions)).toEqual([JobTaskDefinition.container({
+      family: 'settlement',
+      image: BASE.image,
+      cpu: 256,
+      memory: 512,
+      handler: BASE.handler,
+      environment: BASE.environment,
+      timeoutSeconds: 3600,
+      region: REGION,
+      executionRoleArn: 'unused',
+      taskRoleArn: 'unused',
+    })]);
   });
 
   test('every schedule runs the revisionless family ARN, so the newest revision CI registered', () => {

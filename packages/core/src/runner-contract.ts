@@ -33,6 +33,19 @@ export class RunnerEnvironment {
   public static readonly OVERLAP = 'ECS_BATCH_OVERLAP';
   /** CloudWatch namespace for the EMF metrics. */
   public static readonly METRIC_NAMESPACE = 'ECS_BATCH_METRIC_NAMESPACE';
+  /**
+   * When the schedule fired (ISO 8601), where the target can pass it: a rule's
+   * input transformer over the event's `time`. The handler's `event.time`.
+   */
+  public static readonly SCHEDULED_TIME = 'ECS_BATCH_SCHEDULED_TIME';
+  /**
+   * The schedule expression as the trigger reads it (a rule's UTC cron, or
+   * Scheduler's). Without `ECS_BATCH_SCHEDULED_TIME`, the runner takes the
+   * latest fire time at or before it started as `event.time`.
+   */
+  public static readonly SCHEDULE = 'ECS_BATCH_SCHEDULE';
+  /** The IANA time zone `ECS_BATCH_SCHEDULE` is read in (`UTC` for a rule). */
+  public static readonly SCHEDULE_TIME_ZONE = 'ECS_BATCH_SCHEDULE_TIME_ZONE';
 
   private constructor() {}
 }

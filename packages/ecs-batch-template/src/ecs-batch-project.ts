@@ -14,6 +14,7 @@ import { TeamReadme } from './files/readme';
 import { RevisionScripts } from './files/revision-scripts';
 import { Rollback } from './files/rollback';
 import { UpgradeWorkflow } from './files/upgrade-workflow';
+import { RunNow } from './files/run-now';
 import { Workflows } from './files/workflows';
 import { fieldError, isValidationError, jobFieldName } from './private/field-error';
 import { JobSettings, resolveJob } from './private/job-settings';
@@ -124,11 +125,10 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
     const version = (name: string) => `${name}@${PackageAssets.packageVersion(name)}`;
     const thirdParty = (name: string) => `${name}@${PackageAssets.thirdPartyVersion(name)}`;
     this.addDeps(version('@ecs-batch/lambda-runner'));
-    this.addDevDeps(version('@ecs-batch/core'));
+    // The release scripts render task definitions with core and read the environments' tfvars with hcl2json.
+    this.addDevDeps(version('@ecs-batch/core'), thirdParty('@cdktf/hcl2json'));
     if (settings.infra === 'cdktf') {
       this.addDevDeps(version('@ecs-batch/cdktf'), thirdParty('cdktf'), thirdParty('@cdktf/provider-aws'), thirdParty('constructs'));
-    } else {
-      this.addDevDeps(thirdParty('@cdktf/hcl2json'));
     }
 
     const jobs = () => this.jobSettings;
@@ -140,6 +140,7 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
     new Bootstrap(this, settings);
     new RevisionScripts(this, settings, jobs);
     new Rollback(this, settings, jobs);
+    new RunNow(this);
     new Workflows(this, settings, branch);
     new Changesets(this, branch);
     UpgradeWorkflow.harden(this);

@@ -9,6 +9,7 @@ import { parseHandlerSpec } from './handler-spec';
 import { JsonLogger } from './json-logger';
 import { RunOutcome, run } from './runner';
 import { readRunnerConfig } from './runner-config';
+import { scheduledTime } from './scheduled-time';
 import { Termination } from './termination';
 
 /** Exit codes of `ecs-batch-run`. A stop by signal N exits 128 + N (SIGTERM: 143). */
@@ -102,6 +103,8 @@ export async function main(argv: string[] = process.argv.slice(2), env: NodeJS.P
     }
 
     const config = readRunnerConfig(env);
+    // When the schedule fired, taken as the runner starts.
+    const time = scheduledTime(env, new Date());
     const handlerText = command.handler ?? config.handler;
     if (handlerText === undefined) {
       throw new UsageError(`no handler given (pass <module-path>#<exportName>, or set ${RunnerEnvironment.HANDLER}=file.export)`);
@@ -125,6 +128,7 @@ export async function main(argv: string[] = process.argv.slice(2), env: NodeJS.P
       metricNamespace: config.metricNamespace,
       metadataUri: config.metadataUri,
       region: config.region,
+      scheduledTime: time,
       stop: stop.signal,
       whenEventLoopEmpty: () => new Promise<void>((resolve) => { process.once('beforeExit', () => resolve()); }),
     });

@@ -48,6 +48,11 @@ export interface RunOptions {
    * @default an EventBridge "Scheduled Event" (see `scheduledEvent`)
    */
   readonly event?: unknown;
+  /**
+   * The generated event's `time`: when the schedule fired (see scheduledTime).
+   * @default now
+   */
+  readonly scheduledTime?: Date;
   /** Lambda's `functionName` and the `Job` dimension. @default the task definition family, else the handler's file name, else `lambda-handler` */
   readonly jobName?: string;
   /** Stop the run after this many seconds (outcome `timeout`). @default no timeout */
@@ -122,6 +127,7 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
   }
 
   const event = options.event !== undefined ? options.event : scheduledEvent({
+    time: options.scheduledTime,
     account: metadata?.account,
     region: metadata?.region ?? options.region,
   });

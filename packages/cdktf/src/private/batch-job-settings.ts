@@ -1,4 +1,4 @@
-import { AwsLimits, EcrImage, FargateSize, JobName, RunnerEnvironment, RunnerMetrics } from '@ecs-batch/core';
+import { AwsLimits, EcrImage, FargateSize, JobName, RunnerMetrics } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { CpuArchitecture } from '../cpu-architecture';
 import type { EcsBatchJobProps } from '../ecs-batch-job';
@@ -41,8 +41,7 @@ export class BatchJobSettings {
   public readonly logRetentionDays: number;
   public readonly overlap: OverlapPolicy;
   public readonly metricNamespace: string;
-  /** Job environment plus the runner's, sorted by name (as Terraform iterates a map). */
-  public readonly environment: Array<{ name: string; value: string }>;
+  public readonly timeoutSeconds: number;
   /** Secrets as ECS `secrets` entries, sorted by name. */
   public readonly secrets: Array<{ name: string; valueFrom: string }>;
   /** Secrets Manager ARNs, sorted by environment variable name (`secretsManagerSecretNames`). */
@@ -74,8 +73,8 @@ export class BatchJobSettings {
       throw new ValidationError('logRetentionDays', `${this.logRetentionDays} is not a CloudWatch Logs retention (${AwsLimits.LOG_RETENTION_DAYS.join(', ')})`);
     }
 
-    const timeoutSeconds = props.timeoutSeconds ?? BatchJobDefaults.TIMEOUT_SECONDS;
-    PropCheck.integerInRange(timeoutSeconds, 1, Number.MAX_SAFE_INTEGER, 'timeoutSeconds');
+    this.timeoutSeconds = props.timeoutSeconds ?? BatchJobDefaults.TIMEOUT_SECONDS;
+    PropCheck.integerInRange(this.timeoutSeconds, 1, Number.MAX_SAFE_INTEGER, 'timeoutSeconds');
     this.overlap = props.overlap ?? OverlapPolicy.ALLOW;
     this.metricNamespace = props.metricNamespace ?? RunnerMetrics.DEFAULT_NAMESPACE;
     if (this.metricNamespace.trim() === '') {
@@ -88,14 +87,6 @@ export class BatchJobSettings {
         throw new ValidationError('environment', `${name}: ECS_BATCH_* names are reserved for the runner (set handler, timeoutSeconds, overlap or metricNamespace, or a schedule's event)`);
       }
     }
-    const runner: { [name: string]: string } = {
-      [RunnerEnvironment.JOB_NAME]: this.name,
-      [RunnerEnvironment.TIMEOUT_SECONDS]: String(timeoutSeconds),
-      [RunnerEnvironment.OVERLAP]: this.overlap,
-      [RunnerEnvironment.METRIC_NAMESPACE]: this.metricNamespace,
-    };
-    if (props.handler !== undefined) runner[RunnerEnvironment.HANDLER] = props.handler;
-    this.environment = BatchJobSettings.sortedEntries({ ...props.environment, ...runner });
 
     const secrets = { ...props.secretsManagerSecrets, ...props.ssmParameters };
     const both = Object.keys(props.secretsManagerSecrets ?? {}).find((k) => (props.ssmParameters ?? {})[k] !== undefined);

@@ -66,7 +66,7 @@ export function planStack(stack: TerraformStack, variables: Record<string, Value
           mode,
           type,
           attributes: dropNulls(attributes) as { [k: string]: Value },
-          ignoreChanges: lifecycle?.ignore_changes ?? [],
+          ignoreChanges: [lifecycle?.ignore_changes ?? []].flat(),
         });
       }
     }

@@ -387,7 +387,8 @@ class ModuleInstance {
           const ok = evaluate(expressionOf(pre.condition), planScope);
           if (ok === false) this.issue('precondition', instance.address, String(evaluateJsonValue(pre.error_message, planScope)));
         }
-        const ignoreChanges = (lifecycle.ignore_changes ?? []).map((x: string) => x.replace(/^\$\{(.*)\}$/, '$1'));
+        // `ignore_changes = all` is a keyword, not a list.
+        const ignoreChanges = [lifecycle.ignore_changes ?? []].flat().map((x: string) => x.replace(/^\$\{(.*)\}$/, '$1'));
         this.planned.push({ address: instance.address, mode: r.mode, type: r.type, attributes, ignoreChanges });
       } catch (e) {
         this.report(e, instance.address);

@@ -126,7 +126,7 @@ describe.each(['rule', 'scheduler'] as const)('the %s variant', (variant) => {
     expect(textOf(ecs.task_definition_arn)).toBe(FAMILY_ARN);
     const task = resourceOf(result.hcl, 'nightly/aws_ecs_task_definition.task');
     expect(task.attributes.track_latest).toBe(true);
-    expect(task.ignoreChanges).toEqual(['container_definitions']);
+    expect(task.ignoreChanges).toEqual(['all']);
   });
 
   test('on Fargate with a public IP, in the given subnets', () => {

@@ -6,6 +6,7 @@ import { CronOptions } from './cron-options';
 import { CronSpec, parseCronFields } from './cron-spec';
 import { cronToUtc } from './cron-to-utc';
 import { describeCron } from './describe';
+import { LastFireTimeOptions } from './last-fire-time-options';
 import { NextFireTimesOptions } from './next-fire-times-options';
 import { RateSpec, formatRate, parseRate } from './rate-expression';
 import { ScheduleKind } from './schedule-kind';
@@ -13,6 +14,9 @@ import { TimeUnit } from './time-unit';
 import { TimeZone } from './time-zone';
 import { UtcConversion } from './utc-conversion';
 import { instantsOf, wallMsIn } from './zone-clock';
+
+/** Ever wider windows that `lastFireTime` searches back: an hour, a day, 32 days, 367 days, 30 years. */
+const LAST_FIRE_WINDOWS_MS = [1, 24, 32 * 24, 367 * 24, 30 * 366 * 24].map((hours) => hours * 3_600_000);
 
 const UNIT_WORDS: { [unit: string]: string } = {
   [TimeUnit.MINUTES]: 'minute',
@@ -144,6 +148,39 @@ export class Schedule {
       return zone === undefined || TimeZone.isUtc(zone) ? nextUtc(evaluator, fromMs, count) : nextInZone(evaluator, fromMs, count, zone);
     }
     return [];
+  }
+
+  /**
+   * The latest fire time at or before `at`: when the run that starts at `at`
+   * was due. The runner gives it to the handler as `event.time` when the
+   * target could not pass the time itself.
+   *
+   * - cron: read in UTC or in `timeZone`, with Scheduler's daylight saving rules (see `nextFireTimes`).
+   * - at: the one instant, if it is not after `at`.
+   * - rate: undefined. A rate counts from when the rule or schedule was created, which the expression doesn't say.
+   *
+   * @returns the instant, or undefined when there is none (a rate, an `at()` still ahead, a cron that never fired in the last 30 years)
+   */
+  public lastFireTime(options?: LastFireTimeOptions): Date | undefined {
+    const at = options?.at ?? new Date();
+    if (!(at instanceof Date) || isNaN(at.getTime())) throw new ValidationError('at', `${String(at)} is not a valid date (a Date)`);
+    const atMs = at.getTime();
+    if (this.parsed.rate) return undefined;
+    // Fire times strictly after `from`: step `from` back until one lands at or before `at`.
+    // The widest window covers the rarest cron (29 February on a given weekday: every 28 years).
+    for (const windowMs of LAST_FIRE_WINDOWS_MS) {
+      let from = new Date(atMs - windowMs);
+      let last: Date | undefined;
+      for (;;) {
+        const times = this.nextFireTimes({ count: Schedule.MAX_FIRE_TIMES, from, timeZone: options?.timeZone });
+        const due = times.filter((t) => t.getTime() <= atMs);
+        if (due.length > 0) last = due[due.length - 1];
+        if (due.length < times.length || times.length < Schedule.MAX_FIRE_TIMES) break;
+        from = times[times.length - 1];
+      }
+      if (last !== undefined) return last;
+    }
+    return undefined;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Component } from 'projen';
 import { NodeProject } from 'projen/lib/javascript';
+import { InfraNames } from './infra-names';
 import { GeneratedTextFile } from '../private/generated-text-file';
 import { JobSettings } from '../private/job-settings';
 import { ProjectSettings } from '../private/project-settings';
@@ -8,10 +9,10 @@ import { ProjectSettings } from '../private/project-settings';
 export const ROLLBACK_SCRIPT = 'scripts/rollback.mjs';
 
 /**
- * Rollback. The schedules always start the latest revision, so a bad release
- * runs at the next schedule; `npx projen rollback -- --job <name>` registers the
- * previous revision's definition again as the newest revision, with the AWS CLI.
- * `--dry-run` prints the exact commands and runs none; a test covers it.
+ * Rollback to a release, not to a position: `npx projen rollback -- --job <name>
+ * --to-version <v>` registers a new revision with the current settings and that
+ * release's image, so running it twice does the same thing. Without a target it
+ * lists the recent releases and exits 2. `--dry-run` prints the exact commands.
  */
 export class Rollback extends Component {
   constructor(project: NodeProject, settings: ProjectSettings, jobs: () => JobSettings[]) {
@@ -19,72 +20,110 @@ export class Rollback extends Component {
     new GeneratedTextFile(this, ROLLBACK_SCRIPT, () => SCRIPT, { comment: '//' });
     new GeneratedTextFile(this, 'test/rollback.test.ts', () => testTs(settings, jobs()[0]), { comment: '//' });
     project.addTask('rollback', {
-      description: 'Register the previous task definition revision of a job again as its newest (--job <name> [--to-revision <n>] [--dry-run])',
+      description: 'Roll a job back to a release: its image with the current settings (--job <name> --to-version <version> | --to-revision <n> [--environment <env>] [--dry-run])',
       exec: `node ${ROLLBACK_SCRIPT}`,
       receiveArgs: true,
     });
   }
 }
 
-const SCRIPT = `// Rolls a job back: registers the definition of an earlier revision again as the
-// newest revision of its family. The schedules start the family's latest
-// revision, so the next run uses it. Revisions are never deleted.
-//   node scripts/rollback.mjs --job <name> [--to-revision <n>] [--region <region>] [--dry-run]
+const SCRIPT = `// Rolls a job back to a release: registers a new revision with the repo's
+// current settings (scripts/jobs.json) and that release's image. It restores
+// code, not settings, so it never undoes an infra change; the same command run
+// twice does the same thing. --to-revision copies a revision registered by hand.
+//   node scripts/rollback.mjs --job <name> (--to-version <version> | --to-revision <n>) [--environment <env>] [--region <region>] [--account-id <id>] [--dry-run]
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { argv, describeCommand, fail, jobNamed, readJobs, regionOf, registerCommand, registerInput, run, shellLine } from './lib/task-definitions.mjs';
+import {
+  accountOf, argv, callerAccount, DEFAULT_ENVIRONMENT, describeCommand, environmentValues, fail, jobNamed, readJobs, regionOf,
+  registerCommand, registerInput, releaseImage, run, shellLine, taskDefinitionInput, tryRun,
+} from './lib/task-definitions.mjs';
 
-const usage = 'usage: npx projen rollback -- --job <name> [--to-revision <n>] [--region <region>] [--dry-run]';
+const usage = 'usage: npx projen rollback -- --job <name> (--to-version <version> | --to-revision <n>) [--environment <env>] [--region <region>] [--account-id <id>] [--dry-run]';
 let values;
 try {
   ({ values } = parseArgs({
     args: argv(),
-    options: { 'job': { type: 'string' }, 'to-revision': { type: 'string' }, 'region': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    options: {
+      'job': { type: 'string' }, 'to-version': { type: 'string' }, 'to-revision': { type: 'string' }, 'region': { type: 'string' },
+      'environment': { type: 'string', default: DEFAULT_ENVIRONMENT }, 'account-id': { type: 'string' }, 'dry-run': { type: 'boolean', default: false },
+    },
   }));
 } catch (error) {
   fail(\`\${error.message}\\n\${usage}\`);
 }
 const config = readJobs();
-const { family } = jobNamed(config, values.job, usage);
-const region = regionOf(values.region, config);
-let revision = values['to-revision'];
-if (revision !== undefined && !/^[1-9][0-9]*$/.test(revision)) {
-  fail(\`--to-revision: '\${revision}' is not a revision number (1, 2, 3, ...)\`);
+const job = jobNamed(config, values.job, usage);
+const { family } = job;
+const tfvars = await environmentValues(values.environment);
+const region = regionOf(values.region, config, tfvars);
+const version = values['to-version'];
+const revision = values['to-revision'];
+if (version !== undefined && revision !== undefined) fail(\`--to-version, --to-revision: give one of them\\n\${usage}\`);
+if (revision !== undefined && !/^[1-9][0-9]*$/.test(revision)) fail(\`--to-revision: '\${revision}' is not a revision number (1, 2, 3, ...)\`);
+if (version !== undefined && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(version)) fail(\`--to-version: '\${version}' is not an image tag (the release version, e.g. 1.4.2)\`);
+const list = ['aws', 'ecs', 'list-task-definitions', '--family-prefix', family, '--status', 'ACTIVE', '--sort', 'DESC', '--region', region, '--output', 'json'];
+/** Recent releases shown when neither flag says where to go. */
+const SHOWN = 10;
+
+if (version === undefined && revision === undefined) {
+  if (values['dry-run']) {
+    console.log(\`# Without --to-version or --to-revision: lists the recent releases of \${values.job} and exits 2.\`);
+    console.log(shellLine(list));
+    console.log(shellLine(describeCommand(\`\${family}:<revision>\`, region)));
+    process.exit(0);
+  }
+  // --family-prefix also matches longer family names, so the list is filtered to this family.
+  const arns = run(list).taskDefinitionArns.filter((arn) => /task-definition\\/(.+):\\d+$/.exec(arn)?.[1] === family).slice(0, SHOWN);
+  console.error(\`Which release of \${values.job}? The latest \${arns.length} revisions of \${family}, newest first:\`);
+  console.log('version\\trevision\\tregistered');
+  for (const arn of arns) {
+    const { taskDefinition } = run(describeCommand(arn.replace(/^.*task-definition\\//, ''), region));
+    const tag = taskDefinition.containerDefinitions[0].image.replace(/^.*:/, '');
+    console.log(\`\${tag}\\t\${taskDefinition.revision}\\t\${taskDefinition.registeredAt ?? ''}\`);
+  }
+  console.error(\`Run again with --to-version <version> (or --to-revision <n>).\\n\${usage}\`);
+  process.exit(2);
 }
 
-// Newest first. --family-prefix also matches longer family names, so the list is filtered to this family.
-const list = ['aws', 'ecs', 'list-task-definitions', '--family-prefix', family, '--status', 'ACTIVE', '--sort', 'DESC', '--region', region, '--output', 'json'];
-const inputFile = (rev) => join(tmpdir(), \`rollback-\${family}-\${rev}.json\`);
-
-if (values['dry-run']) {
-  const rev = revision ?? '<previous>';
-  console.log(\`# Rollback of \${values.job} in \${region}: the definition of \${family}:\${rev} becomes the newest revision. --dry-run: nothing runs.\`);
-  if (revision === undefined) {
-    console.log(\`# <previous> is the second revision this lists (the first is the current one):\`);
-    console.log(shellLine(list));
+if (revision !== undefined) {
+  const file = join(tmpdir(), \`rollback-\${family}-\${revision}.json\`);
+  if (values['dry-run']) {
+    console.log(\`# Rollback of \${values.job} in \${region}: the definition of \${family}:\${revision} becomes the newest revision. --dry-run: nothing runs.\`);
+    console.log(shellLine(describeCommand(\`\${family}:\${revision}\`, region)));
+    console.log(\`# \${file}: that definition without its read-only fields, with its tags\`);
+    console.log(shellLine(registerCommand(file, region)));
+    process.exit(0);
   }
-  console.log(shellLine(describeCommand(\`\${family}:\${rev}\`, region)));
-  console.log(\`# \${inputFile(rev)}: that definition without its read-only fields, with its tags\`);
-  console.log(shellLine(registerCommand(inputFile(rev), region)));
+  writeFileSync(file, JSON.stringify(registerInput(run(describeCommand(\`\${family}:\${revision}\`, region))), null, 2));
+  const { taskDefinition } = run(registerCommand(file, region));
+  const images = taskDefinition.containerDefinitions.map((c) => c.image).join(', ');
+  console.log(\`\${values.job}: \${family}:\${taskDefinition.revision} now has the definition of revision \${revision} (\${images}); the next scheduled run uses it.\`);
   process.exit(0);
 }
 
-if (revision === undefined) {
-  const revisions = run(list).taskDefinitionArns
-    .map((arn) => /task-definition\\/(.+):(\\d+)$/.exec(arn))
-    .filter((m) => m && m[1] === family)
-    .map((m) => m[2]);
-  if (revisions.length < 2) fail(\`\${family} has no earlier ACTIVE revision to roll back to (revisions: \${revisions.join(', ') || 'none'})\`);
-  revision = revisions[1];
+let accountId = accountOf(values['account-id'], tfvars);
+const file = join(tmpdir(), \`rollback-\${family}-\${version}.json\`);
+const imageCheck = (account) => ['aws', 'ecr', 'describe-images', '--registry-id', account, '--repository-name', config.repository, '--image-ids', \`imageTag=\${version}\`, '--region', region, '--output', 'json'];
+if (values['dry-run']) {
+  console.log(\`# Rollback of \${values.job} in \${region} to release \${version}: a new revision of \${family} with the settings of .projenrc.ts and image \${config.repository}:\${version}. --dry-run: nothing runs.\`);
+  if (accountId === undefined) console.log(shellLine(['aws', 'sts', 'get-caller-identity', '--region', region, '--output', 'json']));
+  console.log(shellLine(imageCheck(accountId ?? '<account-id>')));
+  console.log(\`# \${file}: npx projen register-revision -- --job \${values.job} --image <image> --print\`);
+  console.log(shellLine(registerCommand(file, region)));
+  process.exit(0);
 }
-const described = run(describeCommand(\`\${family}:\${revision}\`, region));
-const file = inputFile(revision);
-writeFileSync(file, JSON.stringify(registerInput(described), null, 2));
+accountId ??= callerAccount(region);
+const image = releaseImage(config, accountId, region, version);
+// Before anything is registered: ECR keeps the last images only (the lifecycle policy).
+if (tryRun(imageCheck(accountId)) === undefined) {
+  fail(\`--to-version: \${image} is not in ECR: expired by the repository's lifecycle policy, or never pushed. Nothing was registered.\`);
+}
+writeFileSync(file, JSON.stringify(taskDefinitionInput(config, job, image, region, accountId), null, 2));
 const { taskDefinition } = run(registerCommand(file, region));
-const images = taskDefinition.containerDefinitions.map((c) => c.image).join(', ');
-console.log(\`\${values.job}: \${family}:\${taskDefinition.revision} now has the definition of revision \${revision} (\${images}); the next scheduled run uses it.\`);
+console.log(\`\${values.job}: \${family}:\${taskDefinition.revision} runs release \${version} (\${image}) with the current settings; the next scheduled run uses it.\`);
 `.split('\n');
 
 function testTs(settings: ProjectSettings, job: JobSettings): string[] {
@@ -102,14 +141,13 @@ function testTs(settings: ProjectSettings, job: JobSettings): string[] {
     '}',
     '',
     "describe('rollback', () => {",
-    "  test('--dry-run prints the AWS CLI commands of a rollback to the previous revision, and runs none', () => {",
-    `    const result = rollback('--job', '${job.name}', '--dry-run');`,
+    "  test('--dry-run prints the AWS CLI commands of a rollback to a release, and runs none', () => {",
+    `    const result = rollback('--job', '${job.name}', '--to-version', '1.2.0', '--account-id', '123456789012', '--dry-run');`,
     '    expect(result.status).toBe(0);',
     "    const commands = result.stdout.split('\\n').filter((line) => line.startsWith('aws '));",
     '    expect(commands).toEqual([',
-    `      'aws ecs list-task-definitions --family-prefix ${family} --status ACTIVE --sort DESC --region ${settings.region} --output json',`,
-    `      "aws ecs describe-task-definition --task-definition '${family}:<previous>' --include TAGS --region ${settings.region} --output json",`,
-    `      \`aws ecs register-task-definition --cli-input-json 'file://\${join(tmpdir(), '${`rollback-${family}-<previous>.json`}')}' --region ${settings.region} --output json\`,`,
+    `      'aws ecr describe-images --registry-id 123456789012 --repository-name ${new InfraNames(settings).repository} --image-ids imageTag=1.2.0 --region ${settings.region} --output json',`,
+    `      \`aws ecs register-task-definition --cli-input-json file://\${join(tmpdir(), '${`rollback-${family}-1.2.0.json`}')} --region ${settings.region} --output json\`,`,
     '    ]);',
     '  });',
     '',

@@ -12,7 +12,11 @@ export class FakeAwsCli {
   public readonly binDir: string;
   private readonly callsFile: string;
 
-  constructor(revisions: { family: string; revision: number; image: string }[]) {
+  /**
+   * @param images the image tags ECR still holds (describe-images fails for others)
+   * @param exitCode the container's exit code when describe-tasks reports a run-task task stopped (on the second poll)
+   */
+  constructor(revisions: { family: string; revision: number; image: string }[], options: { images?: string[]; exitCode?: number } = {}) {
     const dir = tempDir('fake-aws-');
     this.binDir = join(dir, 'bin');
     this.callsFile = join(dir, 'calls.jsonl');
@@ -24,6 +28,8 @@ const args = process.argv.slice(2);
 const revisions = ${JSON.stringify(revisions)};
 const arn = ${arn.toString()};
 const flag = (name) => args[args.indexOf(name) + 1];
+const options = ${JSON.stringify(options)};
+const callsFile = ${JSON.stringify(join(dir, 'calls.jsonl'))};
 const call = { args };
 let answer;
 if (args[1] === 'list-task-definitions') {
@@ -44,6 +50,20 @@ if (args[1] === 'list-task-definitions') {
     },
     tags: [{ key: 'team', value: 'payments' }],
   };
+} else if (args[1] === 'describe-images') {
+  const tag = flag('--image-ids').replace('imageTag=', '');
+  if (!(options.images ?? []).includes(tag)) { console.error('An error occurred (ImageNotFoundException): The image with imageId {imageTag:' + tag + '} does not exist'); process.exit(254); }
+  answer = { imageDetails: [{ imageTags: [tag] }] };
+} else if (args[1] === 'run-task') {
+  call.input = JSON.parse(fs.readFileSync(flag('--cli-input-json').replace('file://', ''), 'utf8'));
+  answer = { tasks: [{ taskArn: 'arn:aws:ecs:ap-northeast-1:111122223333:task/batch/0123456789abcdef', lastStatus: 'PROVISIONING' }], failures: [] };
+} else if (args[1] === 'describe-tasks') {
+  const polls = fs.existsSync(callsFile) ? fs.readFileSync(callsFile, 'utf8').split('\\n').filter((l) => l.includes('describe-tasks')).length : 0;
+  answer = { tasks: [polls >= 1
+    ? { lastStatus: 'STOPPED', stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited', containers: [{ name: 'x', exitCode: options.exitCode ?? 0 }] }
+    : { lastStatus: 'RUNNING', containers: [{ name: 'x' }] }] };
+} else if (args[0] === 'sts') {
+  answer = { Account: '111122223333' };
 } else if (args[1] === 'register-task-definition') {
   const input = JSON.parse(fs.readFileSync(flag('--cli-input-json').replace('file://', ''), 'utf8'));
   call.input = input;

@@ -1,4 +1,5 @@
 import { spawnSync } from 'child_process';
+import { symlinkSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { FakeAwsCli } from './fake-aws-cli';
@@ -17,20 +18,23 @@ describe('RevisionScripts', () => {
   const project = newProject({}, dir);
   project.addJob({ name: 'weekly', schedule: 'cron(0 9 ? * MON *)' });
   synthInPlace(project);
+  symlinkSync(join(__dirname, '..', '..', '..', '..', 'node_modules'), join(dir, 'node_modules'));
 
   test('scripts/jobs.json names each job\'s family, from .projenrc.ts', () => {
     const out = synth(newProject({ region: 'eu-west-1' }));
-    expect(out['scripts/jobs.json']).toMatchObject({ region: 'eu-west-1', jobs: { nightly: { family: 'payments-nightly' } } });
+    expect(out['scripts/jobs.json']).toMatchObject({
+      region: 'eu-west-1',
+      repository: 'payments-batch',
+      jobs: { nightly: { family: 'payments-nightly', handler: 'lib/jobs/nightly/handler.handler', cpu: 256, memory: 512, timeoutSeconds: 3600, overlap: 'allow', environment: {} } },
+    });
     expect(out['.projen/tasks.json'].tasks['register-revision'].steps).toEqual([{ exec: 'node scripts/register-revision.mjs', receiveArgs: true }]);
   });
 
-  test('--dry-run prints, for every job, the describe and register commands', () => {
-    const result = register(dir, ['--image', IMAGE, '--dry-run']);
+  test('--dry-run prints, for every job, the register command, and runs none', () => {
+    const result = register(dir, ['--image', IMAGE, '--account-id', '111122223333', '--dry-run']);
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n').filter((l) => l.startsWith('aws '))).toEqual([
-      'aws ecs describe-task-definition --task-definition payments-nightly --include TAGS --region ap-northeast-1 --output json',
       `aws ecs register-task-definition --cli-input-json file://${join(tmpdir(), 'register-payments-nightly.json')} --region ap-northeast-1 --output json`,
-      'aws ecs describe-task-definition --task-definition payments-weekly --include TAGS --region ap-northeast-1 --output json',
       `aws ecs register-task-definition --cli-input-json file://${join(tmpdir(), 'register-payments-weekly.json')} --region ap-northeast-1 --output json`,
     ]);
   });
@@ -41,7 +45,7 @@ describe('RevisionScripts', () => {
     expect(result.stderr).toContain("--image: 'payments-batch' is not an image URI with a tag");
   });
 
-  test('registers a revision of each job with the new image and everything else unchanged', () => {
+  test('registers a revision of each job from .projenrc.ts with the new image; the account from STS', () => {
     const aws = new FakeAwsCli([
       { family: 'payments-nightly', revision: 5, image: 'repo:1.2.0' },
       { family: 'payments-weekly', revision: 2, image: 'repo:1.2.0' },
@@ -51,8 +55,10 @@ describe('RevisionScripts', () => {
     expect(result.status).toBe(0);
     const registered = aws.calls().filter((c) => c.args[1] === 'register-task-definition').map((c) => c.input);
     expect(registered.map((i) => [i.family, i.containerDefinitions[0].image])).toEqual([['payments-nightly', IMAGE], ['payments-weekly', IMAGE]]);
-    expect(registered[0].containerDefinitions[0].environment).toEqual([{ name: 'ECS_BATCH_HANDLER', value: 'lib/jobs/nightly/handler.handler' }]);
-    expect(registered[0]).not.toHaveProperty('revision');
+    // Not copied from the latest revision (whose environment the fake reduces to the handler): rendered from the settings.
+    expect(registered[0].containerDefinitions[0].environment).toContainEqual({ name: 'ECS_BATCH_TIMEOUT_SECONDS', value: '3600' });
+    expect(registered[0].taskRoleArn).toBe('arn:aws:iam::111122223333:role/payments-nightly-task');
+    expect(aws.calls().map((c) => c.args[1])).toEqual(['sts', 'register-task-definition', 'register-task-definition'].map((x) => (x === 'sts' ? 'get-caller-identity' : x)));
     expect(result.stdout).toContain(`nightly: registered payments-nightly:6 with ${IMAGE}`);
   });
 });

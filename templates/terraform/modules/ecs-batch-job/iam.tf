@@ -3,6 +3,8 @@
 # nothing by default). Statements are generated from @ecs-batch/core below.
 
 resource "aws_iam_role" "execution_role" {
+  # JobRoleNames: derived from the family, so register-revision knows the ARN.
+  name               = "${var.name}-execution"
   description        = "ECS task execution role of batch job ${var.name}"
   assume_role_policy = jsonencode(local.execution_trust_policy)
   tags               = local.tags
@@ -15,6 +17,7 @@ resource "aws_iam_role_policy" "execution_role_policy" {
 }
 
 resource "aws_iam_role" "task_role" {
+  name               = "${var.name}-task"
   description        = "Task role of batch job ${var.name}"
   assume_role_policy = jsonencode(local.task_trust_policy)
   tags               = local.tags

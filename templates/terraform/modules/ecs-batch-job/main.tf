@@ -3,8 +3,9 @@
 # revision), and optionally failure alerts and a missed-run alarm.
 # The HCL twin of the EcsBatchJob construct of @ecs-batch/cdktf.
 #
-# Terraform creates the family; CI registers new revisions (new image tags)
-# outside Terraform. track_latest + ignore_changes on the container definitions
+# Terraform creates the family and its first revision; CI registers every later
+# revision from the same settings (core's JobTaskDefinition, which a parity test
+# holds this module to) with the release's image. track_latest + ignore_changes
 # keep Terraform from reverting them (docs/deploying.md).
 
 data "aws_caller_identity" "account" {}
@@ -98,8 +99,10 @@ resource "aws_ecs_task_definition" "task" {
   }
 
   lifecycle {
-    # CI owns the image: never replace its revisions with the definitions written here.
-    ignore_changes = [container_definitions]
+    # Terraform registers the first revision; CI registers every later one from the
+    # same settings with the release's image (docs/deploying.md). Never replace it,
+    # so an apply cannot revert a release.
+    ignore_changes = all
 
     precondition {
       # https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size

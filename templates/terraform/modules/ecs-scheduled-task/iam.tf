@@ -5,6 +5,8 @@
 # schedule group).
 
 resource "aws_iam_role" "invoker" {
+  # JobRoleNames.invokerRole: <name>-invoker, the name cut to fit 64 characters.
+  name               = "${substr(var.name, 0, 64 - length("-invoker"))}-invoker"
   description        = local.is_rule ? "Lets EventBridge rule ${var.name} run its ECS task" : "Lets EventBridge Scheduler schedule ${var.name} run its ECS task"
   assume_role_policy = jsonencode(local.invoker_trust_policy)
   tags               = local.tags
