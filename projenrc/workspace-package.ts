@@ -25,6 +25,8 @@ export interface WorkspacePackageOptions {
   readonly deps?: string[];
   readonly devDeps?: string[];
   readonly peerDeps?: string[];
+  /** Dependencies shipped inside the package: a jsii library may depend on a non-jsii package only this way. */
+  readonly bundledDeps?: string[];
   readonly bin?: Record<string, string>;
   /** Extra files to keep out of the npm package. */
   readonly npmIgnore?: string[];
@@ -52,6 +54,7 @@ function common(o: WorkspacePackageOptions) {
     deps: o.deps,
     devDeps: o.devDeps,
     peerDeps: o.peerDeps,
+    bundledDeps: o.bundledDeps,
     peerDependencyOptions: { pinnedDevDependency: false },
     bin: o.bin,
     release: false,
