@@ -1,4 +1,5 @@
 import { TerraformBlock, TerraformModule, TerraformValues } from '@ecs-batch/terraform-reader';
+import { splitTemplate } from '@ecs-batch/terraform-reader/lib/interpolation';
 import { asList, blocksOf, isMap, PlainMap, referenceOf } from './plain';
 
 /** One IAM statement, normalized from `jsonencode(...)`, a JSON string or an `aws_iam_policy_document`. */
@@ -27,12 +28,10 @@ export async function policyStatements(module: TerraformModule, value: unknown, 
   if (typeof value === 'string') {
     const local = /^\$\{\s*local\.([\w-]+)\s*\}$/.exec(value);
     if (local) return policyStatements(module, module.scope.locals[local[1]], depth + 1);
-    try {
-      return fromObject(module, JSON.parse(value), depth);
-    } catch {
-      const r = await module.values.resolve(value);
-      return r.resolved && typeof r.value === 'string' && r.value !== value ? policyStatements(module, r.value, depth + 1) : undefined;
-    }
+    const parsed = parseJsonTemplate(value);
+    if (parsed !== undefined) return fromObject(module, parsed, depth);
+    const r = await module.values.resolve(value);
+    return r.resolved && typeof r.value === 'string' && r.value !== value ? policyStatements(module, r.value, depth + 1) : undefined;
   }
   return fromObject(module, value, depth);
 }
@@ -125,4 +124,28 @@ export async function rolePolicies(module: TerraformModule, roleArn: unknown): P
   const managed = module.resources('aws_iam_role_policy_attachment').some((a) => referenceOf(a.body.role)?.name === ref.name && !referenceOf(a.body.policy_arn));
   if (managed || policies.some((p) => p.statements === undefined)) return undefined;
   return policies;
+}
+
+/**
+ * Parses a JSON policy written as a string (a heredoc, as in the provider's examples), whose `${...}`
+ * expressions may hold quotes: each expression stands in as a placeholder while JSON parses.
+ */
+export function parseJsonTemplate(value: string): unknown {
+  const parts = splitTemplate(value);
+  if (!parts) return undefined;
+  const expressions: string[] = [];
+  const text = parts.map((p) => ('text' in p ? p.text : `@@tf${expressions.push(p.expression) - 1}@@`)).join('');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const restore = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.replace(/@@tf(\d+)@@/g, (_, i: string) => `\${${expressions[Number(i)]}}`);
+    if (Array.isArray(v)) return v.map(restore);
+    if (isMap(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, restore(x)]));
+    return v;
+  };
+  return restore(parsed);
 }

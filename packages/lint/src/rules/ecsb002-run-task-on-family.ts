@@ -34,6 +34,7 @@ export const ECSB002: LintRule = {
 type Kind = 'family' | 'ok' | 'unknown';
 
 async function classify(resolve: (v: unknown) => Promise<{ resolved: boolean; value?: any }>, resource: string): Promise<Kind> {
+  if (resource === '*' || resource.endsWith(':*')) return 'ok';
   if (/arn_without_revision\s*\}$/.test(resource)) return 'family';
   // replace(<arn>, "/:\\d+$/", "") strips the revision: the bare family.
   if (/^\$\{\s*replace\([\s\S]*,\s*""\s*\)\s*\}$/.test(resource)) return 'family';

@@ -15,9 +15,10 @@ export const ECSB004: LintRule = {
     for (const target of context.targets) {
       const policies = await rolePolicies(target.module, target.targetBody.role_arn);
       if (!policies || policies.length === 0) continue;
-      // core's least-privilege statements, with the target's own expressions as tokens.
+      // core's least-privilege statements, with the target's cluster when it is known, else tokens.
+      const cluster = await target.module.values.resolve(target.targetBody.arn);
       const expected = RunTaskPolicy.permissions({
-        clusterArn: '${cluster_arn}',
+        clusterArn: cluster.resolved && typeof cluster.value === 'string' && cluster.value.includes(':cluster/') ? cluster.value : '${cluster_arn}',
         taskDefinitionArn: '${task_definition_arn}',
         taskDefinitionFamilyArn: '${task_definition_family_arn}',
         passRoleArns: ['${execution_role_arn}', '${task_role_arn}'],

@@ -1,7 +1,8 @@
 import { TerraformModule } from '@ecs-batch/terraform-reader';
 import { Severity } from '../severity';
 import { LintContext, LintRule, RawFinding } from '../private/lint-context';
-import { isMap, referenceOf } from '../private/plain';
+import { isMap } from '../private/plain';
+import { parseJsonTemplate } from '../private/policy-statements';
 import { ScheduledTarget } from '../private/scheduled-target';
 import { TerraformValues } from '@ecs-batch/terraform-reader';
 
@@ -17,7 +18,7 @@ export const ECSB009: LintRule = {
     const alerts = await alertPatterns(context.modules);
     for (const target of context.targets) {
       const family = await familyOf(target);
-      const covering = alerts.filter((a) => a.family === undefined || family === undefined || a.family.includes(family));
+      const covering = alerts.filter((a) => a.family === undefined || family === undefined || scopes(a.family, family));
       const missing = [
         ...(covering.some((a) => a.exitCode) ? [] : ['a non-zero exit code']),
         ...(covering.some((a) => a.failedToStart) ? [] : ['TaskFailedToStart']),
@@ -65,23 +66,23 @@ async function patternOf(module: TerraformModule, value: unknown): Promise<{ [ke
   if (typeof value !== 'string') return undefined;
   const json = /^\$\{\s*jsonencode\(([\s\S]*)\)\s*\}$/.exec(value);
   let parsed: unknown = json ? await TerraformValues.parseExpression(json[1]) : undefined;
-  if (!json) {
-    try {
-      parsed = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
-  }
+  if (!json) parsed = parseJsonTemplate(value);
   const local = typeof parsed === 'string' ? /^\$\{\s*local\.([\w-]+)\s*\}$/.exec(parsed) : null;
   if (local) parsed = module.scope.locals[local[1]];
   return isMap(parsed) ? parsed : undefined;
 }
 
+/** Whether a pattern's `group` (`family:<name>`) or `taskDefinitionArn` (`.../<name>:` prefix) names the family. */
+function scopes(scope: string, family: string): boolean {
+  return scope.includes(`family:${family}"`) || scope.includes(`/${family}:`) || scope.includes(`/${family}"`);
+}
+
 async function familyOf(target: ScheduledTarget): Promise<string | undefined> {
   const raw = target.ecs.task_definition_arn;
-  const ref = referenceOf(raw);
-  if (ref?.type === 'aws_ecs_task_definition') {
-    const td = target.module.resource('aws_ecs_task_definition', ref.name);
+  // Also through replace(aws_ecs_task_definition.x.arn, ...) and .arn_without_revision.
+  const ref = typeof raw === 'string' ? /aws_ecs_task_definition\.([A-Za-z_][\w-]*)/.exec(raw) : null;
+  if (ref) {
+    const td = target.module.resource('aws_ecs_task_definition', ref[1]);
     const family = td && await target.module.values.resolve(td.body.family);
     return family?.resolved && typeof family.value === 'string' ? family.value : undefined;
   }
