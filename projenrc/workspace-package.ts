@@ -81,6 +81,8 @@ function wire(project: typescript.TypeScriptProject, o: WorkspacePackageOptions)
   project.testTask.reset('jest --passWithNoTests', { receiveArgs: true });
   project.addTask('lint').spawn(project.tasks.tryFind('eslint')!);
   for (const f of o.npmIgnore ?? []) project.npmignore?.exclude(f);
+  // See projenrc/scripts/bundle-deps.mjs: workspaces hoist what npm pack must find in the package.
+  if (o.bundledDeps?.length) project.package.setScript('prepack', 'node ../../projenrc/scripts/bundle-deps.mjs');
 }
 
 /** A jsii package: typed for every jsii language, documented in API.md. */
