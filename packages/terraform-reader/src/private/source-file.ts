@@ -37,7 +37,7 @@ async function parseHcl(file: string, text: string, modulePath: string): Promise
   } catch (e) {
     const message = String((e as Error)?.message ?? e);
     const m = HCL_DIAGNOSTIC.exec(message);
-    return { file, line: m ? Number(m[1]) : undefined, reason: `${(m ? m[2] : message).trim()} (not valid HCL, as terraform validate reads it)` };
+    return { file, line: m ? Number(m[1]) : undefined, reason: `${(m ? m[2] : message).trim()} (valid HCL, as terraform validate accepts it)` };
   }
   const blocks: TerraformBlock[] = [];
   const seen = new Map<string, number>();
@@ -67,7 +67,26 @@ async function parseHcl(file: string, text: string, modulePath: string): Promise
       attributes,
     });
   }
+  addUnplaced(body, blocks, file, modulePath);
   return { body, blocks };
+}
+
+/**
+ * Blocks hcl2json returns that the outline did not place (source it cannot follow) are kept,
+ * at line 1 of their file, so reading never loses a block.
+ */
+function addUnplaced(body: PlainMap, blocks: TerraformBlock[], file: string, modulePath: string): void {
+  for (const kind of TWO_LABELS) {
+    for (const [type, byName] of Object.entries((body[kind] ?? {}) as PlainMap)) {
+      for (const [name, bodies] of Object.entries((byName ?? {}) as PlainMap)) {
+        const list = Array.isArray(bodies) ? bodies : [bodies];
+        const placed = blocks.filter((b) => b.kind === kind && b.type === type && b.name === name).length;
+        for (const item of list.slice(placed)) {
+          blocks.push({ kind, type, name, address: address(kind, type, name), modulePath, body: item, file, line: 1, comments: [], attributes: {} });
+        }
+      }
+    }
+  }
 }
 
 function collectPositions(nodes: OutlineNode[], prefix: string, into: { [path: string]: SourcePosition }): void {
