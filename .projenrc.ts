@@ -83,8 +83,9 @@ const template = new JsiiPackage({
   description: 'projen project type for a team repo of scheduled ECS batch jobs',
   deps: [core.package.packageName],
   peerDeps: ['projen@^0.103.25', `constructs@^${REPO.constructs}`],
-  // The analyzer is run (never imported) by --migrate-from; its tests run it from the workspace.
-  devDeps: ['projen@0.103.25', `constructs@${REPO.constructs}`, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1', runner.package.packageName, '@ecs-batch/migrate'],
+  // The analyzer is run (never imported) by --migrate-from; its tests run it from the workspace,
+  // and lint the generated infra of both flavours with @ecs-batch/lint (dogfooding).
+  devDeps: ['projen@0.103.25', `constructs@${REPO.constructs}`, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1', runner.package.packageName, '@ecs-batch/migrate', '@ecs-batch/lint'],
 });
 
 // The one Terraform reader (HCL and cdk.tf.json, with file:line and comments) that migrate and lint share.
