@@ -85,8 +85,20 @@ const template = new JsiiPackage({
   description: 'projen project type for a team repo of scheduled ECS batch jobs',
   deps: [core.package.packageName],
   peerDeps: ['projen@^0.103.25', `constructs@^${REPO.constructs}`],
-  // The analyzer is run (never imported) by --migrate-from; its tests run it from the workspace.
-  devDeps: ['projen@0.103.25', `constructs@${REPO.constructs}`, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1', runner.package.packageName, '@ecs-batch/migrate'],
+  // The analyzer is run (never imported) by --migrate-from; its tests run it from the workspace,
+  // and lint the generated infra of both flavours with @ecs-batch/lint (dogfooding).
+  devDeps: ['projen@0.103.25', `constructs@${REPO.constructs}`, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1', runner.package.packageName, '@ecs-batch/migrate', '@ecs-batch/lint'],
+});
+
+// The one Terraform reader (HCL and cdk.tf.json, with file:line and comments) that migrate and lint share.
+// A jsii library, so lint (jsii) may depend on it; the non-jsii HCL parser ships inside it.
+const terraformReader = new JsiiPackage({
+  parent: root,
+  folder: 'terraform-reader',
+  name: '@ecs-batch/terraform-reader',
+  description: 'Read Terraform (HCL, tfvars, local modules, cdk.tf.json) with each block\'s file, line and comments',
+  deps: ['@cdktf/hcl2json@0.21.0'],
+  bundledDeps: ['@cdktf/hcl2json@0.21.0'],
 });
 
 // Reads a team's scheduled Lambdas (Terraform, SAM, Serverless) and maps them to jobs.
@@ -95,19 +107,30 @@ const migrate = new TypeScriptPackage({
   folder: 'migrate',
   name: '@ecs-batch/migrate',
   description: 'Find scheduled Lambda functions in Terraform, SAM and Serverless repos and map them to ECS batch jobs',
-  deps: [core.package.packageName, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1'],
+  deps: [core.package.packageName, terraformReader.package.packageName, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1'],
   bin: { 'ecs-batch-migrate': 'bin/ecs-batch-migrate' },
 });
 
+// Finds the scheduled-task pitfalls (ECSB000-ECSB009) in a team's Terraform.
+const lint = new JsiiPackage({
+  parent: root,
+  folder: 'lint',
+  name: '@ecs-batch/lint',
+  description: 'Lint Terraform and CDKTF for the pitfalls of scheduled ECS tasks: revisions, IAM, public IPs, retries, alerts, time zones',
+  deps: [core.package.packageName, terraformReader.package.packageName],
+  devDeps: ['@cdktf/hcl2json@0.21.0'],
+  bin: { 'ecs-batch-lint': 'bin/ecs-batch-lint' },
+});
+
 // The template pins these for generated repos; `--migrate-from` fetches the analyzer on demand.
-new TemplateAssets(template, { terraformDir: 'templates/terraform', pins: [core, cdktf, runner, migrate] });
+new TemplateAssets(template, { terraformDir: 'templates/terraform', pins: [core, cdktf, runner, migrate, lint] });
 
 // The end-to-end proof runs a real registry (Verdaccio) on 127.0.0.1.
 root.addDevDeps('verdaccio@6.10.4', '@cdktf/hcl2json@0.21.0');
 // A verdaccio dependency asks for a `node-fetch@cjs` dist-tag the registry does not serve.
 root.package.addPackageResolutions('node-fetch@2.7.0');
 
-const packages = [core, cdktf, runner, template, migrate];
+const packages = [core, cdktf, runner, template, terraformReader, migrate, lint];
 for (const pkg of packages) workspaces.add(pkg);
 // The root's benchmarks, scripts and tests drive the workspace's packages (linked by npm,
 // so "internal") and their dev tools (baselines, provider classes): what any workspace

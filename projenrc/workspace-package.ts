@@ -25,6 +25,8 @@ export interface WorkspacePackageOptions {
   readonly deps?: string[];
   readonly devDeps?: string[];
   readonly peerDeps?: string[];
+  /** Dependencies shipped inside the package: a jsii library may depend on a non-jsii package only this way. */
+  readonly bundledDeps?: string[];
   readonly bin?: Record<string, string>;
   /** Extra files to keep out of the npm package. */
   readonly npmIgnore?: string[];
@@ -52,6 +54,7 @@ function common(o: WorkspacePackageOptions) {
     deps: o.deps,
     devDeps: o.devDeps,
     peerDeps: o.peerDeps,
+    bundledDeps: o.bundledDeps,
     peerDependencyOptions: { pinnedDevDependency: false },
     bin: o.bin,
     release: false,
@@ -78,6 +81,8 @@ function wire(project: typescript.TypeScriptProject, o: WorkspacePackageOptions)
   project.testTask.reset('jest --passWithNoTests', { receiveArgs: true });
   project.addTask('lint').spawn(project.tasks.tryFind('eslint')!);
   for (const f of o.npmIgnore ?? []) project.npmignore?.exclude(f);
+  // See projenrc/scripts/bundle-deps.mjs: workspaces hoist what npm pack must find in the package.
+  if (o.bundledDeps?.length) project.package.setScript('prepack', 'node ../../projenrc/scripts/bundle-deps.mjs');
 }
 
 /** A jsii package: typed for every jsii language, documented in API.md. */

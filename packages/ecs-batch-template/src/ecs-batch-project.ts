@@ -9,6 +9,7 @@ import { Dockerfile, IMAGE_NODE_MAJOR } from './files/dockerfile';
 import { Environments } from './files/environments';
 import { HandlerFiles } from './files/handler-files';
 import { HclInfra } from './files/hcl-infra';
+import { LintInfra } from './files/lint-infra';
 import { MigratedLambdas } from './files/migrated-lambdas';
 import { TeamReadme } from './files/readme';
 import { RevisionScripts } from './files/revision-scripts';
@@ -125,8 +126,9 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
     const version = (name: string) => `${name}@${PackageAssets.packageVersion(name)}`;
     const thirdParty = (name: string) => `${name}@${PackageAssets.thirdPartyVersion(name)}`;
     this.addDeps(version('@ecs-batch/lambda-runner'));
-    // The release scripts render task definitions with core and read the environments' tfvars with hcl2json.
-    this.addDevDeps(version('@ecs-batch/core'), thirdParty('@cdktf/hcl2json'));
+    // The release scripts render task definitions with core and read the environments' tfvars with hcl2json;
+    // lint:infra runs the linter in the build.
+    this.addDevDeps(version('@ecs-batch/core'), version('@ecs-batch/lint'), thirdParty('@cdktf/hcl2json'));
     if (settings.infra === 'cdktf') {
       this.addDevDeps(version('@ecs-batch/cdktf'), thirdParty('cdktf'), thirdParty('@cdktf/provider-aws'), thirdParty('constructs'));
     }
@@ -136,6 +138,7 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
     new Dockerfile(this);
     if (settings.infra === 'cdktf') new CdktfInfra(this, settings, jobs);
     else new HclInfra(this, settings, jobs);
+    new LintInfra(this, settings);
     new Environments(this, settings);
     new Bootstrap(this, settings);
     new RevisionScripts(this, settings, jobs);

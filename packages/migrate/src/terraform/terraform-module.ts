@@ -1,6 +1,5 @@
-import { readFileSync } from 'fs';
-import { parse } from '@cdktf/hcl2json';
-import { asArray, asMap, isMap, PlainMap } from '../plain-data';
+import { TerraformModule as SharedModule } from '@ecs-batch/terraform-reader';
+import { asArray, isMap, PlainMap } from '../plain-data';
 import { TerraformModuleFiles } from '../scan/source-files';
 import { unreadableFile } from '../unreadable-file';
 import { TerraformScope } from './terraform-values';
@@ -15,6 +14,8 @@ export interface TerraformBlock {
   readonly body: PlainMap;
   /** Absolute path of the `.tf` file. */
   readonly file: string;
+  /** 1-based line of the block. */
+  readonly line?: number;
 }
 
 /** A Terraform module (one folder), parsed file by file so each block keeps its file. */
@@ -24,26 +25,15 @@ export class TerraformModule {
    * @throws MigrationError naming `<file>:<line>` when the parser rejects a file
    */
   public static async load(files: TerraformModuleFiles): Promise<TerraformModule> {
-    const resources: TerraformBlock[] = [];
-    const data: TerraformBlock[] = [];
-    const defaults = new Map<string, unknown>();
-    const locals = new Map<string, unknown>();
-    for (const file of files.tfFiles) {
-      const json = await parseFile(file);
-      collectBlocks(json.resource, file, resources);
-      collectBlocks(json.data, file, data);
-      for (const [name, bodies] of Object.entries(asMap(json.variable))) {
-        const body = asArray(bodies)[0];
-        if (isMap(body) && 'default' in body) defaults.set(name, body.default);
-      }
-      for (const block of asArray(json.locals)) {
-        for (const [name, value] of Object.entries(asMap(block))) locals.set(name, value);
-      }
-    }
-    const variables = new Map(defaults);
-    for (const file of files.tfvarsFiles) {
-      for (const [name, value] of Object.entries(await parseFile(file))) variables.set(name, value);
-    }
+    // The shared reader (also @ecs-batch/lint's) parses; unparseable files come back as data,
+    // and the migrate CLI's contract is to stop at the first one.
+    const shared = await SharedModule.loadFiles({ dir: files.dir, files: files.tfFiles, varFiles: files.tfvarsFiles }, { followModules: false });
+    const [unreadable] = shared.unreadable;
+    if (unreadable) throw unreadableFile(unreadable.file, unreadable.line, unreadable.reason);
+    const resources = shared.blocks.filter((b) => b.kind === 'resource');
+    const data = shared.blocks.filter((b) => b.kind === 'data');
+    const variables = new Map<string, unknown>(Object.entries(shared.scope.variables));
+    const locals = new Map<string, unknown>(Object.entries(shared.scope.locals));
     return new TerraformModule(files.dir, resources, data, { variables, locals });
   }
 
@@ -69,41 +59,6 @@ export class TerraformModule {
   /** The `data` block `type.name`, if the module declares it. */
   public dataSource(type: string, name: string): TerraformBlock | undefined {
     return this.dataBlocks.find((b) => b.type === type && b.name === name);
-  }
-}
-
-async function parseFile(file: string): Promise<PlainMap> {
-  const text = readFileSync(file, 'utf8');
-  try {
-    return await parse(file, text);
-  } catch (e) {
-    throw unreadableFile(file, hclErrorLine(e), hclErrorReason(e));
-  }
-}
-
-/**
- * hcl2json reports HCL diagnostics as `parse config: [<file>:<line>,<column>-<line>,<column>: <summary>; <detail>]`.
- */
-const HCL_DIAGNOSTIC = /:(\d+),\d+(?:-\d+(?:,\d+)?)?: ([^\]]*)/;
-
-function hclErrorLine(e: unknown): number | undefined {
-  const m = HCL_DIAGNOSTIC.exec(String((e as Error)?.message ?? e));
-  return m ? Number(m[1]) : undefined;
-}
-
-function hclErrorReason(e: unknown): string {
-  const message = String((e as Error)?.message ?? e);
-  const m = HCL_DIAGNOSTIC.exec(message);
-  return `${(m ? m[2] : message).trim()} (valid HCL, as terraform validate accepts it)`;
-}
-
-function collectBlocks(section: unknown, file: string, into: TerraformBlock[]): void {
-  for (const [type, byName] of Object.entries(asMap(section))) {
-    for (const [name, bodies] of Object.entries(asMap(byName))) {
-      for (const body of asArray(bodies)) {
-        if (isMap(body)) into.push({ type, name, body, file });
-      }
-    }
   }
 }
 

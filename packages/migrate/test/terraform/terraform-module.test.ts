@@ -22,7 +22,7 @@ describe('TerraformModule', () => {
       tfvarsFiles: [join(dir, 'terraform.tfvars'), join(dir, 'a.auto.tfvars'), join(dir, 'b.auto.tfvars')],
     });
     expect(module.resources('aws_lambda_function')).toEqual([
-      { type: 'aws_lambda_function', name: 'f', body: { handler: 'a.b' }, file: join(dir, 'b.tf') },
+      expect.objectContaining({ type: 'aws_lambda_function', name: 'f', body: { handler: 'a.b' }, file: join(dir, 'b.tf'), line: 1 }),
     ]);
     expect(module.dataSource('archive_file', 'z')?.body).toEqual({ source_dir: 'src' });
     expect(module.resource('aws_lambda_function', 'nope')).toBeUndefined();

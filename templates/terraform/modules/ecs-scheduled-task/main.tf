@@ -83,6 +83,7 @@ resource "aws_cloudwatch_event_rule" "rule" {
   tags                = local.tags
 }
 
+# ecs-batch-lint ignore ECSB009: failure alerts are per job, not per schedule: the ecs-batch-job module adds them (alerts)
 resource "aws_cloudwatch_event_target" "target" {
   count = local.is_rule ? 1 : 0
 
@@ -137,6 +138,7 @@ resource "aws_scheduler_schedule_group" "schedule_group" {
   tags = local.tags
 }
 
+# ecs-batch-lint ignore ECSB009: failure alerts are per job, not per schedule: the ecs-batch-job module adds them (alerts)
 resource "aws_scheduler_schedule" "schedule" {
   count = local.is_rule ? 0 : 1
 

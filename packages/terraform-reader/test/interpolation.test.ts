@@ -1,4 +1,4 @@
-import { hasInterpolation, splitTemplate } from '../../src/terraform/interpolation';
+import { hasInterpolation, splitTemplate } from '../src/interpolation';
 
 describe('splitTemplate', () => {
   test('a literal is one text part', () => {

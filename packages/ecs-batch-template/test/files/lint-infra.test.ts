@@ -1,0 +1,57 @@
+import { spawnSync } from 'child_process';
+import { symlinkSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { Linter } from '@ecs-batch/lint';
+import { newProject, synth, synthInPlace, tempDir } from '../fixtures';
+
+const repoRoot = join(__dirname, '..', '..', '..', '..');
+
+describe('LintInfra', () => {
+  test.each(['hcl', 'cdktf'] as const)('%s: lint:infra runs ecs-batch-lint on the Terraform dir, in the build after the infra synthesizes', (infra) => {
+    const out = synth(newProject({ infra }));
+    const tasks = out['.projen/tasks.json'].tasks;
+    const dir = infra === 'hcl' ? 'infra' : 'cdktf.out/stacks/payments-batch';
+    expect(tasks['lint:infra'].steps).toEqual([{ exec: `ecs-batch-lint ${dir}`, receiveArgs: true }]);
+    const postCompile = tasks['post-compile'].steps.map((s: { spawn?: string }) => s.spawn);
+    expect(postCompile).toContain('lint:infra');
+    if (infra === 'cdktf') expect(postCompile.indexOf('synth:infra')).toBeLessThan(postCompile.indexOf('lint:infra'));
+    expect(out['package.json'].devDependencies['@ecs-batch/lint']).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+/** Dogfooding: what the template generates lints clean, in both flavours. */
+describe('the generated infra lints clean', () => {
+  test('hcl: the root module, its tfvars and the vendored modules', async () => {
+    const dir = tempDir();
+    const project = newProject({ infra: 'hcl', alertEmail: 'ops@example.com' }, dir);
+    project.addJob({ name: 'weekly', schedule: 'cron(0 9 ? * MON *)', trigger: 'rule', timeZone: 'Asia/Tokyo' });
+    synthInPlace(project);
+    const report = await Linter.lint({ paths: [join(dir, 'infra')] });
+    expect(report.unreadable).toEqual([]);
+    expect(report.roots).toHaveLength(1);
+    expect(report.findings).toEqual([]);
+  });
+
+  test('cdktf: the synthesized cdk.tf.json', async () => {
+    const dir = tempDir();
+    const project = newProject({ alertEmail: 'ops@example.com' }, dir);
+    project.addJob({ name: 'weekly', schedule: 'cron(0 9 ? * MON *)', trigger: 'rule', timeZone: 'Asia/Tokyo' });
+    synthInPlace(project);
+    symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+    const script = [
+      "require('ts-node').register({ project: 'infra/tsconfig.json', transpileOnly: true });",
+      "const { Testing } = require('cdktf');",
+      "const { BatchStack } = require('./infra/main');",
+      "process.stdout.write(Testing.synth(new BatchStack(Testing.app(), 'test')));",
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    writeFileSync(join(dir, 'cdk.tf.json'), result.stdout);
+    const report = await Linter.lint({ paths: [join(dir, 'cdk.tf.json')] });
+    expect(report.unreadable).toEqual([]);
+    // It did read the stack: a schedule and a rule for the two jobs.
+    const stack = JSON.parse(result.stdout);
+    expect(Object.keys(stack.resource)).toEqual(expect.arrayContaining(['aws_scheduler_schedule', 'aws_cloudwatch_event_target']));
+    expect(report.findings).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+import { RunTaskPolicy, ServicePrincipal } from '@ecs-batch/core';
+import { Severity } from '../severity';
+import { LintContext, LintRule, RawFinding } from '../private/lint-context';
+import { allows, rolePolicies } from '../private/policy-statements';
+
+/** ECSB004: the invoking role's RunTask, PassRole and TagResource, against core's least-privilege policy. */
+export const ECSB004: LintRule = {
+  id: 'ECSB004',
+  title: 'Invoking role broader or narrower than RunTask needs',
+  severity: Severity.WARNING,
+  description: 'The role EventBridge assumes should run tasks only in one cluster (`ArnEquals ecs:cluster`), pass only the job\'s roles and only to ECS tasks (`iam:PassedToService`), and, when the target tags tasks, allow `ecs:TagResource` while RunTask creates them; without it, RunTask with tags is denied.',
+  awsDocUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/CWE_IAM_role.html',
+  async check(context: LintContext): Promise<RawFinding[]> {
+    const out: RawFinding[] = [];
+    for (const target of context.targets) {
+      const policies = await rolePolicies(target.module, target.targetBody.role_arn);
+      if (!policies || policies.length === 0) continue;
+      // core's least-privilege statements, with the target's cluster when it is known, else tokens.
+      const cluster = await target.module.values.resolve(target.targetBody.arn);
+      const expected = RunTaskPolicy.permissions({
+        clusterArn: cluster.resolved && typeof cluster.value === 'string' && cluster.value.includes(':cluster/') ? cluster.value : '${cluster_arn}',
+        taskDefinitionArn: '${task_definition_arn}',
+        taskDefinitionFamilyArn: '${task_definition_family_arn}',
+        passRoleArns: ['${execution_role_arn}', '${task_role_arn}'],
+        propagateTags: true,
+      });
+      const statement = (sid: string) => JSON.stringify(expected.Statement.find((s: { Sid: string }) => s.Sid === sid));
+      const all = policies.flatMap((p) => (p.statements ?? []).map((s) => ({ s, p })));
+      for (const { s, p } of all.filter(({ s }) => allows(s, 'ecs:RunTask'))) {
+        if (!s.conditionKeys.includes('ecs:cluster')) {
+          out.push({ block: p.block, attribute: p.attribute, message: 'ecs:RunTask without an ecs:cluster condition: the role can start the task in any cluster', fix: `add Condition ArnEquals ecs:cluster = the cluster ARN, as in ${statement(RunTaskPolicy.SID_RUN_TASK)}` });
+        }
+      }
+      for (const { s, p } of all.filter(({ s }) => allows(s, 'iam:PassRole'))) {
+        if (s.resources.includes('*')) {
+          out.push({ block: p.block, attribute: p.attribute, message: 'iam:PassRole on "*": the role can hand any role to any service', fix: `pass only the execution and task roles, to ${ServicePrincipal.ECS_TASKS}: ${statement(RunTaskPolicy.SID_PASS_ROLE)}` });
+        } else if (!s.conditionKeys.includes('iam:passedtoservice')) {
+          out.push({ block: p.block, attribute: p.attribute, message: 'iam:PassRole without an iam:PassedToService condition', fix: `add Condition StringEquals iam:PassedToService = ${ServicePrincipal.ECS_TASKS}: ${statement(RunTaskPolicy.SID_PASS_ROLE)}` });
+        }
+      }
+      if (await tagsTasks(target) && !all.some(({ s }) => allows(s, 'ecs:TagResource'))) {
+        out.push({
+          block: target.block,
+          attribute: `${target.ecsPath}`,
+          message: 'the target tags its tasks (propagate_tags, tags or enable_ecs_managed_tags) but the role does not allow ecs:TagResource: RunTask is denied',
+          fix: `allow ${statement(RunTaskPolicy.SID_TAG_ON_RUN_TASK)}`,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+async function tagsTasks(target: import('../private/scheduled-target').ScheduledTarget): Promise<boolean> {
+  const values = target.module.values;
+  const propagate = await values.resolve(target.ecs.propagate_tags);
+  if (propagate.resolved && propagate.value != null && propagate.value !== 'NONE') return true;
+  const managed = await values.resolve(target.ecs.enable_ecs_managed_tags);
+  if (managed.resolved && (managed.value === true || managed.value === 'true')) return true;
+  const tags = await values.resolve(target.ecs.tags);
+  return tags.resolved && tags.value != null && typeof tags.value === 'object' && Object.keys(tags.value).length > 0;
+}
