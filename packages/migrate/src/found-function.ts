@@ -36,6 +36,20 @@ export interface FoundFunction {
   readonly codeRootMissing?: string;
   readonly schedules: FoundSchedule[];
   readonly warnings: string[];
+  /** Function settings whose value a reader took from a default (see `DefaultedValue`). */
+  readonly fromDefaults?: DefaultedValue[];
+}
+
+/**
+ * A value a reader took from a default that a deploy may override: a SAM parameter's `Default`,
+ * a Terraform variable's `default`, an assumed Serverless stage. It becomes an entry of the job's
+ * `defaults` and a warning.
+ */
+export interface DefaultedValue {
+  /** The job field: `schedule`, `timeZone`, `enabled`, `input`, `memoryMb`, `timeoutSeconds`, `handler`, `runtime`, `name`, `environment.<NAME>`. */
+  readonly field: string;
+  /** Where the default is, for the warning: `parameter Rate's Default`, `var.schedule's default`, `the assumed stage dev`. */
+  readonly origin: string;
 }
 
 /** Memory and timeout a source applies when the function does not set them. */
@@ -69,6 +83,8 @@ export interface FoundSchedule {
   readonly timeZone?: string;
   readonly enabled: boolean;
   readonly input?: unknown;
+  /** Trigger settings whose value a reader took from a default (`schedule`, `timeZone`, `enabled`, `input`). */
+  readonly fromDefaults?: DefaultedValue[];
 }
 
 /** What one reader returns for one file or module. */

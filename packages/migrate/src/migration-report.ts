@@ -68,6 +68,14 @@ export interface MigrationJob {
   readonly codePath?: string;
   /** What to resolve by hand before or after the move. */
   readonly warnings: string[];
+  /**
+   * The fields whose value came from a default that a deploy may override, not from a literal:
+   * a SAM parameter's `Default`, a Terraform variable's `default`, the Serverless stage assumed
+   * when none was given. Job field names (`schedule`, `enabled`, `memoryMb`...), and
+   * `environment.<NAME>` for a variable. Each is also marked in the table and warned about.
+   * Empty when every value is literal or passed on the command line.
+   */
+  readonly defaults: string[];
 }
 
 /** What `analyze` found: the jobs, and what it saw but could not migrate. */

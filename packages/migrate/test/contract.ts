@@ -4,11 +4,11 @@ import { MigrationJob, MigrationReport } from '../src';
 /** The per-job fields of the `--json` contract (issue 8), in order. */
 export const JOB_FIELDS = [
   'name', 'sourceFile', 'source', 'handler', 'runtime', 'schedule', 'timeZone', 'enabled', 'input',
-  'memoryMb', 'timeoutSeconds', 'cpu', 'memory', 'environment', 'codePath', 'warnings',
+  'memoryMb', 'timeoutSeconds', 'cpu', 'memory', 'environment', 'codePath', 'warnings', 'defaults', 'cost',
 ];
 
 /** Fields every job has; the others are present only when the source gives them. */
-export const REQUIRED_FIELDS = ['name', 'sourceFile', 'source', 'schedule', 'enabled', 'memoryMb', 'timeoutSeconds', 'cpu', 'memory', 'environment', 'warnings'];
+export const REQUIRED_FIELDS = ['name', 'sourceFile', 'source', 'schedule', 'enabled', 'memoryMb', 'timeoutSeconds', 'cpu', 'memory', 'environment', 'warnings', 'defaults'];
 
 export const FIXTURES = join(__dirname, 'fixtures');
 

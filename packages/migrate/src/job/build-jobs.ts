@@ -1,6 +1,6 @@
 import { isAbsolute, relative, sep } from 'path';
 import { FargateSize, FargateSizeProps, Schedule, TimeZone } from '@ecs-batch/core';
-import { FoundFunction, FoundSchedule } from '../found-function';
+import { DefaultedValue, FoundFunction, FoundSchedule } from '../found-function';
 import { MigrationJob } from '../migration-report';
 import { toJobVariable } from './environment-variables';
 import { findHandlerSource } from './handler-source';
@@ -65,6 +65,8 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
         ? `name: ${wanted} is longer than ${MAX_JOB_NAME_LENGTH} characters (ecs-batch-template's limit), so the job is ${name}`
         : `name: ${wanted} is another job's, so this one is ${name}`);
     }
+    const defaulted = defaultedValues(fn, group);
+    for (const d of defaulted) jobWarnings.push(`${d.field}: taken from ${d.origin}; a deploy that sets it differently changes it`);
     jobs.push({
       name,
       sourceFile,
@@ -82,9 +84,19 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
       environment,
       ...('codePath' in code ? { codePath: code.codePath } : {}),
       warnings: jobWarnings,
+      defaults: [...new Set(defaulted.map((d) => d.field))],
     });
   }
   return { jobs, warnings };
+}
+
+/** The function's and its schedules' defaulted values, each field once (the first origin wins). */
+function defaultedValues(fn: FoundFunction, group: FoundSchedule[]): DefaultedValue[] {
+  const seen = new Map<string, DefaultedValue>();
+  for (const d of [...(fn.fromDefaults ?? []), ...group.flatMap((s) => s.fromDefaults ?? [])]) {
+    if (!seen.has(d.field)) seen.set(d.field, d);
+  }
+  return [...seen.values()];
 }
 
 /** Schedules with the same time zone, enabled state and input, in first-seen order. */

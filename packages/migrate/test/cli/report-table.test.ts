@@ -20,6 +20,7 @@ describe('renderTable', () => {
           environment: [],
           codePath: '.',
           warnings: [],
+          defaults: [],
         },
         {
           name: 'long-name',
@@ -33,6 +34,7 @@ describe('renderTable', () => {
           memory: 512,
           environment: [],
           warnings: ['container image x: wrap it'],
+          defaults: [],
         },
       ],
       warnings: ['main.tf: r: not migrated'],

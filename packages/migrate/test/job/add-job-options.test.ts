@@ -13,6 +13,7 @@ const job = (overrides: Partial<MigrationJob>): MigrationJob => ({
   memory: 2048,
   environment: [],
   warnings: [],
+  defaults: [],
   ...overrides,
 });
 

@@ -56,6 +56,7 @@ describe('an AWS SAM application', () => {
         'environment ARCHIVE_BUCKET: !Ref ArchiveBucket is not a literal; set its value by hand',
         'environment API_TOKEN looks like a secret: pass it as a container secret (Secrets Manager or SSM Parameter Store), not as a plain variable',
       ],
+      defaults: [],
     });
   });
 
@@ -78,6 +79,7 @@ describe('an AWS SAM application', () => {
         'runtime python3.12 is not Node: the runner is Node-only, so wrap or port',
         "reserved concurrency 1 kept runs from overlapping: skip overlapping runs with ECS_BATCH_OVERLAP=skip (the template's overlap: 'skip')",
       ],
+      defaults: [],
     });
   });
 
@@ -101,6 +103,7 @@ describe('an AWS SAM application', () => {
         'uses 1 layer: install what they provide as dependencies of the image',
         'handler source not found: index.js is not in sync; move the code by hand',
       ],
+      defaults: [],
     };
     // FunctionName: !Sub '${Stage}-ledger-sync', then the event's name
     expect(jobNamed(report, 'prod-ledger-sync-every15')).toEqual({ name: 'prod-ledger-sync-every15', ...common, schedule: ['cron(0/15 * * * ? *)'] });
@@ -173,6 +176,7 @@ describe('SAM edge cases', () => {
         `memory: ${coreError(() => FargateSize.forLambda(64))}; sized for 128 MB instead`,
         'handler source not found: the code is inline in the template (InlineCode); move the code by hand',
       ],
+      defaults: [],
     }]);
     expect(report.warnings).toEqual([
       `template.yml: Fn: Events.Mars: ${coreError(() => TimeZone.validate('Mars/Olympus', 'timeZone'))}: not migrated`,

@@ -42,6 +42,7 @@ describe('a Serverless Framework service', () => {
       // the handler is relative to the service folder; src/invoice.ts exists (TypeScript, bundled at deploy)
       codePath: '.',
       warnings: ["timeout is 900 s, at Lambda's limit: the reason to migrate", STRIPE_WARNING],
+      defaults: [],
     });
   });
 
@@ -63,6 +64,7 @@ describe('a Serverless Framework service', () => {
       environment: [SERVICE, STRIPE],
       codePath: '.',
       warnings: [STRIPE_WARNING],
+      defaults: [],
     });
   });
 
@@ -87,6 +89,7 @@ describe('a Serverless Framework service', () => {
           + 'the task needs the same network access',
         STRIPE_WARNING,
       ],
+      defaults: [],
     });
   });
 
@@ -144,6 +147,7 @@ describe('Serverless edge cases', () => {
         'container image 123456789012.dkr.ecr.eu-west-1.amazonaws.com/x:latest: the runner is Node-only; '
           + 'rebuild the image on Node 22 with ecs-batch-run as its entrypoint, or wrap it',
       ],
+      defaults: [],
     }]);
     expect(report.warnings).toEqual([
       'serverless.yml: functions.bad.events[1]: rate {"Fn::Join":["",["rate(","5 minutes)"]]} does not resolve to a literal: not migrated',
