@@ -1,3 +1,4 @@
+import { ScheduleTrigger } from '@ecs-batch/core';
 import { JobSource } from './migration-report';
 
 /**
@@ -80,6 +81,12 @@ export interface FoundSchedule {
   readonly label: string;
   /** The schedule expressions, unvalidated. */
   readonly expressions: string[];
+  /**
+   * What runs the expressions: an EventBridge rule or an EventBridge Scheduler schedule, which
+   * accept slightly different expressions (core's `Schedule.forTrigger`). Unset: validated as
+   * `Schedule.expression`, the form both accept.
+   */
+  readonly trigger?: ScheduleTrigger;
   readonly timeZone?: string;
   readonly enabled: boolean;
   readonly input?: unknown;

@@ -78,10 +78,22 @@ export interface MigrationJob {
   readonly defaults: string[];
 }
 
+/** A file the analyzer could not parse: the run went on without it. */
+export interface UnreadableSource {
+  /** The file, relative to the analyzed folder, with `/` separators. */
+  readonly file: string;
+  /** The line the parser stopped at, when it says. */
+  readonly line?: number;
+  /** The parser's reason. */
+  readonly reason: string;
+}
+
 /** What `analyze` found: the jobs, and what it saw but could not migrate. */
 export interface MigrationReport {
   /** The scheduled functions, as jobs, in source file order. */
   readonly jobs: MigrationJob[];
-  /** Findings that are not one job's: triggers not migrated (event patterns, input transformers), unknown targets. */
+  /** Findings that are not one job's: triggers not migrated (event patterns, input transformers), unknown targets, unreadable files. */
   readonly warnings: string[];
+  /** The files that did not parse (each also a warning); empty when every file was read. */
+  readonly unreadable: UnreadableSource[];
 }

@@ -14,7 +14,7 @@ export const FIXTURES = join(__dirname, 'fixtures');
 
 /** Asserts the report has exactly the contract's keys: `jobs` and `warnings`, and each job only the contract's fields, in order. */
 export function expectContractShape(report: MigrationReport): void {
-  expect(Object.keys(report)).toEqual(['jobs', 'warnings']);
+  expect(Object.keys(report)).toEqual(['jobs', 'warnings', 'unreadable']);
   for (const job of report.jobs) {
     const keys = Object.keys(job);
     expect(keys).toEqual(JOB_FIELDS.filter((f) => keys.includes(f)));

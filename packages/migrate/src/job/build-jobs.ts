@@ -1,5 +1,5 @@
 import { isAbsolute, relative, sep } from 'path';
-import { FargateSize, FargateSizeProps, Schedule, TimeZone } from '@ecs-batch/core';
+import { FargateSize, FargateSizeProps, Schedule, ScheduleTrigger, TimeZone } from '@ecs-batch/core';
 import { DefaultedValue, FoundFunction, FoundSchedule } from '../found-function';
 import { MigrationJob } from '../migration-report';
 import { toJobVariable } from './environment-variables';
@@ -27,10 +27,15 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
   for (const group of groups) {
     const where = `${sourceFile}: ${fn.id}`;
     const schedule: string[] = [];
+    const scheduleNotes: string[] = [];
     for (const s of group) {
       for (const expression of s.expressions) {
         try {
-          schedule.push(Schedule.expression(expression).expressionString);
+          const validated = (s.trigger === undefined ? Schedule.expression(expression) : Schedule.forTrigger(expression, s.trigger)).expressionString;
+          schedule.push(validated);
+          if (s.trigger === ScheduleTrigger.SCHEDULER && !sameRate(expression, validated)) {
+            scheduleNotes.push(`${s.id}: ${expression.trim()} is accepted by EventBridge Scheduler, not by rules; written as ${validated}, the form both accept`);
+          }
         } catch (e) {
           warnings.push(`${where}: ${s.id}: ${(e as Error).message}: not migrated`);
         }
@@ -47,7 +52,7 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
       }
     }
 
-    const jobWarnings = [...fn.warnings];
+    const jobWarnings = [...fn.warnings, ...scheduleNotes];
     const memoryMb = fn.memoryMb ?? fn.defaults.memoryMb;
     const timeoutSeconds = fn.timeoutSeconds ?? fn.defaults.timeoutSeconds;
     const size = fargateSize(memoryMb, fn, jobWarnings);
@@ -88,6 +93,11 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
     });
   }
   return { jobs, warnings };
+}
+
+/** True when a rate expression is already in its normalized form (whitespace aside). */
+function sameRate(expression: string, normalized: string): boolean {
+  return expression.replace(/\s+/g, ' ').replace(/\(\s+|\s+\)/g, (m) => m.trim()).trim() === normalized || !/^\s*rate\(/.test(expression);
 }
 
 /** The function's and its schedules' defaulted values, each field once (the first origin wins). */

@@ -25,6 +25,7 @@ const report: MigrationReport = {
     defaults: [],
   }],
   warnings: ['template.yaml: X: not migrated'],
+  unreadable: [],
 };
 
 describe('renderProjenrc', () => {

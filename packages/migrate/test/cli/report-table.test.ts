@@ -38,6 +38,7 @@ describe('renderTable', () => {
         },
       ],
       warnings: ['main.tf: r: not migrated'],
+      unreadable: [],
     });
     expect(text).toBe([
       'NAME       SOURCE      SCHEDULE            TIME ZONE         ENABLED  LAMBDA        FARGATE CPU/MEMORY  RUNTIME     FILE',

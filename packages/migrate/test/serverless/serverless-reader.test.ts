@@ -41,8 +41,13 @@ describe('a Serverless Framework service', () => {
       environment: [SERVICE, STRIPE, { name: 'INVOICE_TABLE', value: 'invoices-dev', secret: false }],
       // the handler is relative to the service folder; src/invoice.ts exists (TypeScript, bundled at deploy)
       codePath: '.',
-      warnings: ["timeout is 900 s, at Lambda's limit: the reason to migrate", STRIPE_WARNING],
-      defaults: [],
+      warnings: [
+        "timeout is 900 s, at Lambda's limit: the reason to migrate",
+        STRIPE_WARNING,
+        "environment.INVOICE_TABLE: taken from the fallback of ${opt:stage, 'dev'}; a deploy that sets it differently changes it",
+      ],
+      // No --stage: the stage is the fallback, which a deploy with --stage changes.
+      defaults: ['environment.INVOICE_TABLE'],
     });
   });
 
@@ -156,6 +161,6 @@ describe('Serverless edge cases', () => {
     ]);
 
     writeFileSync(join(dir, 'serverless.yml'), 'service: x\nprovider:\n  name: google\nfunctions:\n  f:\n    handler: f.h\n    events:\n      - schedule: rate(1 hour)\n');
-    await expect(analyze(dir)).resolves.toEqual({ jobs: [], warnings: [] });
+    await expect(analyze(dir)).resolves.toEqual({ jobs: [], warnings: [], unreadable: [] });
   });
 });
