@@ -107,7 +107,9 @@ const migrate = new TypeScriptPackage({
   folder: 'migrate',
   name: '@ecs-batch/migrate',
   description: 'Find scheduled Lambda functions in Terraform, SAM and Serverless repos and map them to ECS batch jobs',
-  deps: [core.package.packageName, terraformReader.package.packageName, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1'],
+  // js-yaml reads what CloudFormation accepts and yaml rejects (loosely indented flow collections).
+  deps: [core.package.packageName, terraformReader.package.packageName, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1', 'js-yaml@^4.1.0'],
+  devDeps: ['@types/js-yaml@^4.0.9'],
   bin: { 'ecs-batch-migrate': 'bin/ecs-batch-migrate' },
 });
 

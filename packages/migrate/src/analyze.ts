@@ -1,26 +1,36 @@
 import { existsSync, statSync } from 'fs';
-import { dirname, relative, resolve, sep } from 'path';
-import { FoundFunction } from './found-function';
+import { dirname, isAbsolute, relative, resolve, sep } from 'path';
+import { FoundFunction, ReaderResult } from './found-function';
 import { buildJobs } from './job/build-jobs';
 import { JobNames } from './job/job-name';
 import { MigrationError } from './migration-error';
-import { MigrationJob, MigrationReport } from './migration-report';
+import { MigrationJob, MigrationReport, UnreadableSource } from './migration-report';
 import { readSamTemplate } from './sam/sam-reader';
 import { findSourceFiles } from './scan/source-files';
 import { readServerlessFile } from './serverless/serverless-reader';
 import { readTerraformModule } from './terraform/terraform-reader';
 
+/** What a deploy would be given, so the analyzer resolves what the deploy would resolve. */
+export interface AnalyzeOptions {
+  /** The Serverless Framework stage (`serverless deploy --stage`): `${opt:stage}` and `${sls:stage}`. */
+  readonly stage?: string;
+  /** SAM/CloudFormation parameter values (`sam deploy --parameter-overrides K=V`): they win over each `Default`. */
+  readonly parameterOverrides?: { readonly [name: string]: string };
+  /** Terraform variable values (`terraform apply -var K=V`), for the Terraform reader. */
+  readonly vars?: { readonly [name: string]: string };
+}
+
 /**
  * Finds every scheduled Lambda function under `path` (a folder, or one file) in Terraform, AWS SAM
  * and Serverless Framework sources, and describes the ECS batch job each becomes.
  *
- * Every file is parsed before anything is returned, so a caller that writes files (the template's
- * `--migrate-from`) can fail before writing anything.
+ * A file that does not parse does not stop the run: it is listed in `unreadable` and in the
+ * warnings (as `<file>:<line>: could not read: ...`), and the other files are read.
  *
  * @param path a folder to scan (build output, `node_modules`, `.terraform` and the like are skipped), or one file
- * @throws MigrationError when the path does not exist, or a file does not parse (the field is `<file>:<line>`)
+ * @throws MigrationError when the path does not exist
  */
-export async function analyze(path: string): Promise<MigrationReport> {
+export async function analyze(path: string, options: AnalyzeOptions = {}): Promise<MigrationReport> {
   const target = resolve(path);
   if (!existsSync(target)) {
     throw new MigrationError(path, 'does not exist (a folder with Terraform, AWS SAM or Serverless Framework files)');
@@ -31,11 +41,12 @@ export async function analyze(path: string): Promise<MigrationReport> {
   const sources = findSourceFiles(target);
   const found: FoundFunction[] = [];
   const warnings: string[] = [];
+  const unreadable: UnreadableSource[] = [];
   for (const module of sources.terraformModules) {
-    collect(await readTerraformModule(module, shown));
+    await collect(module.tfFiles[0], () => readTerraformModule(module, shown));
   }
-  for (const file of sources.samTemplates) collect(readSamTemplate(file, shown));
-  for (const file of sources.serverlessFiles) collect(readServerlessFile(file, shown));
+  for (const file of sources.samTemplates) await collect(file, () => readSamTemplate(file, shown, options));
+  for (const file of sources.serverlessFiles) await collect(file, () => readServerlessFile(file, shown, options));
 
   const names = new JobNames();
   const jobs: MigrationJob[] = [];
@@ -44,10 +55,29 @@ export async function analyze(path: string): Promise<MigrationReport> {
     jobs.push(...built.jobs);
     warnings.push(...built.warnings);
   }
-  return { jobs, warnings };
+  return { jobs, warnings, unreadable };
 
-  function collect(result: { functions: FoundFunction[]; warnings: string[] }): void {
-    found.push(...result.functions);
-    warnings.push(...result.warnings);
+  async function collect(file: string, read: () => ReaderResult | Promise<ReaderResult>): Promise<void> {
+    try {
+      const result = await read();
+      found.push(...result.functions);
+      warnings.push(...result.warnings);
+    } catch (e) {
+      if (!(e instanceof MigrationError)) throw e;
+      const source = unreadableSource(e, file);
+      unreadable.push(source);
+      warnings.push(`${source.file}${source.line === undefined ? '' : `:${source.line}`}: could not read: ${source.reason}: not migrated`);
+    }
+  }
+
+  /** The file and line a reader's error names (relative to the working folder), relative to the analyzed folder. */
+  function unreadableSource(e: MigrationError, fallback: string): UnreadableSource {
+    const m = /^(.*?)(?::(\d+))?$/.exec(e.field)!;
+    const file = isAbsolute(m[1]) ? m[1] : resolve(process.cwd(), m[1]);
+    return {
+      file: shown(existsSync(file) ? file : fallback),
+      ...(m[2] !== undefined ? { line: Number(m[2]) } : {}),
+      reason: e.reason,
+    };
   }
 }

@@ -4,16 +4,17 @@ import { renderProjenrc } from './cli/projenrc-calls';
 import { renderTable } from './cli/report-table';
 import { templateReport } from './cli/template-report';
 import { MigrationError } from './migration-error';
+import { UnreadableSource } from './migration-report';
 
 /** Exit codes of `ecs-batch-migrate`. */
 export const EXIT_CODES = {
   /** At least one scheduled function was found. */
   FOUND: 0,
-  /** The path does not exist, or a file does not parse. */
+  /** The path does not exist, or no job was found and some file did not parse. */
   UNREADABLE: 1,
   /** The command line is wrong. */
   USAGE: 2,
-  /** The input was read, and holds no scheduled Lambda function. */
+  /** The input was read, and holds no scheduled Lambda function that could be migrated. */
   NONE_FOUND: 3,
 } as const;
 
@@ -48,7 +49,7 @@ export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT): 
 
   let report;
   try {
-    report = await analyze(command.path);
+    report = await analyze(command.path, command.options);
   } catch (e) {
     const message = e instanceof MigrationError ? e.message : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
     output.stderr(`ecs-batch-migrate: ${message}\n`);
@@ -60,13 +61,26 @@ export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT): 
   else if (report.jobs.length > 0) output.stdout(command.output === 'projenrc' ? renderProjenrc(report) : renderTable(report));
 
   if (report.jobs.length === 0) {
-    const notMigrated = command.output === 'json' || command.output === 'template-json' || report.warnings.length === 0
+    const list = command.output === 'json' || command.output === 'template-json' || report.warnings.length === 0
       ? ''
       : `\n${report.warnings.map((w) => `  - ${w}`).join('\n')}\n`;
-    output.stderr(`ecs-batch-migrate: no scheduled Lambda function found in ${command.path} `
-      + '(looked for Terraform aws_lambda_function with an EventBridge rule or Scheduler schedule, '
-      + `SAM Schedule/ScheduleV2 events, Serverless schedule events)\n${notMigrated}`);
+    if (report.unreadable.length > 0) {
+      output.stderr(`ecs-batch-migrate: no scheduled Lambda function found in ${command.path}, and ${report.unreadable.length} `
+        + `file${report.unreadable.length === 1 ? '' : 's'} could not be read (${report.unreadable.map(where).join(', ')})\n${list}`);
+      return EXIT_CODES.UNREADABLE;
+    }
+    // Found, but none could be migrated: say so, not "none found".
+    const message = report.warnings.length > 0
+      ? `no scheduled Lambda function in ${command.path} could be migrated (see why below)`
+      : `no scheduled Lambda function found in ${command.path} `
+        + '(looked for Terraform aws_lambda_function with an EventBridge rule or Scheduler schedule, '
+        + 'SAM Schedule/ScheduleV2 events and AWS::Events::Rule/AWS::Scheduler::Schedule targets, Serverless schedule events)';
+    output.stderr(`ecs-batch-migrate: ${message}\n${list}`);
     return EXIT_CODES.NONE_FOUND;
   }
   return EXIT_CODES.FOUND;
+}
+
+function where(source: UnreadableSource): string {
+  return `${source.file}${source.line === undefined ? '' : `:${source.line}`}`;
 }

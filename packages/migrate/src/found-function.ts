@@ -1,3 +1,4 @@
+import { ScheduleTrigger } from '@ecs-batch/core';
 import { JobSource } from './migration-report';
 
 /**
@@ -36,6 +37,20 @@ export interface FoundFunction {
   readonly codeRootMissing?: string;
   readonly schedules: FoundSchedule[];
   readonly warnings: string[];
+  /** Function settings whose value a reader took from a default (see `DefaultedValue`). */
+  readonly fromDefaults?: DefaultedValue[];
+}
+
+/**
+ * A value a reader took from a default that a deploy may override: a SAM parameter's `Default`,
+ * a Terraform variable's `default`, an assumed Serverless stage. It becomes an entry of the job's
+ * `defaults` and a warning.
+ */
+export interface DefaultedValue {
+  /** The job field: `schedule`, `timeZone`, `enabled`, `input`, `memoryMb`, `timeoutSeconds`, `handler`, `runtime`, `name`, `environment.<NAME>`. */
+  readonly field: string;
+  /** Where the default is, for the warning: `parameter Rate's Default`, `var.schedule's default`, `the assumed stage dev`. */
+  readonly origin: string;
 }
 
 /** Memory and timeout a source applies when the function does not set them. */
@@ -66,9 +81,17 @@ export interface FoundSchedule {
   readonly label: string;
   /** The schedule expressions, unvalidated. */
   readonly expressions: string[];
+  /**
+   * What runs the expressions: an EventBridge rule or an EventBridge Scheduler schedule, which
+   * accept slightly different expressions (core's `Schedule.forTrigger`). Unset: validated as
+   * `Schedule.expression`, the form both accept.
+   */
+  readonly trigger?: ScheduleTrigger;
   readonly timeZone?: string;
   readonly enabled: boolean;
   readonly input?: unknown;
+  /** Trigger settings whose value a reader took from a default (`schedule`, `timeZone`, `enabled`, `input`). */
+  readonly fromDefaults?: DefaultedValue[];
 }
 
 /** What one reader returns for one file or module. */

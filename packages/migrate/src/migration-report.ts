@@ -68,12 +68,32 @@ export interface MigrationJob {
   readonly codePath?: string;
   /** What to resolve by hand before or after the move. */
   readonly warnings: string[];
+  /**
+   * The fields whose value came from a default that a deploy may override, not from a literal:
+   * a SAM parameter's `Default`, a Terraform variable's `default`, the Serverless stage assumed
+   * when none was given. Job field names (`schedule`, `enabled`, `memoryMb`...), and
+   * `environment.<NAME>` for a variable. Each is also marked in the table and warned about.
+   * Empty when every value is literal or passed on the command line.
+   */
+  readonly defaults: string[];
+}
+
+/** A file the analyzer could not parse: the run went on without it. */
+export interface UnreadableSource {
+  /** The file, relative to the analyzed folder, with `/` separators. */
+  readonly file: string;
+  /** The line the parser stopped at, when it says. */
+  readonly line?: number;
+  /** The parser's reason. */
+  readonly reason: string;
 }
 
 /** What `analyze` found: the jobs, and what it saw but could not migrate. */
 export interface MigrationReport {
   /** The scheduled functions, as jobs, in source file order. */
   readonly jobs: MigrationJob[];
-  /** Findings that are not one job's: triggers not migrated (event patterns, input transformers), unknown targets. */
+  /** Findings that are not one job's: triggers not migrated (event patterns, input transformers), unknown targets, unreadable files. */
   readonly warnings: string[];
+  /** The files that did not parse (each also a warning); empty when every file was read. */
+  readonly unreadable: UnreadableSource[];
 }

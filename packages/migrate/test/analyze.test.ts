@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, relative } from 'path';
+import { join } from 'path';
 import { analyze, MigrationError } from '../src';
 import { FIXTURES } from './contract';
 
@@ -17,39 +17,56 @@ describe('analyze', () => {
     await expect(analyze(missing)).rejects.toThrow(`${missing}: does not exist (a folder with Terraform, AWS SAM or Serverless Framework files)`);
   });
 
-  test('HCL the parser rejects fails with the file and the line', async () => {
-    writeFileSync(join(dir, 'ok.tf'), 'variable "a" {\n  default = 1\n}\n');
-    writeFileSync(join(dir, 'broken.tf'), 'resource "aws_lambda_function" "x" {\n  handler = "a.b"\n  timeout = \n}\n');
-    const error = await analyze(dir).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MigrationError);
-    expect((error as MigrationError).field).toBe(`${relative(process.cwd(), join(dir, 'broken.tf'))}:3`);
-    expect((error as MigrationError).reason).toMatch(/^Invalid expression; .* \(valid HCL, as terraform validate accepts it\)$/);
+  const SCHEDULED = 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.b\n      Runtime: nodejs22.x\n'
+    + '      Events:\n        E:\n          Type: Schedule\n          Properties:\n            Schedule: rate(1 hour)\n';
+
+  test('HCL the parser rejects is a warning with the file and the line, and the run goes on', async () => {
+    mkdirSync(join(dir, 'infra'));
+    writeFileSync(join(dir, 'infra', 'ok.tf'), 'variable "a" {\n  default = 1\n}\n');
+    writeFileSync(join(dir, 'infra', 'broken.tf'), 'resource "aws_lambda_function" "x" {\n  handler = "a.b"\n  timeout = \n}\n');
+    writeFileSync(join(dir, 'template.yaml'), SCHEDULED);
+    const report = await analyze(dir);
+    expect(report.jobs.map((j) => j.name)).toEqual(['fn']);
+    expect(report.unreadable).toEqual([{ file: 'infra/broken.tf', line: 3, reason: expect.stringMatching(/^Invalid expression; .* \(valid HCL, as terraform validate accepts it\)$/) }]);
+    expect(report.warnings).toEqual([expect.stringMatching(/^infra\/broken\.tf:3: could not read: Invalid expression; .*: not migrated$/)]);
   });
 
-  test('a tfvars file the parser rejects fails with the file and the line', async () => {
+  test('a tfvars file the parser rejects is a warning with the file and the line', async () => {
     writeFileSync(join(dir, 'main.tf'), 'variable "a" {}\n');
     writeFileSync(join(dir, 'terraform.tfvars'), 'a = "x"\nb = [\n');
-    await expect(analyze(dir)).rejects.toThrow(/terraform\.tfvars:\d+: /);
+    const report = await analyze(dir);
+    expect(report.unreadable).toEqual([{ file: 'terraform.tfvars', line: expect.any(Number), reason: expect.any(String) }]);
+    expect(report.warnings[0]).toMatch(/^terraform\.tfvars:\d+: could not read: /);
   });
 
-  test('YAML the parser rejects (SAM or Serverless) fails with the file and the line', async () => {
+  test('YAML that neither CloudFormation nor the framework reads is a warning with the file and line; the other files are read', async () => {
     mkdirSync(join(dir, 'sam'));
     writeFileSync(join(dir, 'sam', 'template.yaml'), 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: [a,\n  b: c\n');
-    const error = (await analyze(dir).catch((e: unknown) => e)) as MigrationError;
-    expect(error).toBeInstanceOf(MigrationError);
-    expect(error.field).toBe(`${relative(process.cwd(), join(dir, 'sam', 'template.yaml'))}:5`);
-    expect(error.reason).toMatch(/\(valid YAML\)$/);
-    expect(error.reason).not.toContain('\n');
+    mkdirSync(join(dir, 'good'));
+    writeFileSync(join(dir, 'good', 'template.yaml'), SCHEDULED);
+    const report = await analyze(dir);
+    expect(report.jobs.map((j) => [j.name, j.sourceFile])).toEqual([['fn', 'good/template.yaml']]);
+    expect(report.unreadable).toEqual([{ file: 'sam/template.yaml', line: 5, reason: expect.stringMatching(/\(valid YAML\)$/) }]);
+    expect(report.unreadable[0].reason).not.toContain('\n');
+    expect(report.warnings).toEqual([expect.stringMatching(/^sam\/template\.yaml:5: could not read: .* \(valid YAML\): not migrated$/)]);
+  });
 
-    rmSync(join(dir, 'sam'), { recursive: true });
-    writeFileSync(join(dir, 'serverless.yml'), 'service: a\nfunctions:\n  a:\n    handler: a.b\n  a:\n    handler: c.d\n');
-    await expect(analyze(dir)).rejects.toThrow(/serverless\.yml:5: Map keys must be unique \(valid YAML\)/);
+  test('a duplicate function key is read as the Serverless Framework reads it: the last one wins, with a warning', async () => {
+    writeFileSync(join(dir, 'serverless.yml'), [
+      'service: a', 'provider:', '  name: aws', '  runtime: nodejs22.x', 'functions:',
+      '  a:', '    handler: a.first', '    events:', '      - schedule: rate(1 hour)',
+      '  a:', '    handler: a.second', '    events:', '      - schedule: rate(2 hours)',
+    ].join('\n'));
+    const report = await analyze(dir);
+    expect(report.jobs.map((j) => [j.name, j.handler, j.schedule])).toEqual([['a', 'a.second', ['rate(2 hours)']]]);
+    expect(report.warnings).toEqual(['serverless.yml:10: key a is set twice; the last one wins, as in CloudFormation']);
+    expect(report.unreadable).toEqual([]);
   });
 
   test('a folder without scheduled functions gives an empty report', async () => {
     writeFileSync(join(dir, 'README.md'), '# nothing here\n');
     writeFileSync(join(dir, 'template.yaml'), 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n');
-    await expect(analyze(dir)).resolves.toEqual({ jobs: [], warnings: [] });
+    await expect(analyze(dir)).resolves.toEqual({ jobs: [], warnings: [], unreadable: [] });
   });
 
   test('analyzing reads only: the folder is unchanged', async () => {
@@ -79,7 +96,7 @@ describe('analyze', () => {
       mkdirSync(join(dir, skipped), { recursive: true });
       writeFileSync(join(dir, skipped, 'template.yaml'), template);
     }
-    await expect(analyze(dir)).resolves.toEqual({ jobs: [], warnings: [] });
+    await expect(analyze(dir)).resolves.toEqual({ jobs: [], warnings: [], unreadable: [] });
     writeFileSync(join(dir, 'template.yaml'), template);
     expect((await analyze(dir)).jobs.map((j) => j.name)).toEqual(['fn']);
   });
@@ -90,8 +107,9 @@ describe('analyze', () => {
     writeFileSync(join(dir, 'template.yaml'), `Resources:\n${fn('A', 'quarterly-revenue-reconciliation')}${fn('B', 'quarterly_revenue_reconciliation')}`);
     const report = await analyze(dir);
     expect(report.jobs.map((j) => [j.name, j.warnings[0]])).toEqual([
-      ['quarterly-revenue-reconc', "name: quarterly-revenue-reconciliation is longer than 24 characters (ecs-batch-template's limit), so the job is quarterly-revenue-reconc"],
-      ['quarterly-revenue-reco-2', "name: quarterly-revenue-reconciliation is longer than 24 characters (ecs-batch-template's limit), so the job is quarterly-revenue-reco-2"],
+      // Cut after the last whole word that fits, not mid-word.
+      ['quarterly-revenue', "name: quarterly-revenue-reconciliation is longer than 24 characters (ecs-batch-template's limit), so the job is quarterly-revenue"],
+      ['quarterly-revenue-2', "name: quarterly-revenue-reconciliation is longer than 24 characters (ecs-batch-template's limit), so the job is quarterly-revenue-2"],
     ]);
   });
 });

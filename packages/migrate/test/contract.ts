@@ -4,17 +4,17 @@ import { MigrationJob, MigrationReport } from '../src';
 /** The per-job fields of the `--json` contract (issue 8), in order. */
 export const JOB_FIELDS = [
   'name', 'sourceFile', 'source', 'handler', 'runtime', 'schedule', 'timeZone', 'enabled', 'input',
-  'memoryMb', 'timeoutSeconds', 'cpu', 'memory', 'environment', 'codePath', 'warnings',
+  'memoryMb', 'timeoutSeconds', 'cpu', 'memory', 'environment', 'codePath', 'warnings', 'defaults', 'cost',
 ];
 
 /** Fields every job has; the others are present only when the source gives them. */
-export const REQUIRED_FIELDS = ['name', 'sourceFile', 'source', 'schedule', 'enabled', 'memoryMb', 'timeoutSeconds', 'cpu', 'memory', 'environment', 'warnings'];
+export const REQUIRED_FIELDS = ['name', 'sourceFile', 'source', 'schedule', 'enabled', 'memoryMb', 'timeoutSeconds', 'cpu', 'memory', 'environment', 'warnings', 'defaults'];
 
 export const FIXTURES = join(__dirname, 'fixtures');
 
 /** Asserts the report has exactly the contract's keys: `jobs` and `warnings`, and each job only the contract's fields, in order. */
 export function expectContractShape(report: MigrationReport): void {
-  expect(Object.keys(report)).toEqual(['jobs', 'warnings']);
+  expect(Object.keys(report)).toEqual(['jobs', 'warnings', 'unreadable']);
   for (const job of report.jobs) {
     const keys = Object.keys(job);
     expect(keys).toEqual(JOB_FIELDS.filter((f) => keys.includes(f)));

@@ -1,5 +1,6 @@
 export * from './schedule';
 export * from './schedule-kind';
+export * from './schedule-trigger';
 export * from './time-unit';
 export * from './cron-options';
 export * from './next-fire-times-options';

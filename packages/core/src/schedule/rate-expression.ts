@@ -13,13 +13,14 @@ const UNIT_MINUTES: { [unit: string]: number } = { minute: 1, hour: 60, day: 144
 
 /**
  * Parses the body of `rate(value unit)`: a positive whole number and a unit
- * of minutes, hours or days. A value of 1 takes the singular unit, more than 1
- * the plural. The shortest rate is a minute, so nothing runs faster than once
- * a minute.
- * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html#eb-rate-expressions
- * https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#rate-based
+ * of minutes, hours or days. For an EventBridge rule (and by default) a value of
+ * 1 takes the singular unit, more than 1 the plural; EventBridge Scheduler takes
+ * either (`anyNumber`), and `formatRate` writes the form both accept. The
+ * shortest rate is a minute, so nothing runs faster than once a minute.
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rate-expressions.html
+ * https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html#scheduler-CreateSchedule-request-ScheduleExpression
  */
-export function parseRate(body: string): RateSpec {
+export function parseRate(body: string, anyNumber = false): RateSpec {
   const m = /^\s*(\S+)\s+(\S+)\s*$/.exec(body);
   if (!m) throw new ValidationError('rate', `'${body}' is not '<value> <unit>' (e.g. rate(5 minutes), rate(1 hour))`);
   const [, valueText, unitText] = m;
@@ -32,6 +33,7 @@ export function parseRate(body: string): RateSpec {
   if (!(unit in UNIT_MINUTES)) {
     throw new ValidationError('rate', `unit '${unitText}' is not a rate unit (minute, minutes, hour, hours, day, days)`);
   }
+  if (anyNumber) return { value, unit, minutes: value * UNIT_MINUTES[unit] };
   if (value === 1 && plural) throw new ValidationError('rate', `a value of 1 takes the singular unit (rate(1 ${unit}))`);
   if (value > 1 && !plural) throw new ValidationError('rate', `a value above 1 takes the plural unit (rate(${value} ${unit}s))`);
   return { value, unit, minutes: value * UNIT_MINUTES[unit] };

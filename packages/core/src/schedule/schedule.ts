@@ -9,6 +9,7 @@ import { describeCron } from './describe';
 import { LastFireTimeOptions } from './last-fire-time-options';
 import { NextFireTimesOptions } from './next-fire-times-options';
 import { RateSpec, formatRate, parseRate } from './rate-expression';
+import { ScheduleTrigger } from './schedule-trigger';
 import { ScheduleKind } from './schedule-kind';
 import { TimeUnit } from './time-unit';
 import { TimeZone } from './time-zone';
@@ -95,6 +96,29 @@ export class Schedule {
     }
     const at = parseAt(body);
     return new Schedule(`at(${at.text})`, ScheduleKind.AT, { at });
+  }
+
+  /**
+   * Parses and validates an expression as the given trigger accepts it, normalized to the form
+   * every trigger accepts. EventBridge Scheduler takes a rate's unit in either number
+   * (`rate(5 minute)` becomes `rate(5 minutes)`); a rule does not, and runs no one-time `at(...)`.
+   * Throws a ValidationError that names the field and the reason.
+   * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rate-expressions.html
+   * @see https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html#scheduler-CreateSchedule-request-ScheduleExpression
+   */
+  public static forTrigger(expression: string, trigger: ScheduleTrigger): Schedule {
+    if (trigger === ScheduleTrigger.SCHEDULER && typeof expression === 'string') {
+      const m = /^\s*rate\((.*)\)\s*$/s.exec(expression);
+      if (m) {
+        const rate = parseRate(m[1], true);
+        return new Schedule(formatRate(rate.value, rate.unit), ScheduleKind.RATE, { rate });
+      }
+    }
+    const schedule = Schedule.expression(expression);
+    if (trigger === ScheduleTrigger.RULE && schedule.kind === ScheduleKind.AT) {
+      throw new ValidationError('expression', `'${schedule.expressionString}' is a one-time schedule: EventBridge rules take cron(...) or rate(...), Scheduler takes at(...)`);
+    }
+    return schedule;
   }
 
   /** The expression, normalized to single spaces, e.g. `cron(0 2 * * ? *)`. */

@@ -1,7 +1,9 @@
+import { AnalyzeOptions } from '../analyze';
+
 /** What `ecs-batch-migrate` was asked to do. */
 export type Command =
   | { readonly kind: 'help' }
-  | { readonly kind: 'analyze'; readonly path: string; readonly output: OutputFormat };
+  | { readonly kind: 'analyze'; readonly path: string; readonly output: OutputFormat; readonly options: AnalyzeOptions };
 
 /**
  * `table` for people, `json` for tools, `projenrc` for pasting into `.projenrc.ts`,
@@ -9,10 +11,15 @@ export type Command =
  */
 export type OutputFormat = 'table' | 'json' | 'projenrc' | 'template-json';
 
-export const USAGE = `Usage: ecs-batch-migrate <path> [--json | --projenrc | --template-json]
+export const USAGE = `Usage: ecs-batch-migrate <path> [--json | --projenrc | --template-json] [--stage <stage>]
+                         [--parameter-overrides K=V]... [--var K=V]...
 
 Finds every scheduled Lambda function under <path> (Terraform, AWS SAM, Serverless Framework)
 and shows the ECS batch job each one becomes.
+
+  --stage <stage>            the Serverless stage a deploy would use (\${opt:stage}, \${sls:stage})
+  --parameter-overrides K=V  a SAM parameter value, as sam deploy takes it (repeat for more)
+  --var K=V                  a Terraform variable value, as terraform apply -var takes it (repeat for more)
 
   --json       print {"jobs":[...],"warnings":[...]}
   --projenrc   print project.addJob({...}) calls to paste into .projenrc.ts
@@ -20,6 +27,9 @@ and shows the ECS batch job each one becomes.
                print the --json report plus "addJob": the options of each addJob call
                (what ecs-batch-template's --migrate-from reads)
   -h, --help   show this help
+
+Values taken from defaults (a parameter's Default, a variable's default, the assumed stage) are
+listed in each job's "defaults" and marked * in the table.
 
 Exit codes: 0 jobs found, 3 none found, 1 unreadable input, 2 usage error.
 `;
@@ -40,8 +50,24 @@ export class UsageError extends Error {
 export function parseCommandLine(argv: string[]): Command {
   const paths: string[] = [];
   const formats = new Set<OutputFormat>();
+  let stage: string | undefined;
+  const parameterOverrides: { [name: string]: string } = {};
+  const vars: { [name: string]: string } = {};
   let flagsDone = false;
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (what: string): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag}: missing value (${what})`);
+      return v;
+    };
+    const pair = (target: { [name: string]: string }, what: string) => {
+      const text = value(what);
+      const eq = text.indexOf('=');
+      if (eq <= 0) throw new UsageError(`${flag}: ${text} is not K=V (${what})`);
+      target[text.slice(0, eq)] = text.slice(eq + 1);
+    };
     if (flagsDone || !arg.startsWith('-') || arg === '-') {
       paths.push(arg);
     } else if (arg === '--') {
@@ -54,12 +80,23 @@ export function parseCommandLine(argv: string[]): Command {
       formats.add('projenrc');
     } else if (arg === '--template-json') {
       formats.add('template-json');
+    } else if (flag === '--stage') {
+      stage = value('a stage name, e.g. prod');
+    } else if (flag === '--parameter-overrides') {
+      pair(parameterOverrides, 'a SAM parameter, e.g. Stage=prod');
+    } else if (flag === '--var') {
+      pair(vars, 'a Terraform variable, e.g. environment=prod');
     } else {
-      throw new UsageError(`${arg}: unknown option (--json, --projenrc, --template-json, --help)`);
+      throw new UsageError(`${arg}: unknown option (--json, --projenrc, --template-json, --stage, --parameter-overrides, --var, --help)`);
     }
   }
   if (paths.length === 0) throw new UsageError('<path>: missing (the folder to analyze)');
   if (paths.length > 1) throw new UsageError(`<path>: one path expected, got ${paths.length} (${paths.join(' ')})`);
   if (formats.size > 1) throw new UsageError(`${[...formats].map((f) => `--${f}`).join(', ')}: choose one output format`);
-  return { kind: 'analyze', path: paths[0], output: [...formats][0] ?? 'table' };
+  const options: AnalyzeOptions = {
+    ...(stage !== undefined ? { stage } : {}),
+    ...(Object.keys(parameterOverrides).length > 0 ? { parameterOverrides } : {}),
+    ...(Object.keys(vars).length > 0 ? { vars } : {}),
+  };
+  return { kind: 'analyze', path: paths[0], output: [...formats][0] ?? 'table', options };
 }

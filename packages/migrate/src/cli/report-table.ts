@@ -1,5 +1,8 @@
 import { MigrationReport } from '../migration-report';
 
+/** Marks a cell whose value came from a default (the job's `defaults`). */
+const DEFAULT_MARK = '*';
+
 const HEADERS = ['NAME', 'SOURCE', 'SCHEDULE', 'TIME ZONE', 'ENABLED', 'LAMBDA', 'FARGATE CPU/MEMORY', 'RUNTIME', 'FILE'];
 
 /**
@@ -9,17 +12,22 @@ const HEADERS = ['NAME', 'SOURCE', 'SCHEDULE', 'TIME ZONE', 'ENABLED', 'LAMBDA',
 export function renderTable(report: MigrationReport): string {
   const rows: string[][] = [];
   for (const job of report.jobs) {
+    const mark = (field: string, text: string) => (job.defaults.includes(field) ? `${text}${DEFAULT_MARK}` : text);
     job.schedule.forEach((schedule, i) => rows.push(i === 0
       ? [
-        job.name, job.source, schedule, job.timeZone ?? 'UTC', job.enabled ? 'yes' : 'no',
-        `${job.memoryMb} MB, ${job.timeoutSeconds} s`, `${job.cpu} / ${job.memory}`, job.runtime ?? '-', job.sourceFile,
+        mark('name', job.name), job.source, mark('schedule', schedule), mark('timeZone', job.timeZone ?? 'UTC'), mark('enabled', job.enabled ? 'yes' : 'no'),
+        `${mark('memoryMb', `${job.memoryMb} MB`)}, ${mark('timeoutSeconds', `${job.timeoutSeconds} s`)}`, `${job.cpu} / ${job.memory}`,
+        mark('runtime', job.runtime ?? '-'), job.sourceFile,
       ]
-      : ['', '', schedule, '', '', '', '', '', '']));
+      : ['', '', mark('schedule', schedule), '', '', '', '', '', '']));
   }
   const widths = HEADERS.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
 
   const out: string[] = [line(HEADERS), ...rows.map(line)];
+  if (report.jobs.some((job) => job.defaults.length > 0)) {
+    out.push(`${DEFAULT_MARK} taken from a default (a parameter's or variable's default, an assumed stage): a deploy may set it differently`);
+  }
   const jobWarnings = report.jobs.filter((job) => job.warnings.length > 0);
   if (jobWarnings.length > 0) {
     out.push('', 'To resolve by hand:');

@@ -15,8 +15,29 @@ const PSEUDO_PARAMETER = /^AWS::/;
  * imports are left unresolved.
  */
 export class CloudFormationValues {
-  /** @param template the whole template, for its `Parameters` and `Mappings` */
-  constructor(private readonly template: PlainMap) {}
+  /** Parameters whose `Default` the values resolved since the last `track` call used. */
+  private readonly usedDefaults = new Set<string>();
+
+  /**
+   * @param template the whole template, for its `Parameters` and `Mappings`
+   * @param overrides parameter values given at deploy time (`--parameter-overrides K=V`): they win over `Default`
+   */
+  constructor(private readonly template: PlainMap, private readonly overrides: { readonly [name: string]: string } = {}) {}
+
+  /** Resolves a value, and names the parameters whose `Default` (not an override) it took. */
+  public track(value: unknown): { resolution: Resolution; defaults: string[] } {
+    this.usedDefaults.clear();
+    const resolution = this.resolve(value);
+    return { resolution, defaults: [...this.usedDefaults] };
+  }
+
+  /** The parameter a `!Ref` names when it has neither an override nor a `Default`. */
+  public parameterWithoutValue(value: unknown): string | undefined {
+    if (!isMap(value) || typeof value.Ref !== 'string') return undefined;
+    const parameter = (this.template.Parameters as PlainMap | undefined)?.[value.Ref];
+    if (!isMap(parameter) || parameter.Default !== undefined || this.overrides[value.Ref] !== undefined) return undefined;
+    return value.Ref;
+  }
 
   public resolve(value: unknown): Resolution {
     if (Array.isArray(value)) {
@@ -72,11 +93,18 @@ export class CloudFormationValues {
     }
   }
 
-  /** The `Default` of a template parameter, when there is one. */
+  /**
+   * A template parameter's value: the override given at deploy time, else its `Default`. Both are
+   * strings to CloudFormation (a `Number` parameter's too), so a `Default: false` is `"false"`.
+   * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
+   */
   private parameter(name: string): Resolution | undefined {
     if (PSEUDO_PARAMETER.test(name)) return undefined;
     const parameter = (this.template.Parameters as PlainMap | undefined)?.[name];
-    if (!isMap(parameter) || parameter.Default === undefined) return undefined;
+    if (!isMap(parameter)) return undefined;
+    if (this.overrides[name] !== undefined) return { ok: true, value: this.overrides[name] };
+    if (parameter.Default === undefined) return undefined;
+    this.usedDefaults.add(name);
     return { ok: true, value: parameter.Default };
   }
 

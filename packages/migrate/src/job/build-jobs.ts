@@ -1,6 +1,6 @@
 import { isAbsolute, relative, sep } from 'path';
-import { FargateSize, FargateSizeProps, Schedule, TimeZone } from '@ecs-batch/core';
-import { FoundFunction, FoundSchedule } from '../found-function';
+import { FargateSize, FargateSizeProps, Schedule, ScheduleTrigger, TimeZone } from '@ecs-batch/core';
+import { DefaultedValue, FoundFunction, FoundSchedule } from '../found-function';
 import { MigrationJob } from '../migration-report';
 import { toJobVariable } from './environment-variables';
 import { findHandlerSource } from './handler-source';
@@ -27,10 +27,15 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
   for (const group of groups) {
     const where = `${sourceFile}: ${fn.id}`;
     const schedule: string[] = [];
+    const scheduleNotes: string[] = [];
     for (const s of group) {
       for (const expression of s.expressions) {
         try {
-          schedule.push(Schedule.expression(expression).expressionString);
+          const validated = (s.trigger === undefined ? Schedule.expression(expression) : Schedule.forTrigger(expression, s.trigger)).expressionString;
+          schedule.push(validated);
+          if (s.trigger === ScheduleTrigger.SCHEDULER && !sameRate(expression, validated)) {
+            scheduleNotes.push(`${s.id}: ${expression.trim()} is accepted by EventBridge Scheduler, not by rules; written as ${validated}, the form both accept`);
+          }
         } catch (e) {
           warnings.push(`${where}: ${s.id}: ${(e as Error).message}: not migrated`);
         }
@@ -47,7 +52,7 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
       }
     }
 
-    const jobWarnings = [...fn.warnings];
+    const jobWarnings = [...fn.warnings, ...scheduleNotes];
     const memoryMb = fn.memoryMb ?? fn.defaults.memoryMb;
     const timeoutSeconds = fn.timeoutSeconds ?? fn.defaults.timeoutSeconds;
     const size = fargateSize(memoryMb, fn, jobWarnings);
@@ -65,6 +70,8 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
         ? `name: ${wanted} is longer than ${MAX_JOB_NAME_LENGTH} characters (ecs-batch-template's limit), so the job is ${name}`
         : `name: ${wanted} is another job's, so this one is ${name}`);
     }
+    const defaulted = defaultedValues(fn, group);
+    for (const d of defaulted) jobWarnings.push(`${d.field}: taken from ${d.origin}; a deploy that sets it differently changes it`);
     jobs.push({
       name,
       sourceFile,
@@ -82,9 +89,24 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
       environment,
       ...('codePath' in code ? { codePath: code.codePath } : {}),
       warnings: jobWarnings,
+      defaults: [...new Set(defaulted.map((d) => d.field))],
     });
   }
   return { jobs, warnings };
+}
+
+/** True when a rate expression is already in its normalized form (whitespace aside). */
+function sameRate(expression: string, normalized: string): boolean {
+  return expression.replace(/\s+/g, ' ').replace(/\(\s+|\s+\)/g, (m) => m.trim()).trim() === normalized || !/^\s*rate\(/.test(expression);
+}
+
+/** The function's and its schedules' defaulted values, each field once (the first origin wins). */
+function defaultedValues(fn: FoundFunction, group: FoundSchedule[]): DefaultedValue[] {
+  const seen = new Map<string, DefaultedValue>();
+  for (const d of [...(fn.fromDefaults ?? []), ...group.flatMap((s) => s.fromDefaults ?? [])]) {
+    if (!seen.has(d.field)) seen.set(d.field, d);
+  }
+  return [...seen.values()];
 }
 
 /** Schedules with the same time zone, enabled state and input, in first-seen order. */

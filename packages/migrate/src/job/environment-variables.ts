@@ -7,9 +7,17 @@ import { JobEnvironmentVariable } from '../migration-report';
  */
 const SECRET_WORDS = /(^|_)(SECRETS?|PASSWORDS?|PASSWD|PWD|PASS|TOKENS?|API_?KEYS?|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY|CREDENTIALS?|AUTH_?KEY|CLIENT_?SECRET|DSN|SIGNING_?KEY|WEBHOOK_?URL)(_|$)/i;
 
-/** True when a variable's name looks like it holds a secret. */
+/**
+ * A last word that makes the variable a pointer to a secret, not the secret: `DB_PASSWORD_SSM`
+ * holds an SSM parameter's name, `API_KEY_SECRET_ARN` a secret's ARN. The handler reads the secret
+ * itself at run time, as it did on Lambda.
+ */
+const REFERENCE_SUFFIX = /_(SSM|SSM_(PARAM|PARAMETER|PATH|NAME|KEY)|PARAM|PARAMETER|PARAM_NAME|PARAMETER_NAME|PARAMETER_PATH|ARN|SECRET_ID|SECRET_NAME|SECRET_ARN|NAME|PATH)$/i;
+
+/** True when a variable's name looks like it holds a secret (and not the name or ARN of one). */
 export function looksSecret(name: string): boolean {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_');
+  if (REFERENCE_SUFFIX.test(words)) return false;
   return SECRET_WORDS.test(words);
 }
 

@@ -21,7 +21,7 @@ export function kebabCase(name: string): string {
 
 /**
  * Hands out unique job names of at most `MAX_JOB_NAME_LENGTH` characters: a long name is cut
- * (at the limit, without a trailing hyphen), and the second `report` becomes `report-2`.
+ * (after its last whole word that fits), and the second `report` becomes `report-2`.
  */
 export class JobNames {
   private readonly taken = new Set<string>();
@@ -42,6 +42,15 @@ export class JobNames {
   }
 }
 
+/**
+ * The name shortened to fit with its suffix: cut after the last whole word (at a hyphen) that
+ * fits, so `nightly-invoice-reminder` never becomes `nightly-invoice-remi`; mid-word only when the
+ * first word alone is too long.
+ */
 function fit(name: string, suffix: string): string {
-  return `${name.slice(0, MAX_JOB_NAME_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
+  const room = MAX_JOB_NAME_LENGTH - suffix.length;
+  if (name.length <= room) return `${name}${suffix}`;
+  const cut = name.slice(0, room + 1).lastIndexOf('-');
+  const short = cut > 0 ? name.slice(0, cut) : name.slice(0, room);
+  return `${short.replace(/-+$/, '')}${suffix}`;
 }

@@ -53,9 +53,10 @@ function runtimeWarnings(fn: FoundFunction): string[] {
     return [`container image ${fn.image}: the runner is Node-only; rebuild the image on Node ${RUNNER_NODE_MAJOR} with ecs-batch-run as its entrypoint, or wrap it`];
   }
   if (fn.runtime === undefined) return [];
-  const node = /^nodejs(\d+)\.x$/.exec(fn.runtime);
+  // `nodejs20.x`, and the retired `nodejs8.10`, `nodejs6.10`, `nodejs4.3` and plain `nodejs` (Node 0.10).
+  const node = /^nodejs(\d+)?(\.(x|\d+))?$/.exec(fn.runtime);
   if (!node) return [`runtime ${fn.runtime} is not Node: the runner is Node-only, so wrap or port`];
-  if (Number(node[1]) < RUNNER_NODE_MAJOR) {
+  if (node[1] === undefined || Number(node[1]) < RUNNER_NODE_MAJOR) {
     return [`runtime ${fn.runtime}: the runner needs Node ${RUNNER_NODE_MAJOR} or later, so test the handler on Node ${RUNNER_NODE_MAJOR}`];
   }
   return [];

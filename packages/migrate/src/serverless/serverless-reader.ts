@@ -1,10 +1,11 @@
 import { dirname } from 'path';
 import { readCloudFormationYaml } from '../cloudformation/cloudformation-yaml';
-import { FoundFunction, FoundSchedule, FoundVariable, FoundVpc, LambdaDefaults, ReaderResult } from '../found-function';
+import { ScheduleTrigger } from '@ecs-batch/core';
+import { DefaultedValue, FoundFunction, FoundSchedule, FoundVariable, FoundVpc, LambdaDefaults, ReaderResult } from '../found-function';
 import { asArray, asMap, isMap, optional, PlainMap } from '../plain-data';
 import { Resolution, shown } from '../resolution';
 import { parseScheduleInput } from '../schedule-input';
-import { ServerlessVariables } from './serverless-variables';
+import { ServerlessReadOptions, ServerlessVariables } from './serverless-variables';
 
 /**
  * The Serverless Framework's defaults for AWS functions: `memorySize` 1024 MB and `timeout` 6 s
@@ -19,41 +20,60 @@ export const SERVERLESS_DEFAULTS: LambdaDefaults = { memoryMb: 1024, timeoutSeco
  * @see https://www.serverless.com/framework/docs/providers/aws/events/schedule
  * @throws MigrationError when the YAML does not parse
  */
-export function readServerlessFile(file: string, relative: (file: string) => string): ReaderResult {
-  const config = asMap(readCloudFormationYaml(file));
-  const variables = new ServerlessVariables(config);
+export function readServerlessFile(file: string, relative: (file: string) => string, options: ServerlessReadOptions = {}): ReaderResult {
+  const yaml = readCloudFormationYaml(file, relative);
+  const config = asMap(yaml.value);
+  const variables = new ServerlessVariables(config, dirname(file), options);
   const provider = asMap(config.provider);
   const providerName = variables.resolve(provider.name);
-  if (providerName.ok && providerName.value !== undefined && providerName.value !== 'aws') return { functions: [], warnings: [] };
+  if (providerName.ok && providerName.value !== undefined && providerName.value !== 'aws') return { functions: [], warnings: yaml.warnings };
 
   const functions: FoundFunction[] = [];
-  const warnings: string[] = [];
-  for (const [key, definition] of functionEntries(config.functions)) {
+  const warnings: string[] = [...yaml.warnings];
+  for (const [key, definition] of functionEntries(variables, config.functions, `${relative(file)}: functions`, warnings)) {
     const fn = asMap(definition);
     const functionWarnings: string[] = [];
     const schedules: FoundSchedule[] = [];
-    asArray(fn.events).forEach((event, index) => {
+    const otherTriggers: string[] = [];
+    const events = variables.resolve(fn.events);
+    if (!events.ok || (events.value !== undefined && !Array.isArray(events.value))) {
+      warnings.push(`${relative(file)}: functions.${key}.events: ${shown(events)} does not resolve to a list of events `
+        + '(a list, ${self:...}, or ${file(...)} of a YAML/JSON file; pass --stage when it depends on the stage): not migrated');
+      continue;
+    }
+    asArray(events.value).forEach((event, index) => {
       const where = `${relative(file)}: functions.${key}.events[${index}]`;
       if (!isMap(event)) return;
       if (event.eventBridge !== undefined || event.cloudwatchEvent !== undefined) {
         const kind = event.eventBridge !== undefined ? 'eventBridge' : 'cloudwatchEvent';
         warnings.push(`${where}: runs ${key} on an event pattern (${kind}), not a schedule: not migrated`);
+      }
+      if (event.schedule === undefined) {
+        otherTriggers.push(`events[${index}] (${Object.keys(event).join(', ')})`);
         return;
       }
-      if (event.schedule === undefined) return;
       const schedule = readSchedule(variables, event.schedule, `events[${index}].schedule`, where, warnings, functionWarnings);
       if (schedule) schedules.push(schedule);
     });
     if (schedules.length === 0) continue;
+    if (otherTriggers.length > 0) {
+      functionWarnings.push(`also triggered by ${otherTriggers.join(', ')}: the job runs only the schedule, so keep the Lambda for ${otherTriggers.length === 1 ? 'that trigger' : 'those triggers'} or move ${otherTriggers.length === 1 ? 'it' : 'them'} too`);
+    }
     functions.push({ ...readFunction(variables, file, key, fn, provider, functionWarnings), schedules });
   }
   return { functions, warnings };
 }
 
-/** `functions` is a map, or (with file includes) a list of maps. */
-function functionEntries(functions: unknown): [string, unknown][] {
-  if (Array.isArray(functions)) return functions.flatMap((part) => Object.entries(asMap(part)));
-  return Object.entries(asMap(functions));
+/** `functions` is a map, or (with file includes) a list of maps; either may come from `${file(...)}`. */
+function functionEntries(variables: ServerlessVariables, functions: unknown, where: string, warnings: string[]): [string, unknown][] {
+  const parts = typeof functions === 'string' ? [functions] : Array.isArray(functions) ? functions : [functions];
+  return parts.flatMap((part) => {
+    if (typeof part !== 'string') return Object.entries(asMap(part));
+    const r = variables.resolve(part);
+    if (r.ok && isMap(r.value)) return Object.entries(r.value);
+    warnings.push(`${where}: ${shown(r)} does not resolve to a map of functions: its functions are not migrated`);
+    return [];
+  });
 }
 
 /**
@@ -63,14 +83,21 @@ function functionEntries(functions: unknown): [string, unknown][] {
 function readSchedule(
   variables: ServerlessVariables, raw: unknown, id: string, where: string, warnings: string[], functionWarnings: string[],
 ): FoundSchedule | undefined {
-  const schedule = isMap(raw) ? raw : { rate: raw };
+  const fromDefaults: DefaultedValue[] = [];
+  const get = (field: string, value: unknown): Resolution => {
+    const { resolution, defaults } = variables.track(value);
+    for (const origin of defaults) fromDefaults.push({ field, origin });
+    return resolution;
+  };
+  const whole = isMap(raw) ? { ok: true as const, value: raw } : get('schedule', raw);
+  const schedule = whole.ok && isMap(whole.value) ? whole.value : { rate: whole.ok ? whole.value : raw };
   if (schedule.inputTransformer !== undefined || schedule.inputPath !== undefined) {
     warnings.push(`${where}: passes ${schedule.inputTransformer !== undefined ? 'an inputTransformer' : 'an inputPath'}, not a constant event: not migrated`);
     return undefined;
   }
   const expressions: string[] = [];
   for (const rate of asArray(schedule.rate)) {
-    const r = variables.resolve(rate);
+    const r = get('schedule', rate);
     if (!r.ok || typeof r.value !== 'string') {
       warnings.push(`${where}: rate ${shown(r)} does not resolve to a literal: not migrated`);
       return undefined;
@@ -81,21 +108,26 @@ function readSchedule(
     warnings.push(`${where}: has no rate: not migrated`);
     return undefined;
   }
-  const timeZone = variables.resolve(schedule.timezone);
+  const timeZone = get('timeZone', schedule.timezone);
   if (!timeZone.ok || (timeZone.value !== undefined && typeof timeZone.value !== 'string')) {
     warnings.push(`${where}: timezone ${shown(timeZone)} does not resolve to a literal: not migrated`);
     return undefined;
   }
-  const enabled = variables.resolve(schedule.enabled);
+  const enabled = get('enabled', schedule.enabled);
+  if (!enabled.ok) functionWarnings.push(`${id}.enabled: ${enabled.expression} does not resolve to a literal; the job is enabled, check it`);
   const input = readInput(variables, schedule.input, `${id}.input`, functionWarnings);
   const name = variables.resolve(schedule.name);
+  const method = variables.resolve(schedule.method);
   return {
     id,
     label: name.ok && typeof name.value === 'string' ? name.value : id.replace(/^events\[(\d+)\]\.schedule$/, 'schedule-$1'),
     expressions,
+    // `method: scheduler` creates an EventBridge Scheduler schedule; the default is a rule.
+    trigger: method.ok && method.value === 'scheduler' ? ScheduleTrigger.SCHEDULER : ScheduleTrigger.RULE,
     ...optional('timeZone', typeof timeZone.value === 'string' ? timeZone.value : undefined),
     enabled: !(enabled.ok && (enabled.value === false || enabled.value === 'false')),
     ...optional('input', input),
+    ...(fromDefaults.length > 0 ? { fromDefaults } : {}),
   };
 }
 
@@ -134,14 +166,19 @@ function readFunction(
   variables: ServerlessVariables, file: string, key: string, fn: PlainMap, provider: PlainMap, warnings: string[],
 ): Omit<FoundFunction, 'schedules'> {
   const defaults = SERVERLESS_DEFAULTS;
+  const fromDefaults: DefaultedValue[] = [];
+  const fields: { [name: string]: string } = { handler: 'handler', runtime: 'runtime', memorySize: 'memoryMb', timeout: 'timeoutSeconds' };
   /** The function's own setting, else the provider's. */
   const setting = (name: string) => (fn[name] !== undefined ? { field: name, raw: fn[name] } : { field: `provider.${name}`, raw: provider[name] });
   const text = (name: string, consequence: string): string | undefined => {
     const { field, raw } = setting(name);
     if (raw === undefined) return undefined;
-    const r = variables.resolve(raw);
-    if (r.ok && (typeof r.value === 'string' || typeof r.value === 'number')) return String(r.value);
-    warnings.push(`${field}: ${shown(r)} does not resolve to a literal (a literal, \${self:...}, or a variable with a literal fallback); ${consequence}`);
+    const { resolution: r, defaults: used } = variables.track(raw);
+    if (r.ok && (typeof r.value === 'string' || typeof r.value === 'number')) {
+      for (const origin of used) fromDefaults.push({ field: fields[name] ?? name, origin });
+      return String(r.value);
+    }
+    warnings.push(`${field}: ${shown(r)} does not resolve to a literal (a literal, \${self:...}, \${file(...)}, or a variable with a literal fallback); ${consequence}`);
     return undefined;
   };
   const number = (name: string, fallback: string): number | undefined => {
@@ -157,6 +194,10 @@ function readFunction(
   if (image === undefined && runtime === undefined && fn.runtime === undefined && provider.runtime === undefined) {
     warnings.push('runtime: not set, so the framework version decides it; check it before you port the handler');
   }
+  if (isMap(fn.image) && fn.image.command !== undefined) {
+    const r = variables.resolve(fn.image.command);
+    warnings.push(`image.command: ${r.ok ? JSON.stringify(r.value) : r.expression} is the image's command for this function: set it as the job's command, or jobs sharing the image lose the difference`);
+  }
   const reserved = variables.resolve(fn.reservedConcurrency);
   const artifact = asMap(fn.package).artifact ?? asMap(provider.package).artifact;
   return {
@@ -169,7 +210,7 @@ function readFunction(
     ...optional('memoryMb', number('memorySize', `${defaults.memoryMb} MB, ${defaults.origin}`)),
     ...optional('timeoutSeconds', number('timeout', `${defaults.timeoutSeconds} s, ${defaults.origin}`)),
     defaults,
-    environment: environment(variables, provider.environment, fn.environment, warnings),
+    environment: environment(variables, provider.environment, fn.environment, warnings, fromDefaults),
     ...optional('vpc', vpc(variables, fn.vpc ?? provider.vpc)),
     layerCount: asArray(fn.layers ?? provider.layers).length,
     ...optional('image', image),
@@ -180,11 +221,14 @@ function readFunction(
         ? { codeRootMissing: 'it deploys a prebuilt package.artifact' }
         : { codeRoot: dirname(file) }),
     warnings,
+    ...(fromDefaults.length > 0 ? { fromDefaults } : {}),
   };
 }
 
 /** Provider variables, then the function's (which win for the same name). */
-function environment(variables: ServerlessVariables, providerEnv: unknown, functionEnv: unknown, warnings: string[]): FoundVariable[] {
+function environment(
+  variables: ServerlessVariables, providerEnv: unknown, functionEnv: unknown, warnings: string[], fromDefaults: DefaultedValue[],
+): FoundVariable[] {
   const merged = new Map<string, unknown>();
   for (const [field, env] of [['provider.environment', providerEnv], ['environment', functionEnv]] as const) {
     if (env === undefined) continue;
@@ -196,8 +240,10 @@ function environment(variables: ServerlessVariables, providerEnv: unknown, funct
     for (const [name, value] of Object.entries(whole.value)) merged.set(name, value);
   }
   return [...merged.entries()].map(([name, value]): FoundVariable => {
-    const r = variables.resolve(value);
-    return r.ok && ['string', 'number', 'boolean'].includes(typeof r.value) ? { name, value: String(r.value) } : { name, expression: shownValue(r, value) };
+    const { resolution: r, defaults } = variables.track(value);
+    if (!(r.ok && ['string', 'number', 'boolean'].includes(typeof r.value))) return { name, expression: shownValue(r, value) };
+    for (const origin of defaults) fromDefaults.push({ field: `environment.${name}`, origin });
+    return { name, value: String(r.value) };
   });
 }
 

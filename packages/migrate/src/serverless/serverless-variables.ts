@@ -1,3 +1,6 @@
+import { existsSync } from 'fs';
+import { extname, resolve as resolvePath } from 'path';
+import { readCloudFormationYaml } from '../cloudformation/cloudformation-yaml';
 import { isMap, PlainMap } from '../plain-data';
 import { Resolution } from '../resolution';
 
@@ -12,15 +15,39 @@ const MAX_DEPTH = 32;
 const DEFAULT_STAGE = 'dev';
 const DEFAULT_REGION = 'us-east-1';
 
+/** What a deploy would be given: `serverless deploy --stage <stage>`. */
+export interface ServerlessReadOptions {
+  readonly stage?: string;
+}
+
+/** Files `${file(...)}` reads here; JavaScript and TypeScript files run code, so they stay unresolved. */
+const DATA_FILE = /^\.(ya?ml|json)$/i;
+
 /**
- * Resolves Serverless Framework variables to literals where the file alone decides them:
- * `${self:path}`, `${sls:stage}`, `${aws:region}`, and the fallback of `${source:address, fallback}`
- * (so `${opt:stage, 'dev'}` is `dev`). Environment variables, SSM, CloudFormation outputs, files and
- * command-line options are deploy-time inputs: without a literal fallback they stay unresolved.
+ * Resolves Serverless Framework variables to literals where the repository decides them:
+ * `${self:path}`, `${sls:stage}`, `${aws:region}`, `${opt:stage}` (the `--stage` given),
+ * `${file(path):address}` (a YAML or JSON file next to the service), and the fallback of
+ * `${source:address, fallback}` (so `${opt:stage, 'dev'}` is `dev` without `--stage`).
+ * Environment variables, SSM and CloudFormation outputs are deploy-time inputs: without a literal
+ * fallback they stay unresolved. A value taken from a fallback or the assumed stage is a default:
+ * `track` names it.
  * @see https://www.serverless.com/framework/docs/guides/variables
  */
 export class ServerlessVariables {
-  constructor(private readonly config: PlainMap) {}
+  private readonly used: string[] = [];
+
+  /**
+   * @param config the whole `serverless.yml`
+   * @param serviceDir the folder `${file(...)}` paths are relative to
+   */
+  constructor(private readonly config: PlainMap, private readonly serviceDir?: string, private readonly options: ServerlessReadOptions = {}) {}
+
+  /** Resolves a value, and says which defaults it took (a fallback, the assumed stage). */
+  public track(value: unknown): { resolution: Resolution; defaults: string[] } {
+    this.used.length = 0;
+    const resolution = this.resolve(value);
+    return { resolution, defaults: [...new Set(this.used)] };
+  }
 
   /** Resolves a whole value: scalars, lists and maps, recursively. */
   public resolve(value: unknown, depth = 0): Resolution {
@@ -66,9 +93,12 @@ export class ServerlessVariables {
 
   /** One `source:address, fallback, ...`: the first that resolves wins. */
   private variable(text: string, depth: number): Resolution {
-    for (const candidate of splitTopLevel(text)) {
+    const candidates = splitTopLevel(text);
+    for (const [i, candidate] of candidates.entries()) {
       const value = this.candidate(candidate.trim(), depth);
-      if (value !== undefined) return value;
+      if (value === undefined) continue;
+      if (i > 0) this.used.push(`the fallback of \${${text}}`);
+      return value;
     }
     return { ok: false, expression: `\${${text}}` };
   }
@@ -78,12 +108,23 @@ export class ServerlessVariables {
     if (quoted) return { ok: true, value: quoted[2] };
     if (/^-?\d+(\.\d+)?$/.test(text)) return { ok: true, value: Number(text) };
     if (text === 'true' || text === 'false') return { ok: true, value: text === 'true' };
-    if (text === 'sls:stage' || text === 'self:provider.stage') return this.withDefault('stage', DEFAULT_STAGE, depth);
+    if (text === 'opt:stage') return this.options.stage === undefined ? undefined : { ok: true, value: this.options.stage };
+    // --stage wins over provider.stage, which wins over the framework's default.
+    if (text === 'sls:stage' || text === 'self:provider.stage') {
+      return this.options.stage !== undefined ? { ok: true, value: this.options.stage } : this.withDefault('stage', DEFAULT_STAGE, depth);
+    }
     if (text === 'aws:region' || text === 'self:provider.region') return this.withDefault('region', DEFAULT_REGION, depth);
+    const file = /^file\((.+?)\)(?::(.*))?$/.exec(text);
+    if (file) return this.file(file[1].trim().replace(/^(['"])(.*)\1$/, '$2'), file[2], depth);
     const self = /^self:(.*)$/.exec(text);
     if (!self) return undefined;
-    let value: unknown = this.config;
-    for (const key of self[1].split('.').filter((k) => k !== '')) {
+    return this.at(this.config, self[1], depth);
+  }
+
+  /** The value at a dotted address of `root`, resolved; undefined when it is not there. */
+  private at(root: unknown, address: string, depth: number): Resolution | undefined {
+    let value: unknown = root;
+    for (const key of address.split('.').map((k) => k.trim()).filter((k) => k !== '')) {
       if (!isMap(value) && !Array.isArray(value)) return undefined;
       value = (value as PlainMap)[key];
       if (value === undefined) return undefined;
@@ -92,10 +133,24 @@ export class ServerlessVariables {
     return r.ok ? r : undefined;
   }
 
+  /**
+   * `${file(path)}` or `${file(path):address}`: a YAML or JSON file, relative to the service folder.
+   * @see https://www.serverless.com/framework/docs/guides/variables/file
+   */
+  private file(path: string, address: string | undefined, depth: number): Resolution | undefined {
+    if (this.serviceDir === undefined || !DATA_FILE.test(extname(path))) return undefined;
+    const full = resolvePath(this.serviceDir, path);
+    if (!existsSync(full)) return undefined;
+    return this.at(readCloudFormationYaml(full).value, address ?? '', depth);
+  }
+
   private withDefault(key: 'stage' | 'region', fallback: string, depth: number): Resolution {
     const provider = this.config.provider;
     const value = isMap(provider) ? provider[key] : undefined;
-    if (value === undefined) return { ok: true, value: fallback };
+    if (value === undefined) {
+      if (key === 'stage') this.used.push(`the assumed stage ${fallback} (no --stage, no provider.stage)`);
+      return { ok: true, value: fallback };
+    }
     return this.resolve(value, depth + 1);
   }
 }

@@ -2,12 +2,16 @@ import { parseCommandLine, UsageError } from '../../src/cli/command-line';
 
 describe('parseCommandLine', () => {
   test.each([
-    [['repo'], { kind: 'analyze', path: 'repo', output: 'table' }],
-    [['repo', '--json'], { kind: 'analyze', path: 'repo', output: 'json' }],
-    [['--projenrc', 'repo'], { kind: 'analyze', path: 'repo', output: 'projenrc' }],
-    [['repo', '--template-json'], { kind: 'analyze', path: 'repo', output: 'template-json' }],
-    [['--json', '--json', 'repo'], { kind: 'analyze', path: 'repo', output: 'json' }],
-    [['--', '--odd-folder'], { kind: 'analyze', path: '--odd-folder', output: 'table' }],
+    [['repo'], { kind: 'analyze', path: 'repo', output: 'table', options: {} }],
+    [['repo', '--json'], { kind: 'analyze', path: 'repo', output: 'json', options: {} }],
+    [['--projenrc', 'repo'], { kind: 'analyze', path: 'repo', output: 'projenrc', options: {} }],
+    [['repo', '--template-json'], { kind: 'analyze', path: 'repo', output: 'template-json', options: {} }],
+    [['--json', '--json', 'repo'], { kind: 'analyze', path: 'repo', output: 'json', options: {} }],
+    [['--', '--odd-folder'], { kind: 'analyze', path: '--odd-folder', output: 'table', options: {} }],
+    [['repo', '--stage', 'prod'], { kind: 'analyze', path: 'repo', output: 'table', options: { stage: 'prod' } }],
+    [['repo', '--parameter-overrides', 'Stage=prod', '--parameter-overrides=Rate=rate(5 minutes)'],
+      { kind: 'analyze', path: 'repo', output: 'table', options: { parameterOverrides: { Stage: 'prod', Rate: 'rate(5 minutes)' } } }],
+    [['repo', '--var', 'env=prod', '--var', 'url=a=b'], { kind: 'analyze', path: 'repo', output: 'table', options: { vars: { env: 'prod', url: 'a=b' } } }],
     [['-h'], { kind: 'help' }],
     [['repo', '--help'], { kind: 'help' }],
   ])('%j', (argv, command) => {
@@ -17,7 +21,11 @@ describe('parseCommandLine', () => {
   test.each([
     [[], '<path>: missing (the folder to analyze)'],
     [['a', 'b'], '<path>: one path expected, got 2 (a b)'],
-    [['a', '-x'], '-x: unknown option (--json, --projenrc, --template-json, --help)'],
+    [['a', '-x'], '-x: unknown option (--json, --projenrc, --template-json, --stage, --parameter-overrides, --var, --help)'],
+    [['a', '--stage'], '--stage: missing value (a stage name, e.g. prod)'],
+    [['a', '--stage', '--json'], '--stage: missing value (a stage name, e.g. prod)'],
+    [['a', '--parameter-overrides', 'Stage'], '--parameter-overrides: Stage is not K=V (a SAM parameter, e.g. Stage=prod)'],
+    [['a', '--var', '=x'], '--var: =x is not K=V (a Terraform variable, e.g. environment=prod)'],
     [['a', '--json', '--projenrc'], '--json, --projenrc: choose one output format'],
     [['a', '--template-json', '--json'], '--template-json, --json: choose one output format'],
   ])('%j is a usage error', (argv, message) => {

@@ -22,8 +22,10 @@ const report: MigrationReport = {
       { name: 'TABLE', value: null, expression: '!Ref Table', secret: false },
     ],
     warnings: ['a warning'],
+    defaults: [],
   }],
   warnings: ['template.yaml: X: not migrated'],
+  unreadable: [],
 };
 
 describe('renderProjenrc', () => {

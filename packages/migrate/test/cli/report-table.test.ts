@@ -20,6 +20,7 @@ describe('renderTable', () => {
           environment: [],
           codePath: '.',
           warnings: [],
+          defaults: [],
         },
         {
           name: 'long-name',
@@ -33,9 +34,11 @@ describe('renderTable', () => {
           memory: 512,
           environment: [],
           warnings: ['container image x: wrap it'],
+          defaults: [],
         },
       ],
       warnings: ['main.tf: r: not migrated'],
+      unreadable: [],
     });
     expect(text).toBe([
       'NAME       SOURCE      SCHEDULE            TIME ZONE         ENABLED  LAMBDA        FARGATE CPU/MEMORY  RUNTIME     FILE',

@@ -13,7 +13,11 @@ describe('readCloudFormationYaml', () => {
 
   const read = (text: string) => {
     writeFileSync(join(dir, 'template.yaml'), text);
-    return readCloudFormationYaml(join(dir, 'template.yaml'));
+    return readCloudFormationYaml(join(dir, 'template.yaml'), (f) => f.slice(dir.length + 1)).value;
+  };
+  const warnings = (text: string) => {
+    writeFileSync(join(dir, 'template.yaml'), text);
+    return readCloudFormationYaml(join(dir, 'template.yaml'), (f) => f.slice(dir.length + 1)).warnings;
   };
 
   test('short tags become the long form, in scalar, sequence and mapping form', () => {
@@ -56,5 +60,27 @@ describe('readCloudFormationYaml', () => {
       expect((e as MigrationError).field).toMatch(/template\.yaml:3$/);
       expect((e as MigrationError).reason).toBe('Unexpected : in flow sequence (valid YAML)');
     }
+  });
+
+  test('a duplicate key: the last one wins, as in CloudFormation, with a warning naming its line', () => {
+    const text = ['Resources:', '  Fn:', '    Type: A', '    Type: B', '  Fn:', '    Type: C', 'Other: 1'].join('\n');
+    expect(read(text)).toEqual({ Resources: { Fn: { Type: 'C' } }, Other: 1 });
+    expect(warnings(text)).toEqual([
+      'template.yaml:4: key Type is set twice; the last one wins, as in CloudFormation',
+      'template.yaml:5: key Fn is set twice; the last one wins, as in CloudFormation',
+    ]);
+    expect(warnings('a: 1\nb: 2\n')).toEqual([]);
+  });
+
+  test('flow collections indented less than their key, which CloudFormation accepts, are read, with their tags', () => {
+    expect(read(['Props: [', '  1, 2', ']', 'Map: {', 'a: !Ref X', '}', 'Seq:', '  - [a,', '  b]'].join('\n'))).toEqual({
+      Props: [1, 2],
+      Map: { a: { Ref: 'X' } },
+      Seq: [['a', 'b']],
+    });
+    expect(read('Arn: !GetAtt [Fn, Arn]\nBad: {\nx: !GetAtt Fn.Arn\n}\n')).toEqual({
+      Arn: { 'Fn::GetAtt': ['Fn', 'Arn'] },
+      Bad: { x: { 'Fn::GetAtt': ['Fn', 'Arn'] } },
+    });
   });
 });

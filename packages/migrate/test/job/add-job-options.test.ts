@@ -13,12 +13,13 @@ const job = (overrides: Partial<MigrationJob>): MigrationJob => ({
   memory: 2048,
   environment: [],
   warnings: [],
+  defaults: [],
   ...overrides,
 });
 
 describe('toAddJobOptions', () => {
   test('one addJob per schedule; UTC when the source gives no zone; the timeout in whole minutes', () => {
-    const [{ options }] = toAddJobOptions({ jobs: [job({ schedule: ['rate(1 hour)', 'cron(0 2 * * ? *)'], timeoutSeconds: 61 })], warnings: [] });
+    const [{ options }] = toAddJobOptions({ jobs: [job({ schedule: ['rate(1 hour)', 'cron(0 2 * * ? *)'], timeoutSeconds: 61 })], warnings: [], unreadable: [] });
     expect(options).toEqual([
       { name: 'report', schedule: 'rate(1 hour)', timeZone: 'UTC', cpu: 1024, memory: 2048, timeoutMinutes: 2 },
       { name: 'report-2', schedule: 'cron(0 2 * * ? *)', timeZone: 'UTC', cpu: 1024, memory: 2048, timeoutMinutes: 2 },
@@ -39,6 +40,7 @@ describe('toAddJobOptions', () => {
         ],
       })],
       warnings: [],
+      unreadable: [],
     });
     expect(options).toEqual([{
       name: 'report',
@@ -54,12 +56,12 @@ describe('toAddJobOptions', () => {
   });
 
   test('no timeoutMinutes at Lambda\'s 900 s limit: the function was likely cut short there', () => {
-    const [{ options }] = toAddJobOptions({ jobs: [job({ timeoutSeconds: 900 })], warnings: [] });
+    const [{ options }] = toAddJobOptions({ jobs: [job({ timeoutSeconds: 900 })], warnings: [], unreadable: [] });
     expect(options).toEqual([{ name: 'report', schedule: 'cron(0 2 * * ? *)', timeZone: 'UTC', cpu: 1024, memory: 2048 }]);
   });
 
   test('the extra names do not collide with other jobs', () => {
-    const result = toAddJobOptions({ jobs: [job({ schedule: ['rate(1 hour)', 'rate(2 hours)'] }), job({ name: 'report-2' })], warnings: [] });
+    const result = toAddJobOptions({ jobs: [job({ schedule: ['rate(1 hour)', 'rate(2 hours)'] }), job({ name: 'report-2' })], warnings: [], unreadable: [] });
     expect(result.flatMap((r) => r.options.map((o) => o.name))).toEqual(['report', 'report-3', 'report-2']);
   });
 });

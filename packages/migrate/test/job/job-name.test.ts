@@ -33,11 +33,13 @@ describe('JobNames', () => {
 });
 
 describe('job names fit the template\'s 24 characters', () => {
-  test('a long name is cut at the limit, without a trailing hyphen; its repeats too', () => {
+  test('a long name is cut after its last whole word that fits, never mid-word; its repeats too', () => {
     const names = new JobNames();
     expect(MAX_JOB_NAME_LENGTH).toBe(24);
     expect(names.claim('payments-nightly-report-generator')).toBe('payments-nightly-report');
-    expect(names.claim('payments-nightly-report-generator')).toBe('payments-nightly-repor-2');
+    expect(names.claim('payments-nightly-report-generator')).toBe('payments-nightly-2');
+    expect(names.claim('nightly-invoice-reminder-sender')).toBe('nightly-invoice-reminder');
+    expect(names.claim('customer-statement-emails')).toBe('customer-statement');
     expect(names.claimNumbered('abcdefghijklmnopqrstuvwxyz', 2)).toBe('abcdefghijklmnopqrstuv-2');
     expect(names.claimNumbered('abcdefghijklmnopqrstuvwxyz', 2)).toBe('abcdefghijklmnopqrstuv-3');
   });

@@ -7,6 +7,9 @@ import { coreError, expectContractShape, FIXTURES, jobNamed } from '../contract'
 
 const APP = join(FIXTURES, 'sam-app');
 
+const DEFAULTED = (field: string, parameter: string) =>
+  `${field}: taken from parameter ${parameter}'s Default; a deploy that sets it differently changes it`;
+
 const GLOBAL_ENVIRONMENT = [
   { name: 'STAGE', value: 'prod', secret: false },
   { name: 'LOG_LEVEL', value: 'info', secret: false },
@@ -55,7 +58,12 @@ describe('an AWS SAM application', () => {
         'runtime nodejs20.x: the runner needs Node 22 or later, so test the handler on Node 22',
         'environment ARCHIVE_BUCKET: !Ref ArchiveBucket is not a literal; set its value by hand',
         'environment API_TOKEN looks like a secret: pass it as a container secret (Secrets Manager or SSM Parameter Store), not as a plain variable',
+        DEFAULTED('memoryMb', 'ReportMemory'),
+        DEFAULTED('environment.STAGE', 'Stage'),
+        DEFAULTED('environment.ORDERS_TABLE', 'Stage'),
       ],
+      // Each from a parameter's Default: a deploy may override them.
+      defaults: ['memoryMb', 'environment.STAGE', 'environment.ORDERS_TABLE'],
     });
   });
 
@@ -77,7 +85,9 @@ describe('an AWS SAM application', () => {
       warnings: [
         'runtime python3.12 is not Node: the runner is Node-only, so wrap or port',
         "reserved concurrency 1 kept runs from overlapping: skip overlapping runs with ECS_BATCH_OVERLAP=skip (the template's overlap: 'skip')",
+        DEFAULTED('environment.STAGE', 'Stage'),
       ],
+      defaults: ['environment.STAGE'],
     });
   });
 
@@ -100,7 +110,10 @@ describe('an AWS SAM application', () => {
           + "to the job's subnetIds and securityGroupIds; the task needs the same network access",
         'uses 1 layer: install what they provide as dependencies of the image',
         'handler source not found: index.js is not in sync; move the code by hand',
+        DEFAULTED('name', 'Stage'),
+        DEFAULTED('environment.STAGE', 'Stage'),
       ],
+      defaults: ['name', 'environment.STAGE'],
     };
     // FunctionName: !Sub '${Stage}-ledger-sync', then the event's name
     expect(jobNamed(report, 'prod-ledger-sync-every15')).toEqual({ name: 'prod-ledger-sync-every15', ...common, schedule: ['cron(0/15 * * * ? *)'] });
@@ -173,6 +186,7 @@ describe('SAM edge cases', () => {
         `memory: ${coreError(() => FargateSize.forLambda(64))}; sized for 128 MB instead`,
         'handler source not found: the code is inline in the template (InlineCode); move the code by hand',
       ],
+      defaults: [],
     }]);
     expect(report.warnings).toEqual([
       `template.yml: Fn: Events.Mars: ${coreError(() => TimeZone.validate('Mars/Olympus', 'timeZone'))}: not migrated`,

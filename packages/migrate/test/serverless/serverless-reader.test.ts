@@ -41,7 +41,13 @@ describe('a Serverless Framework service', () => {
       environment: [SERVICE, STRIPE, { name: 'INVOICE_TABLE', value: 'invoices-dev', secret: false }],
       // the handler is relative to the service folder; src/invoice.ts exists (TypeScript, bundled at deploy)
       codePath: '.',
-      warnings: ["timeout is 900 s, at Lambda's limit: the reason to migrate", STRIPE_WARNING],
+      warnings: [
+        "timeout is 900 s, at Lambda's limit: the reason to migrate",
+        STRIPE_WARNING,
+        "environment.INVOICE_TABLE: taken from the fallback of ${opt:stage, 'dev'}; a deploy that sets it differently changes it",
+      ],
+      // No --stage: the stage is the fallback, which a deploy with --stage changes.
+      defaults: ['environment.INVOICE_TABLE'],
     });
   });
 
@@ -63,6 +69,7 @@ describe('a Serverless Framework service', () => {
       environment: [SERVICE, STRIPE],
       codePath: '.',
       warnings: [STRIPE_WARNING],
+      defaults: [],
     });
   });
 
@@ -87,6 +94,7 @@ describe('a Serverless Framework service', () => {
           + 'the task needs the same network access',
         STRIPE_WARNING,
       ],
+      defaults: [],
     });
   });
 
@@ -144,6 +152,7 @@ describe('Serverless edge cases', () => {
         'container image 123456789012.dkr.ecr.eu-west-1.amazonaws.com/x:latest: the runner is Node-only; '
           + 'rebuild the image on Node 22 with ecs-batch-run as its entrypoint, or wrap it',
       ],
+      defaults: [],
     }]);
     expect(report.warnings).toEqual([
       'serverless.yml: functions.bad.events[1]: rate {"Fn::Join":["",["rate(","5 minutes)"]]} does not resolve to a literal: not migrated',
@@ -152,6 +161,6 @@ describe('Serverless edge cases', () => {
     ]);
 
     writeFileSync(join(dir, 'serverless.yml'), 'service: x\nprovider:\n  name: google\nfunctions:\n  f:\n    handler: f.h\n    events:\n      - schedule: rate(1 hour)\n');
-    await expect(analyze(dir)).resolves.toEqual({ jobs: [], warnings: [] });
+    await expect(analyze(dir)).resolves.toEqual({ jobs: [], warnings: [], unreadable: [] });
   });
 });

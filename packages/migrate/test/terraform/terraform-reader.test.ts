@@ -49,6 +49,7 @@ describe('a Terraform repository', () => {
         'environment DB_PASSWORD looks like a secret: pass it as a container secret (Secrets Manager or SSM Parameter Store), not as a plain variable',
         'environment REPORT_BUCKET: aws_s3_bucket.reports.bucket is not a literal; set its value by hand',
       ],
+      defaults: [],
     });
   });
 
@@ -69,6 +70,7 @@ describe('a Terraform repository', () => {
       // data.archive_file.cleanup.source_file = "${path.module}/jobs/cleanup.py"
       codePath: 'jobs',
       warnings: ['runtime python3.12 is not Node: the runner is Node-only, so wrap or port'],
+      defaults: [],
     });
   });
 
@@ -95,6 +97,7 @@ describe('a Terraform repository', () => {
         "reserved concurrency 1 kept runs from overlapping: skip overlapping runs with ECS_BATCH_OVERLAP=skip (the template's overlap: 'skip')",
         'handler source not found: filename "build/sync.zip" is a prebuilt archive, not a source folder; move the code by hand',
       ],
+      defaults: [],
     });
   });
 
@@ -116,6 +119,7 @@ describe('a Terraform repository', () => {
         'uses 1 layer: install what they provide as dependencies of the image',
         'handler source not found: the code is an S3 object (s3_bucket); move the code by hand',
       ],
+      defaults: [],
     });
   });
 
