@@ -135,7 +135,7 @@ export class Workflows extends Component {
               {
                 name: 'Register a new task definition revision of every job',
                 env: { IMAGE: `\${{ steps.ecr.outputs.registry }}/${names.repository}:\${{ steps.version.outputs.tag }}` },
-                run: `node ${REGISTER_REVISION_SCRIPT} --image "$IMAGE"`,
+                run: `node ${REGISTER_REVISION_SCRIPT} --image "$IMAGE" --environment "$ENVIRONMENT"`,
               },
             ],
           },

@@ -61,7 +61,7 @@ describe('Workflows', () => {
       const push = step(cdktf, 'deploy.yml', 'deploy', (s) => s.name?.startsWith('Build and push'));
       expect(push.env.IMAGE).toBe('${{ steps.ecr.outputs.registry }}/payments-batch:${{ steps.version.outputs.tag }}');
       expect(push.run).toContain('docker push "$IMAGE"');
-      expect(step(cdktf, 'deploy.yml', 'deploy', (s) => s.name?.startsWith('Register')).run).toBe('node scripts/register-revision.mjs --image "$IMAGE"');
+      expect(step(cdktf, 'deploy.yml', 'deploy', (s) => s.name?.startsWith('Register')).run).toBe('node scripts/register-revision.mjs --image "$IMAGE" --environment "$ENVIRONMENT"');
     });
 
     test('an hcl repo plans in infra/ and has nothing to synthesize', () => {
