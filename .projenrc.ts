@@ -157,7 +157,9 @@ new NxWorkspace(root, [
 // The main job from a checkout: stamp out a team repo through an embedded local registry.
 // `npm run new -- --dir <folder> --team <name> [flags]`. An npm script, not a projen
 // task: `projen new` is projen's own command.
-root.package.setScript('new', 'ts-node --project tsconfig.dev.json scripts/new.ts');
+// Both stop at once, in one line, on a Node older than 22 (scripts/require-node.js).
+const requireNode = 'node scripts/require-node.js';
+root.package.setScript('new', `${requireNode} && ts-node --project tsconfig.dev.json scripts/new.ts`);
 
 // `npm run bench [-- --quick]`: every benchmark against its baseline, written to docs/benchmarks.md.
 root.addTask('bench', {
@@ -175,5 +177,8 @@ new Ci(root, { nodeMajor: 22, nodeMatrix: [22, 24], testCommand: 'npm test', ben
 // The template's pins serve this repo's workflows too: `npx projen actions:update` moves both.
 new PinnedWorkflows(root);
 new ActionsUpdate(root);
+
+// After NxWorkspace, which sets the plain `nx run-many` script.
+root.package.setScript('test', `${requireNode} && nx run-many --target=test --output-style=stream`);
 
 root.synth();

@@ -21,6 +21,7 @@ import { packWorkspaces } from './lib/pack-workspaces';
 import { makeLockfilePortable } from './lib/portable-lockfile';
 import { developerEnv, projenNew } from './lib/projen-new';
 import { PhaseTimer } from './lib/timing';
+import { whereItRuns } from './lib/where-it-runs';
 
 const ROOT = resolve(__dirname, '..');
 const TEMPLATE = 'ecs-batch-template';
@@ -103,6 +104,8 @@ async function main(argv: readonly string[]): Promise<void> {
     say(`  ${portable.thirdParty} other packages resolve from ${npm.registry}).`);
     say('');
     say(timer.summary());
+    say('');
+    for (const line of whereItRuns(args.dir)) say(line);
     say('');
     say(`Next: cd ${shown} && npx projen build`);
   } finally {

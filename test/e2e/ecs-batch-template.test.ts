@@ -46,6 +46,9 @@ function registry(): SnapshotRegistry {
   return snapshot;
 }
 
+/** The repos the flavour blocks generate, reused by the day-2 block at the end. */
+const generated: { cdktf?: GeneratedRepo; hcl?: GeneratedRepo } = {};
+
 function generate(name: string, flags: string[]): Promise<GeneratedRepo> {
   const r = registry();
   return timer.phase('new', `projen new --from ${r.templateSpec} ${flags.join(' ')}`, () =>
@@ -79,6 +82,7 @@ describe('--infra cdktf', () => {
 
   beforeAll(async () => {
     repo = await generate('payments-cdktf', ['--team', TEAM, '--infra', 'cdktf']);
+    generated.cdktf = repo;
   }, 10 * MINUTE);
 
   test('re-running npx projen leaves git clean', async () => {
@@ -138,6 +142,7 @@ describe('--infra hcl', () => {
 
   beforeAll(async () => {
     repo = await generate('payments-hcl', ['--team', TEAM, '--infra', 'hcl']);
+    generated.hcl = repo;
   }, 10 * MINUTE);
 
   test('re-running npx projen leaves git clean', async () => {
@@ -440,3 +445,69 @@ function walk(dir: string, prefix = ''): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? walk(dir, join(prefix, entry.name)) : [join(prefix, entry.name)]);
 }
+
+describe.each(['cdktf', 'hcl'] as const)('day 2 in the %s repo: a changed job reaches the infra and the release alike', (flavour) => {
+  const IMAGE = '123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/payments-batch:2.0.0';
+  const ADDED = "project.addJob({ name: 'report', schedule: 'cron(0 6 * * ? *)', environment: { MODE: 'full' } });";
+  const CHANGED = "project.addJob({ name: 'report', schedule: 'cron(0 6 * * ? *)', environment: { MODE: 'delta' }, handler: 'main.run', cpu: 1024, memory: 4096, overlap: 'skip' });";
+  let repo: GeneratedRepo;
+
+  /** What register-revision --print gives for the report job. */
+  async function printed(): Promise<any> {
+    const result = await repo.projen('register-revision', '--', '--job', 'report', '--image', IMAGE, '--print', '--account-id', '123456789012');
+    return JSON.parse(result.stdout.slice(result.stdout.indexOf('{')));
+  }
+
+  /** The report job as the synthesized infra has it: its container and size. */
+  async function infra(): Promise<{ environment: Record<string, string>; cpu: string; memory: string }> {
+    if (flavour === 'cdktf') {
+      await repo.projen('synth:infra');
+      const [task] = Object.entries<any>(CdktfSynth.read(repo.dir).resources('aws_ecs_task_definition')).filter(([id]) => id.includes('report')).map(([, t]) => t);
+      const [container] = JSON.parse(task.container_definitions);
+      return { environment: Object.fromEntries(container.environment.map((e: any) => [e.name, e.value])), cpu: task.cpu, memory: task.memory };
+    }
+    const job = repo.readJson('infra/jobs.auto.tfvars.json').jobs.report;
+    return {
+      environment: { ...job.environment, ECS_BATCH_HANDLER: job.handler, ECS_BATCH_OVERLAP: job.overlap },
+      cpu: String(job.cpu),
+      memory: String(job.memory),
+    };
+  }
+
+  beforeAll(async () => {
+    if (!generated[flavour]) throw new Error(`setup: the ${flavour} repo was not generated (see its describe block)`);
+    repo = generated[flavour]!;
+    const projenrc = repo.read('.projenrc.ts');
+    const at = projenrc.lastIndexOf('project.synth()');
+    repo.write('.projenrc.ts', `${projenrc.slice(0, at)}${ADDED}\n${projenrc.slice(at)}`);
+    await repo.projen();
+  }, 5 * MINUTE);
+
+  test('a new job, then its environment, handler, cpu/memory and overlap changed: both carry the new values, with the given image', async () => {
+    const first = await printed();
+    expect(first.containerDefinitions[0].environment).toContainEqual({ name: 'MODE', value: 'full' });
+
+    repo.write('.projenrc.ts', repo.read('.projenrc.ts').replace(ADDED, CHANGED));
+    await repo.projen();
+
+    const input = await printed();
+    const container = input.containerDefinitions[0];
+    expect(container.image).toBe(IMAGE);
+    const env = Object.fromEntries(container.environment.map((e: any) => [e.name, e.value]));
+    expect(env).toMatchObject({ MODE: 'delta', ECS_BATCH_HANDLER: 'lib/jobs/report/main.run', ECS_BATCH_OVERLAP: 'skip' });
+    expect([input.cpu, input.memory]).toEqual(['1024', '4096']);
+    expect(input.taskRoleArn).toBe('arn:aws:iam::123456789012:role/payments-report-task');
+
+    const synthesized = await infra();
+    expect(synthesized.environment).toMatchObject({ MODE: 'delta', ECS_BATCH_HANDLER: 'lib/jobs/report/main.run', ECS_BATCH_OVERLAP: 'skip' });
+    expect([synthesized.cpu, synthesized.memory]).toEqual([input.cpu, input.memory]);
+  }, 10 * MINUTE);
+
+  test('removing the job removes it from the infra and the scripts', async () => {
+    repo.write('.projenrc.ts', repo.read('.projenrc.ts').replace(`${CHANGED}\n`, ''));
+    await repo.projen();
+    expect(Object.keys(repo.readJson('scripts/jobs.json').jobs)).toEqual(['nightly']);
+    if (flavour === 'hcl') expect(Object.keys(repo.readJson('infra/jobs.auto.tfvars.json').jobs)).toEqual(['nightly']);
+    else expect(repo.read('infra/main.ts')).not.toContain("'report'");
+  }, 5 * MINUTE);
+});

@@ -216,6 +216,7 @@ export class EcsBatchJob extends Construct {
         taskCount: s.taskCount,
         tags: props.tags,
         containerOverrides: overrides,
+        scheduledTimeContainer: settings.name,
         retryPolicy: s.retryPolicy,
         deadLetterQueue: s.deadLetterQueue,
         executionRoleArn: refs.executionRoleArn,

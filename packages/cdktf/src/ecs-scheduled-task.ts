@@ -118,6 +118,16 @@ export interface EcsScheduledTaskProps extends TaskLaunchProps {
   readonly containerOverrides?: ContainerOverride[];
 
   /**
+   * The container that learns when the schedule fired: the target adds the
+   * schedule (`ECS_BATCH_SCHEDULE`, `ECS_BATCH_SCHEDULE_TIME_ZONE`) to its
+   * environment, and a rule also its event's `time` (`ECS_BATCH_SCHEDULED_TIME`,
+   * through an input transformer), which the ecs-batch runner gives the handler
+   * as `event.time`.
+   * @default - none
+   */
+  readonly scheduledTimeContainer?: string;
+
+  /**
    * Retries of a RunTask call that fails.
    * @default - 3 attempts within one hour
    */
@@ -324,6 +334,7 @@ export class EcsScheduledTask extends Construct {
         arn: props.clusterArn,
         roleArn: invoker.arn,
         input: settings.input,
+        inputTransformer: settings.inputTransformer,
         ecsTarget: ecs,
         retryPolicy,
         deadLetterConfig,

@@ -215,11 +215,32 @@ describe('schedules', () => {
       ],
     });
     expect(job.scheduledTasks.map((t) => t.name)).toEqual(['settlement-nightly', 'settlement-weekly']);
-    const weekly = resource('schedules/weekly/aws_cloudwatch_event_target.target').attributes;
-    expect(JSON.parse(weekly.input as string)).toEqual({
-      containerOverrides: [{ name: 'settlement', command: ['node', 'full.js'], environment: [{ name: RunnerEnvironment.EVENT, value: '{"scope":"week"}' }] }],
+    // A rule: an input transformer passes the event's time as ECS_BATCH_SCHEDULED_TIME, with the UTC schedule.
+    const weekly = resource('schedules/weekly/aws_cloudwatch_event_target.target').attributes as any;
+    expect(weekly.input).toBeUndefined();
+    expect([weekly.input_transformer].flat()[0].input_paths).toEqual({ time: '$.time' });
+    expect(JSON.parse([weekly.input_transformer].flat()[0].input_template)).toEqual({
+      containerOverrides: [{
+        name: 'settlement',
+        command: ['node', 'full.js'],
+        environment: [
+          { name: RunnerEnvironment.EVENT, value: '{"scope":"week"}' },
+          { name: RunnerEnvironment.SCHEDULE, value: 'cron(0 3 ? * MON *)' },
+          { name: RunnerEnvironment.SCHEDULED_TIME, value: '<time>' },
+          { name: RunnerEnvironment.SCHEDULE_TIME_ZONE, value: 'UTC' },
+        ],
+      }],
     });
-    expect(resource('schedules/nightly/aws_scheduler_schedule.schedule').attributes.input).toBeUndefined();
+    // Scheduler: the schedule and its zone; the runner computes the time it fired.
+    expect(JSON.parse([(resource('schedules/nightly/aws_scheduler_schedule.schedule').attributes as any).target].flat()[0].input)).toEqual({
+      containerOverrides: [{
+        name: 'settlement',
+        environment: [
+          { name: RunnerEnvironment.SCHEDULE, value: 'cron(0 2 * * ? *)' },
+          { name: RunnerEnvironment.SCHEDULE_TIME_ZONE, value: 'Asia/Tokyo' },
+        ],
+      }],
+    });
   });
 
   test('the invoker may pass exactly the job\'s two roles', async () => {

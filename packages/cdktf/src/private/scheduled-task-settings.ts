@@ -1,4 +1,4 @@
-import { AwsLimits, ClusterArn, Schedule, ScheduleKind, TaskDefinitionArn, TimeZone } from '@ecs-batch/core';
+import { AwsLimits, ClusterArn, RunnerEnvironment, Schedule, ScheduleKind, TaskDefinitionArn, TimeZone } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { CapacityProviderStrategyItem } from '../capacity-provider-strategy-item';
 import { ContainerOverride } from '../container-override';
@@ -70,6 +70,25 @@ export class ScheduledTaskSettings {
     }
   }
 
+  /** The input transformer's name for the event's `time`. */
+  private static readonly TIME_PATH_NAME = 'time';
+
+  /**
+   * The overrides with the schedule (`ECS_BATCH_SCHEDULE`, `..._TIME_ZONE`, and
+   * for a rule `ECS_BATCH_SCHEDULED_TIME`) added to the scheduled-time container's
+   * environment, so the runner knows when the run was due.
+   */
+  private static withScheduleEnvironment(
+    overrides: ContainerOverride[], container: string | undefined, environment: { [name: string]: string },
+  ): ContainerOverride[] {
+    if (container === undefined) return overrides;
+    if (typeof container !== 'string' || container.trim() === '') {
+      throw new ValidationError('scheduledTimeContainer', 'is empty (the container name in the task definition)');
+    }
+    const merged = overrides.map((o) => (o.name === container ? { ...o, environment: { ...o.environment, ...environment } } : o));
+    return overrides.some((o) => o.name === container) ? merged : [...merged, { name: container, environment }];
+  }
+
   /**
    * RunTask overrides, which both rules and Scheduler take as the target input.
    * Environment variables are sorted by name, as Terraform iterates a map.
@@ -108,6 +127,11 @@ export class ScheduledTaskSettings {
   public readonly tagsOnRunTask: boolean;
   /** The target input (RunTask overrides) as JSON, when there are container overrides. */
   public readonly input?: string;
+  /**
+   * A rule's input transformer: the overrides with the event's `time` as
+   * `ECS_BATCH_SCHEDULED_TIME`, when a scheduled-time container is set.
+   */
+  public readonly inputTransformer?: { inputPaths: { [name: string]: string }; inputTemplate: string };
 
   private constructor(props: EcsScheduledTaskProps, fallbackName: () => string) {
     const schedule = ScheduledTaskSettings.schedule(props.schedule);
@@ -193,6 +217,19 @@ export class ScheduledTaskSettings {
     ScheduledTaskSettings.checkDates(props.startDate, props.endDate);
 
     this.tagsOnRunTask = props.propagateTags === true || props.enableEcsManagedTags === true || Object.keys(props.tags ?? {}).length > 0;
-    this.input = ScheduledTaskSettings.inputOf(props.containerOverrides);
+    const overrides = ScheduledTaskSettings.withScheduleEnvironment(props.containerOverrides ?? [], props.scheduledTimeContainer, {
+      [RunnerEnvironment.SCHEDULE]: this.expression,
+      [RunnerEnvironment.SCHEDULE_TIME_ZONE]: isRule ? 'UTC' : (this.timeZone ?? 'UTC'),
+      // A rule's input transformer puts the event's time here; Scheduler documents its
+      // <aws.scheduler.scheduled-time> for universal targets only, so the runner computes it.
+      // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html
+      ...(isRule ? { [RunnerEnvironment.SCHEDULED_TIME]: `<${ScheduledTaskSettings.TIME_PATH_NAME}>` } : {}),
+    });
+    const input = ScheduledTaskSettings.inputOf(overrides);
+    if (isRule && props.scheduledTimeContainer !== undefined) {
+      this.inputTransformer = { inputPaths: { [ScheduledTaskSettings.TIME_PATH_NAME]: '$.time' }, inputTemplate: input! };
+    } else {
+      this.input = input;
+    }
   }
 }

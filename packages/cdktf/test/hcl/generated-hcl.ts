@@ -55,8 +55,20 @@ export type ModuleName = 'ecs-scheduled-task' | 'ecs-batch-job';
 /** The generated locals of each file of each module that has a generated region. */
 export function generatedRegions(module: ModuleName): Record<string, string> {
   return module === 'ecs-scheduled-task'
-    ? { 'iam.tf': scheduledTaskIam() }
+    ? { 'main.tf': scheduledTaskFacts(), 'iam.tf': scheduledTaskIam() }
     : { 'main.tf': batchJobFacts(), 'iam.tf': batchJobIam() };
+}
+
+/** The runner's schedule variables, for the scheduled task module's main.tf. */
+function scheduledTaskFacts(): string {
+  const lower = (constant: string) => constant.toLowerCase();
+  return render([{
+    local: 'runner_schedule_names',
+    comment: 'RunnerEnvironment: the schedule variables the runner reads for event.time',
+    value: renderValue(Object.fromEntries((['SCHEDULE', 'SCHEDULE_TIME_ZONE', 'SCHEDULED_TIME'] as const)
+      .map((k) => [lower(k), RunnerEnvironment[k]])), '  '),
+    expression: true,
+  }], []);
 }
 
 /** The runner contract, Fargate sizes, log retentions and the failure alert, for the job module's main.tf. */

@@ -8,7 +8,7 @@ import { Value, comparable, decodeJson, isObject, isUnknown } from './hcl-values
 import { Plan, PlannedResource } from './module-plan';
 
 /** Attributes that hold a JSON document. */
-export const JSON_ATTRIBUTES = new Set(['policy', 'assume_role_policy', 'input', 'container_definitions', 'event_pattern']);
+export const JSON_ATTRIBUTES = new Set(['input_template', 'policy', 'assume_role_policy', 'input', 'container_definitions', 'event_pattern']);
 
 /** `{ 'aws_iam_role': 2, 'data.aws_region': 1, ... }` */
 export function typeCounts(plan: Plan): Record<string, number> {

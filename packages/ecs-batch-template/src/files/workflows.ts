@@ -235,7 +235,7 @@ export class Workflows extends Component {
               {
                 name: 'Register a new task definition revision of every job',
                 env: { IMAGE: image },
-                run: `node ${REGISTER_REVISION_SCRIPT} --image "$IMAGE"`,
+                run: `node ${REGISTER_REVISION_SCRIPT} --image "$IMAGE" --environment "$ENVIRONMENT"`,
               },
             ],
           },

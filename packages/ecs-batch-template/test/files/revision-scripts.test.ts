@@ -39,6 +39,19 @@ describe('RevisionScripts', () => {
     ]);
   });
 
+  test('a job removed from .projenrc.ts leaves the scripts and the infra', () => {
+    const withBoth = newProject();
+    withBoth.addJob({ name: 'weekly', schedule: 'cron(0 9 ? * MON *)' });
+    const both = synth(withBoth);
+    const one = synth(newProject());
+    expect(Object.keys(both['scripts/jobs.json'].jobs)).toEqual(['nightly', 'weekly']);
+    expect(Object.keys(one['scripts/jobs.json'].jobs)).toEqual(['nightly']);
+    expect(both['infra/main.ts']).toContain("new EcsBatchJob(this, 'weekly'");
+    expect(one['infra/main.ts']).not.toContain("'weekly'");
+    const hcl = newProject({ infra: 'hcl' });
+    expect(Object.keys(synth(hcl)['infra/jobs.auto.tfvars.json'].jobs)).toEqual(['nightly']);
+  });
+
   test('refuses an image without a tag, naming --image', () => {
     const result = register(dir, ['--image', 'payments-batch', '--dry-run']);
     expect(result.status).toBe(1);

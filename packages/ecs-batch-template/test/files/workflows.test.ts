@@ -124,7 +124,7 @@ describe('Workflows', () => {
       const push = named(cdktf, 'deploy.yml', 'apply', 'Build and push the image, tagged with the version');
       expect(push.env.IMAGE).toBe('${{ steps.ecr.outputs.registry }}/payments-batch:${{ needs.plan.outputs.tag }}');
       expect(push.run).toContain('docker buildx build --platform linux/amd64 --provenance=mode=max --sbom=true --push -t "$IMAGE" .');
-      expect(named(cdktf, 'deploy.yml', 'apply', 'Register a new task definition revision of every job').run).toBe('node scripts/register-revision.mjs --image "$IMAGE"');
+      expect(named(cdktf, 'deploy.yml', 'apply', 'Register a new task definition revision of every job').run).toBe('node scripts/register-revision.mjs --image "$IMAGE" --environment "$ENVIRONMENT"');
     });
 
     test('an hcl repo plans and applies in infra/ and has nothing to synthesize', () => {

@@ -148,6 +148,7 @@ module "schedules" {
   enable_ecs_managed_tags      = var.enable_ecs_managed_tags
   tags                         = var.tags
   container_overrides          = local.schedule_overrides[each.key]
+  scheduled_time_container     = var.name
   retry_policy                 = each.value.retry_policy
   dead_letter_queue            = each.value.dead_letter_queue
   execution_role_arn           = aws_iam_role.execution_role.arn

@@ -37,9 +37,34 @@ locals {
 
   schedule_group_name = var.schedule_group == null ? local.default_schedule_group : var.schedule_group.name
 
+  # The schedule, for the runner's event.time; a rule also passes its event's time
+  # through an input transformer. Scheduler documents <aws.scheduler.scheduled-time>
+  # for universal targets only, so there the runner computes it.
+  # https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html
+  schedule_environment = var.scheduled_time_container == null ? {} : merge(
+    {
+      (local.runner_schedule_names.schedule)           = var.schedule_expression
+      (local.runner_schedule_names.schedule_time_zone) = local.is_rule ? "UTC" : coalesce(var.time_zone, "UTC")
+    },
+    local.is_rule ? { (local.runner_schedule_names.scheduled_time) = "<time>" } : {},
+  )
+  container_overrides = concat(
+    [for o in var.container_overrides : o.name != var.scheduled_time_container ? o : {
+      name        = o.name
+      command     = o.command
+      environment = merge(o.environment == null ? {} : o.environment, local.schedule_environment)
+    }],
+    var.scheduled_time_container == null || contains([for o in var.container_overrides : o.name], coalesce(var.scheduled_time_container, " ")) ? [] : [{
+      name        = var.scheduled_time_container
+      command     = null
+      environment = local.schedule_environment
+    }],
+  )
+  rule_input_transformer = local.is_rule && var.scheduled_time_container != null
+
   # RunTask overrides: the target input of both rules and Scheduler.
-  input = length(var.container_overrides) == 0 ? null : jsonencode({
-    containerOverrides = [for o in var.container_overrides : merge(
+  input = length(local.container_overrides) == 0 ? null : jsonencode({
+    containerOverrides = [for o in local.container_overrides : merge(
       { name = o.name },
       o.command == null ? {} : { command = o.command },
       o.environment == null ? {} : { environment = [for name, value in o.environment : { name = name, value = value }] },
@@ -90,7 +115,15 @@ resource "aws_cloudwatch_event_target" "target" {
   rule     = aws_cloudwatch_event_rule.rule[0].name
   arn      = var.cluster_arn
   role_arn = aws_iam_role.invoker.arn
-  input    = local.input
+  input    = local.rule_input_transformer ? null : local.input
+
+  dynamic "input_transformer" {
+    for_each = local.rule_input_transformer ? [local.input] : []
+    content {
+      input_paths    = { time = "$.time" }
+      input_template = input_transformer.value
+    }
+  }
 
   ecs_target {
     task_definition_arn     = local.target_task_definition_arn
@@ -200,3 +233,15 @@ resource "aws_scheduler_schedule" "schedule" {
     }
   }
 }
+
+# BEGIN GENERATED FROM @ecs-batch/core: do not edit by hand.
+# Regenerate: cd packages/cdktf && UPDATE_GENERATED_HCL=1 npx jest test/hcl/generated-hcl.test.ts
+locals {
+  # RunnerEnvironment: the schedule variables the runner reads for event.time
+  runner_schedule_names = {
+    schedule           = "ECS_BATCH_SCHEDULE"
+    schedule_time_zone = "ECS_BATCH_SCHEDULE_TIME_ZONE"
+    scheduled_time     = "ECS_BATCH_SCHEDULED_TIME"
+  }
+}
+# END GENERATED FROM @ecs-batch/core

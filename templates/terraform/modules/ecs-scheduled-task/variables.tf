@@ -213,6 +213,17 @@ variable "container_overrides" {
   }
 }
 
+variable "scheduled_time_container" {
+  description = "The container that learns when the schedule fired: the target adds ECS_BATCH_SCHEDULE and ECS_BATCH_SCHEDULE_TIME_ZONE to its environment, and a rule also the event's time as ECS_BATCH_SCHEDULED_TIME (an input transformer). Null: none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.scheduled_time_container == null || trimspace(coalesce(var.scheduled_time_container, " ")) != ""
+    error_message = "scheduled_time_container: is empty (the container name in the task definition)."
+  }
+}
+
 variable "retry_policy" {
   description = "Retries of a RunTask call that fails: maximum_retry_attempts (0-185, default 3) and maximum_event_age_seconds (60-86400, default 3600). AWS's own default of 185 attempts would keep a failing nightly job retrying for a day."
   type = object({
