@@ -5,3 +5,6 @@ export * from './dead-letter-queue-policy';
 export * from './ecs-tasks-trust-props';
 export * from './execution-role-policy';
 export * from './task-role-policy';
+export * from './permission';
+export * from './task-role-permissions';
+export * from './managed-policy-arn';

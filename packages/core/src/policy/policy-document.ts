@@ -46,9 +46,9 @@ export class PolicyDocument {
 
 /** One condition: `{ <operator>: { <key>: <value> } }`. */
 export interface StatementCondition {
-  readonly operator: 'StringEquals' | 'ArnEquals';
+  readonly operator: string;
   readonly key: string;
-  readonly value: string;
+  readonly value: string | string[];
 }
 
 /** An Allow statement. Identity policies have resources; trust policies have a principal. */
