@@ -208,6 +208,19 @@ export class ExecutionRolePolicy {
   }
 
   /**
+   * The IAM resource of a Secrets Manager `valueFrom` (the secret ARN without
+   * `:<json-key>:<version-stage>:<version-id>`), after checking its format. Tokens pass through.
+   *
+   * @param valueFrom the secret ARN as ECS takes it
+   * @param field the caller's name for it, used in errors, e.g. `secretsManagerSecrets.DB_PASSWORD`
+   * @throws ValidationError naming `field`
+   * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html
+   */
+  public static secretResource(valueFrom: string, field: string): string {
+    return ExecutionRolePolicy.secret(valueFrom, field);
+  }
+
+  /**
    * The secret itself: ECS accepts `arn:...:secret:<name>:<json-key>:<version-stage>:<version-id>`
    * in `valueFrom` (all three or none, each may be empty, e.g. `:password::`), but IAM
    * authorizes the secret ARN (the first seven parts).
