@@ -220,7 +220,7 @@ export interface EcsBatchJobProps extends TaskLaunchProps {
  *
  * Resources (names as in `templates/terraform/modules/ecs-batch-job`): `logs`,
  * `execution_role` + `execution_role_policy`, `task_role` (+ `task_role_policy`,
- * `task_role_managed_policy["<arn>"]`),
+ * `task_role_managed_policy["<policy name>"]`),
  * `task`, `schedules/<name>/...`, and with alerts `alerts` + `alerts_target`
  * (+ `alerts_topic`, `alerts_topic_policy`, `alert_email["<address>"]`), with the
  * alarm `missed_run`.
@@ -364,8 +364,8 @@ export class EcsBatchJob extends Construct {
         policy: JSON.stringify({ Version: '2012-10-17', Statement: taskStatements }),
       });
     }
-    for (const arn of [...settings.managedPolicyArns].sort()) {
-      new IamRolePolicyAttachment(this, `task_role_managed_policy[${JSON.stringify(arn)}]`, { role: taskRole.name, policyArn: arn });
+    for (const [name, arn] of Object.entries(settings.managedPolicyArnsByName)) {
+      new IamRolePolicyAttachment(this, `task_role_managed_policy[${JSON.stringify(name)}]`, { role: taskRole.name, policyArn: arn });
     }
     this.taskRoleArn = taskRole.arn;
     this.taskRoleName = taskRole.name;

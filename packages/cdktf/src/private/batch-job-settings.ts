@@ -67,7 +67,8 @@ export class BatchJobSettings {
   public readonly permissions: Permission[];
   /** Warnings about the permissions (a `*` resource), each naming the prop. */
   public readonly permissionWarnings: string[];
-  public readonly managedPolicyArns: string[];
+  /** Managed policy ARNs by policy name: the attachments' keys (construct IDs cannot hold '/'). */
+  public readonly managedPolicyArnsByName: { [name: string]: string };
   public readonly kmsKeyArns: string[];
   public readonly ephemeralStorageGiB?: number;
   public readonly stopTimeoutSeconds?: number;
@@ -91,7 +92,14 @@ export class BatchJobSettings {
 
     this.permissions = props.permissions ?? [];
     this.permissionWarnings = TaskRolePermissions.warnings({ permissions: this.permissions, field: 'permissions' });
-    this.managedPolicyArns = ManagedPolicyArn.checkForJob(props.managedPolicyArns ?? [], 'managedPolicyArns');
+    this.managedPolicyArnsByName = {};
+    ManagedPolicyArn.checkForJob(props.managedPolicyArns ?? [], 'managedPolicyArns').forEach((arn, i) => {
+      const name = PropCheck.isToken(arn) ? `${i}` : arn.split('/').pop()!;
+      if (this.managedPolicyArnsByName[name] !== undefined) {
+        throw new ValidationError(`managedPolicyArns[${i}]`, `another policy is also named '${name}' (the attachments are keyed by policy name)`);
+      }
+      this.managedPolicyArnsByName[name] = arn;
+    });
     this.kmsKeyArns = props.kmsKeyArns ?? [];
     if (props.permissionsBoundaryArn !== undefined) {
       this.permissionsBoundaryArn = ManagedPolicyArn.check(props.permissionsBoundaryArn, 'permissionsBoundaryArn');

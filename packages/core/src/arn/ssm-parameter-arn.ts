@@ -66,11 +66,13 @@ export class SsmParameterArn {
   /**
    * The same expansion as a Terraform expression, for the HCL module.
    *
-   * @param value HCL expression of the name or ARN, e.g. `each.value`
-   * @param prefix HCL expression of `arn:<partition>:ssm:<region>:<account>:parameter/`
+   * @param value HCL expression of the name or ARN, e.g. `v`
+   * @param partition HCL expression of the partition
+   * @param region HCL expression of the region
+   * @param account HCL expression of the account
    */
-  public static terraformExpression(value: string, prefix: string): string {
-    return `startswith(${value}, "arn:") ? ${value} : "\${${prefix}}\${trimprefix(${value}, "/")}"`;
+  public static terraformExpression(value: string, partition: string, region: string, account: string): string {
+    return `startswith(${value}, "arn:") ? ${value} : "arn:\${${partition}}:ssm:\${${region}}:\${${account}}:parameter/\${trimprefix(${value}, "/")}"`;
   }
 
   private static readonly PARAMETER = new ArnExpectation('ssm', 'parameter/', 'parameter/<name>');

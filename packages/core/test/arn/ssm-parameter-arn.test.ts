@@ -28,5 +28,6 @@ test.each([
 });
 
 test('terraformExpression', () => {
-  expect(SsmParameterArn.terraformExpression('v', 'local.p')).toBe('startswith(v, "arn:") ? v : "${local.p}${trimprefix(v, "/")}"');
+  expect(SsmParameterArn.terraformExpression('v', 'local.p', 'local.r', 'local.a'))
+    .toBe('startswith(v, "arn:") ? v : "arn:${local.p}:ssm:${local.r}:${local.a}:parameter/${trimprefix(v, "/")}"');
 });
