@@ -154,11 +154,8 @@ export class ExecutionRolePolicy {
       statements.push({ sid: ExecutionRolePolicy.SID_SSM, actions: ['ssm:GetParameters'], resources: ssm });
     }
 
-    const keys = (props.kmsKeyArns ?? []).map((a, i) => ExecutionRolePolicy.KEY.passThroughOrCheck(a, `kmsKeyArns[${i}]`));
+    const keys = ExecutionRolePolicy.checkKmsKeyArns(props.kmsKeyArns ?? [], secretsManager.length + ssm.length, 'kmsKeyArns');
     if (keys.length > 0) {
-      if (secretsManager.length === 0 && ssm.length === 0) {
-        throw new ValidationError('kmsKeyArns', 'are given but there is no secret to decrypt (add secretsManagerSecrets or ssmParameters, or drop kmsKeyArns)');
-      }
       const regions = ExecutionRolePolicy.keyRegions(keys, props.region);
       // The agent reads the secrets through Secrets Manager and SSM, which call
       // kms:Decrypt on its behalf: allow exactly those calls.
@@ -218,6 +215,22 @@ export class ExecutionRolePolicy {
    */
   public static secretResource(valueFrom: string, field: string): string {
     return ExecutionRolePolicy.secret(valueFrom, field);
+  }
+
+  /**
+   * Check the KMS keys of a job's secrets: each a key ARN (not an alias), and only with a secret to decrypt.
+   *
+   * @param kmsKeyArns the key ARNs (tokens pass through)
+   * @param secretCount how many Secrets Manager secrets and SSM parameters the job reads
+   * @param field the caller's name for the list; errors name `<field>` or `<field>[i]`
+   * @throws ValidationError naming the field
+   */
+  public static checkKmsKeyArns(kmsKeyArns: string[], secretCount: number, field: string): string[] {
+    const keys = kmsKeyArns.map((a, i) => ExecutionRolePolicy.KEY.passThroughOrCheck(a, `${field}[${i}]`));
+    if (keys.length > 0 && secretCount === 0) {
+      throw new ValidationError(field, 'are given but there is no secret to decrypt (add secretsManagerSecrets or ssmParameters, or drop kmsKeyArns)');
+    }
+    return keys;
   }
 
   /**
