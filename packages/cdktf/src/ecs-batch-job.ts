@@ -3,14 +3,16 @@ import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
-import { ExecutionRolePolicy, JobRoleNames, JobTaskDefinition, RunnerEnvironment, RunnerMetrics, TaskRolePolicy } from '@ecs-batch/core';
+import { ExecutionRolePolicy, JobRoleNames, JobTaskDefinition, Permission, RunnerEnvironment, RunnerMetrics, TaskRolePermissions, TaskRolePolicy } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
@@ -64,18 +66,28 @@ export interface EcsBatchJobProps extends TaskLaunchProps {
   readonly environment?: { [name: string]: string };
 
   /**
-   * Secrets Manager secrets as environment variables: name to secret ARN.
-   * The execution role may read exactly these.
+   * Secrets Manager secrets as environment variables: name to secret ARN, as ECS
+   * takes it in `valueFrom` (optionally `:<json-key>:<version-stage>:<version-id>`,
+   * e.g. `...:secret:db-AbCdEf:password::`). The execution role may read exactly these secrets.
    * @default - none
    */
   readonly secretsManagerSecrets?: { [name: string]: string };
 
   /**
-   * SSM parameters as environment variables: name to parameter ARN.
-   * The execution role may read exactly these.
+   * SSM parameters as environment variables: name to parameter ARN, or to a
+   * parameter name (`/team/db/host`), which becomes the ARN in the job's account
+   * and region. The execution role may read exactly these.
    * @default - none
    */
   readonly ssmParameters?: { [name: string]: string };
+
+  /**
+   * Customer managed KMS keys that encrypt the secrets or parameters: the execution
+   * role may `kms:Decrypt` with them, only through Secrets Manager / SSM (`kms:ViaService`).
+   * Not needed for the AWS managed keys.
+   * @default - none
+   */
+  readonly kmsKeyArns?: string[];
 
   /**
    * CPU units (256 = 0.25 vCPU); with `memory`, a valid Fargate size.
@@ -90,10 +102,29 @@ export interface EcsBatchJobProps extends TaskLaunchProps {
   readonly memory?: number;
 
   /**
-   * CPU architecture.
+   * CPU architecture. ARM64 (Graviton) cannot run on `FARGATE_SPOT`.
    * @default CpuArchitecture.X86_64
    */
   readonly architecture?: CpuArchitecture;
+
+  /**
+   * Ephemeral storage of the task in GiB (21-200).
+   * @default - Fargate's 20 GiB
+   */
+  readonly ephemeralStorageGiB?: number;
+
+  /**
+   * Seconds the container has to exit after SIGTERM before it is killed (1-120 on Fargate).
+   * @default - ECS's 30 seconds
+   */
+  readonly stopTimeoutSeconds?: number;
+
+  /**
+   * Mount the container's root filesystem read-only, with a writable `/tmp`
+   * volume (Lambda code writes to `/tmp`).
+   * @default true
+   */
+  readonly readonlyRootFilesystem?: boolean;
 
   /**
    * Days the log group keeps the job's logs (a CloudWatch Logs retention value).
@@ -128,10 +159,32 @@ export interface EcsBatchJobProps extends TaskLaunchProps {
   readonly ecrRepositoryArn?: string;
 
   /**
-   * IAM statements (JSON objects) for the task role: what the job's own code may do.
+   * What the job's own code may do: the task role's statements. `*` and `iam:*`
+   * actions are refused; a `*` resource gets a warning unless the actions support
+   * no resource-level permissions.
    * @default - none: the task role can do nothing (but the overlap check)
    */
+  readonly permissions?: Permission[];
+
+  /**
+   * Managed policies attached to the task role (not AdministratorAccess or IAMFullAccess).
+   * @default - none
+   */
+  readonly managedPolicyArns?: string[];
+
+  /**
+   * IAM statements (JSON objects) for the task role, after `permissions`.
+   * @default - none
+   * @deprecated use `permissions` (typed and checked); removed in the next minor version
+   */
   readonly taskRolePolicyStatements?: any[];
+
+  /**
+   * A permissions boundary for every role this job creates: task, execution and
+   * each schedule's invoker role.
+   * @default - none
+   */
+  readonly permissionsBoundaryArn?: string;
 
   /** When to run: one or more schedules, each with its own overrides. */
   readonly schedules: JobSchedule[];
@@ -166,30 +219,23 @@ export interface EcsBatchJobProps extends TaskLaunchProps {
  * latest revision, so it never reverts a deploy (see docs/deploying.md).
  *
  * Resources (names as in `templates/terraform/modules/ecs-batch-job`): `logs`,
- * `execution_role` + `execution_role_policy`, `task_role` (+ `task_role_policy`),
+ * `execution_role` + `execution_role_policy`, `task_role` (+ `task_role_policy`,
+ * `task_role_managed_policy["<policy name>"]`),
  * `task`, `schedules/<name>/...`, and with alerts `alerts` + `alerts_target`
  * (+ `alerts_topic`, `alerts_topic_policy`, `alert_email["<address>"]`), with the
  * alarm `missed_run`.
  */
 export class EcsBatchJob extends Construct {
-  private static executionPermissions(settings: BatchJobSettings, logGroupArn: string): any {
-    try {
-      return ExecutionRolePolicy.permissions({
-        logGroupArn,
-        ecrRepositoryArn: settings.ecrRepositoryArn,
-        secretsManagerSecretArns: settings.secretsManagerSecretArns,
-        ssmParameterArns: settings.ssmParameterArns,
-      });
-    } catch (e) {
-      // Name the environment variable the user wrote, not core's list index.
-      const m = e instanceof ValidationError ? /^(secretsManagerSecretArns|ssmParameterArns)\[(\d+)\]$/.exec(e.field) : null;
-      if (m) {
-        const ssm = m[1] === 'ssmParameterArns';
-        const name = (ssm ? settings.ssmParameterNames : settings.secretsManagerSecretNames)[Number(m[2])];
-        throw new ValidationError(`${ssm ? 'ssmParameters' : 'secretsManagerSecrets'}.${name}`, (e as ValidationError).reason);
-      }
-      throw e;
-    }
+  private static executionPermissions(settings: BatchJobSettings, logGroupArn: string, region: string): any {
+    // The settings checked each secret under its environment variable's name.
+    return ExecutionRolePolicy.permissions({
+      logGroupArn,
+      ecrRepositoryArn: settings.ecrRepositoryArn,
+      secretsManagerSecretArns: settings.secretsManagerSecretArns,
+      ssmParameterArns: settings.ssmParameterArns,
+      kmsKeyArns: settings.kmsKeyArns,
+      region,
+    });
   }
 
   private static schedule(
@@ -221,6 +267,7 @@ export class EcsBatchJob extends Construct {
         deadLetterQueue: s.deadLetterQueue,
         executionRoleArn: refs.executionRoleArn,
         taskRoleArn: refs.taskRoleArn,
+        permissionsBoundaryArn: settings.permissionsBoundaryArn,
         scheduleGroup: s.scheduleGroup,
         flexibleTimeWindowMinutes: s.flexibleTimeWindowMinutes,
         startDate: s.startDate,
@@ -245,8 +292,12 @@ export class EcsBatchJob extends Construct {
   public readonly taskDefinitionFamilyArn: string;
   /** The task execution role. */
   public readonly executionRoleArn: string;
+  /** The task execution role's name. */
+  public readonly executionRoleName: string;
   /** The task role: the job code's identity. */
   public readonly taskRoleArn: string;
+  /** The task role's name, to attach more policies. */
+  public readonly taskRoleName: string;
   /** The log group. */
   public readonly logGroupName: string;
   /** One scheduled task per schedule, in the order given. */
@@ -264,12 +315,13 @@ export class EcsBatchJob extends Construct {
 
   constructor(scope: Construct, id: string, props: EcsBatchJobProps) {
     super(scope, id);
-    const settings = BatchJobSettings.resolve(props);
-    const tags = Object.keys(props.tags ?? {}).length > 0 ? props.tags : undefined;
-    this.family = settings.name;
-
     const account = new DataAwsCallerIdentity(this, 'account');
     const region = new DataAwsRegion(this, 'region');
+    const partition = new DataAwsPartition(this, 'partition');
+    const settings = BatchJobSettings.resolve(props, { partition: partition.partition, region: region.region, account: account.accountId });
+    const tags = Object.keys(props.tags ?? {}).length > 0 ? props.tags : undefined;
+    this.family = settings.name;
+    for (const warning of settings.permissionWarnings) Annotations.of(this).addWarning(warning);
 
     const logs = new CloudwatchLogGroup(this, 'logs', {
       name: `${BatchJobDefaults.LOG_GROUP_PREFIX}${settings.name}`,
@@ -285,23 +337,27 @@ export class EcsBatchJob extends Construct {
       name: JobRoleNames.executionRole(settings.name),
       description: `ECS task execution role of batch job ${settings.name}`,
       assumeRolePolicy: JSON.stringify(ExecutionRolePolicy.trust({ accountId: account.accountId })),
+      permissionsBoundary: settings.permissionsBoundaryArn,
       tags,
     });
     new IamRolePolicy(this, 'execution_role_policy', {
       name: 'execution',
       role: executionRole.name,
-      policy: JSON.stringify(EcsBatchJob.executionPermissions(settings, logs.arn)),
+      policy: JSON.stringify(EcsBatchJob.executionPermissions(settings, logs.arn, region.region)),
     });
     this.executionRoleArn = executionRole.arn;
+    this.executionRoleName = executionRole.name;
 
     const taskRole = new IamRole(this, 'task_role', {
       name: JobRoleNames.taskRole(settings.name),
       description: `Task role of batch job ${settings.name}`,
       assumeRolePolicy: JSON.stringify(TaskRolePolicy.trust({ accountId: account.accountId })),
+      permissionsBoundary: settings.permissionsBoundaryArn,
       tags,
     });
     const taskStatements = [
       ...(settings.overlap === OverlapPolicy.SKIP ? TaskRolePolicy.overlapGuard({ clusterArn: props.clusterArn }).Statement : []),
+      ...TaskRolePermissions.document({ permissions: settings.permissions, field: 'permissions' }).Statement,
       ...(props.taskRolePolicyStatements ?? []),
     ];
     if (taskStatements.length > 0) {
@@ -311,7 +367,11 @@ export class EcsBatchJob extends Construct {
         policy: JSON.stringify({ Version: '2012-10-17', Statement: taskStatements }),
       });
     }
+    for (const [name, arn] of Object.entries(settings.managedPolicyArnsByName)) {
+      new IamRolePolicyAttachment(this, `task_role_managed_policy[${JSON.stringify(name)}]`, { role: taskRole.name, policyArn: arn });
+    }
     this.taskRoleArn = taskRole.arn;
+    this.taskRoleName = taskRole.name;
 
     // One renderer for the infra and the release (register-revision): core's.
     const container = JobTaskDefinition.container({
@@ -326,6 +386,8 @@ export class EcsBatchJob extends Construct {
       timeoutSeconds: settings.timeoutSeconds,
       overlap: settings.overlap,
       metricNamespace: settings.metricNamespace,
+      readonlyRootFilesystem: settings.readonlyRootFilesystem,
+      stopTimeoutSeconds: settings.stopTimeoutSeconds,
       logGroupName: logs.name,
       region: region.region,
       executionRoleArn: executionRole.arn,
@@ -340,6 +402,8 @@ export class EcsBatchJob extends Construct {
       executionRoleArn: executionRole.arn,
       taskRoleArn: taskRole.arn,
       runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: settings.architecture },
+      ephemeralStorage: settings.ephemeralStorageGiB === undefined ? undefined : { sizeInGib: settings.ephemeralStorageGiB },
+      volume: settings.readonlyRootFilesystem ? [{ name: JobTaskDefinition.TMP_VOLUME }] : undefined,
       containerDefinitions: JSON.stringify([container]),
       // Terraform registers the first revision; CI registers every later one from
       // the same settings (JobTaskDefinition) with the release's image. Follow the

@@ -9,7 +9,7 @@ import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
 import { SchedulerScheduleGroup } from '@cdktf/provider-aws/lib/scheduler-schedule-group';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
-import { AwsLimits, DeadLetterQueuePolicy, InvokerTrustPolicy, JobRoleNames, RunTaskPolicy, Schedule } from '@ecs-batch/core';
+import { AwsLimits, DeadLetterQueuePolicy, InvokerTrustPolicy, JobRoleNames, ManagedPolicyArn, RunTaskPolicy, Schedule } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { Construct } from 'constructs';
 import { ContainerOverride } from './container-override';
@@ -153,6 +153,12 @@ export interface EcsScheduledTaskProps extends TaskLaunchProps {
   readonly taskRoleArn?: string;
 
   /**
+   * A permissions boundary for the invoker role.
+   * @default - none
+   */
+  readonly permissionsBoundaryArn?: string;
+
+  /**
    * Scheduler only: the schedule group, existing or created.
    * @default - the `default` group
    */
@@ -214,6 +220,8 @@ export class EcsScheduledTask extends Construct {
   public readonly targetTaskDefinitionArn: string;
   /** The role EventBridge assumes to run the task. */
   public readonly invokerRoleArn: string;
+  /** The invoker role's name. */
+  public readonly invokerRoleName: string;
   /**
    * The rule ARN.
    * @default - undefined with Scheduler
@@ -299,10 +307,12 @@ export class EcsScheduledTask extends Construct {
       name: JobRoleNames.invokerRole(settings.name),
       description: `Lets ${isRule ? 'EventBridge rule' : 'EventBridge Scheduler schedule'} ${settings.name} run its ECS task`,
       assumeRolePolicy: JSON.stringify(trust),
+      permissionsBoundary: props.permissionsBoundaryArn === undefined ? undefined : ManagedPolicyArn.check(props.permissionsBoundaryArn, 'permissionsBoundaryArn'),
       tags,
     });
     new IamRolePolicy(this, 'invoker_policy', { name: 'run-task', role: invoker.name, policy: JSON.stringify(permissions) });
     this.invokerRoleArn = invoker.arn;
+    this.invokerRoleName = invoker.name;
 
     const ecs = {
       taskDefinitionArn: target.targetArn,

@@ -32,6 +32,20 @@ const TYPES: Record<keyof typeof VALUES, string> = {
 };
 const DB_SECRET = `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:payments/db-AbCdEf`;
 const API_PARAMETER = `arn:aws:ssm:ap-northeast-1:${ACCOUNT}:parameter/payments/api-key`;
+const KEY = `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/boundaries/batch`;
+const PERMISSIONS = [
+  { actions: ['s3:GetObject', 's3:PutObject'], resources: ['arn:aws:s3:::payments-reports/daily/*'] },
+  {
+    actions: ['dynamodb:Query'],
+    resources: [`arn:aws:dynamodb:ap-northeast-1:${ACCOUNT}:table/orders`],
+    conditions: [
+      { operator: 'ForAllValues:StringEquals', key: 'dynamodb:Attributes', values: ['pk', 'total'] },
+      { operator: 'StringEquals', key: 'aws:RequestedRegion', values: ['ap-northeast-1'] },
+    ],
+  },
+];
+const MANAGED = ['arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess', `arn:aws:iam::${ACCOUNT}:policy/payments-reports`];
 
 interface Case {
   readonly trigger: 'rule' | 'scheduler';
@@ -78,16 +92,24 @@ function constructProps(c: Case, v: Record<keyof typeof VALUES, TerraformVariabl
     handler: 'dist/jobs/settlement.handler',
     command: rich ? ['node', 'node_modules/.bin/ecs-batch-run'] : undefined,
     environment: { LOG_LEVEL: 'info', CURRENCY: 'JPY' },
-    secretsManagerSecrets: rich ? { DB_PASSWORD: DB_SECRET } : undefined,
-    ssmParameters: rich ? { API_KEY: API_PARAMETER } : undefined,
+    secretsManagerSecrets: rich ? { DB_PASSWORD: DB_SECRET, DB_USER: `${DB_SECRET}:username::` } : undefined,
+    ssmParameters: rich ? { API_KEY: API_PARAMETER, API_HOST: '/payments/api-host' } : undefined,
+    kmsKeyArns: rich ? [KEY] : undefined,
     cpu: 1024,
     memory: 2048,
-    architecture: rich ? CpuArchitecture.ARM64 : undefined,
+    // Fargate Spot has no ARM64: the strategy cases stay on X86_64.
+    architecture: rich && c.capacity === 'launch type' ? CpuArchitecture.ARM64 : undefined,
+    ephemeralStorageGiB: rich ? 40 : undefined,
+    stopTimeoutSeconds: rich ? 90 : undefined,
+    readonlyRootFilesystem: c.alerts === 'existing topic' ? false : undefined,
+    permissions: rich ? PERMISSIONS : undefined,
+    managedPolicyArns: rich ? MANAGED : undefined,
+    permissionsBoundaryArn: rich ? BOUNDARY : undefined,
     logRetentionDays: rich ? 90 : undefined,
     timeoutSeconds: 1800,
     overlap: rich ? OverlapPolicy.SKIP : undefined,
     metricNamespace: rich ? 'Payments' : undefined,
-    taskRolePolicyStatements: rich ? [{ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::payments-reports/*' }] : undefined,
+    taskRolePolicyStatements: c.alerts === 'existing topic' ? [{ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::payments-reports/*' }] : undefined,
     clusterArn: v.cluster_arn.stringValue,
     subnetIds: v.subnet_ids.listValue,
     securityGroupIds: v.security_group_ids.listValue,
@@ -142,19 +164,28 @@ function moduleArgs(c: Case): Record<string, HclArg> {
   if (rich) {
     Object.assign(args, {
       command: ['node', 'node_modules/.bin/ecs-batch-run'],
-      secrets_manager_secrets: { DB_PASSWORD: DB_SECRET },
-      ssm_parameters: { API_KEY: API_PARAMETER },
-      architecture: 'ARM64',
+      secrets_manager_secrets: { DB_PASSWORD: DB_SECRET, DB_USER: `${DB_SECRET}:username::` },
+      ssm_parameters: { API_KEY: API_PARAMETER, API_HOST: '/payments/api-host' },
+      kms_key_arns: [KEY],
+      ephemeral_storage_gib: 40,
+      stop_timeout_seconds: 90,
+      permissions: PERMISSIONS,
+      managed_policy_arns: MANAGED,
+      permissions_boundary_arn: BOUNDARY,
       log_retention_days: 90,
       overlap: 'skip',
       metric_namespace: 'Payments',
-      task_role_policy_statements: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::payments-reports/*' }],
       tags: { team: 'payments' },
       missed_run_alarm: { hours: 25 },
     });
   }
   if (c.alerts === 'created topic') args.alerts = { emails: ['ops@example.com', 'oncall@example.com'] };
-  if (c.alerts === 'existing topic') args.alerts = { topic_arn: hcl('var.alert_topic_arn') };
+  if (c.alerts === 'existing topic') {
+    args.alerts = { topic_arn: hcl('var.alert_topic_arn') };
+    args.readonly_root_filesystem = false;
+    args.task_role_policy_statements = [{ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::payments-reports/*' }];
+  }
+  if (rich && c.capacity === 'launch type') args.architecture = 'ARM64';
   return args;
 }
 

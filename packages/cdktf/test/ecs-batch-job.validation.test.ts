@@ -5,7 +5,7 @@
 import { Schedule } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { TerraformStack, Testing } from 'cdktf';
-import { EcsBatchJob, EcsBatchJobProps } from '../src';
+import { CpuArchitecture, EcsBatchJob, EcsBatchJobProps } from '../src';
 import { HclArg, moduleCallTf } from './hcl/module-call';
 import { planRoot } from './hcl/module-plan';
 
@@ -14,6 +14,9 @@ const CLUSTER = `arn:aws:ecs:ap-northeast-1:${ACCOUNT}:cluster/batch`;
 const IMAGE = 'public.ecr.aws/docker/library/node:22-slim';
 const SECRET = `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:db-AbCdEf`;
 const PARAMETER = `arn:aws:ssm:ap-northeast-1:${ACCOUNT}:parameter/db`;
+const KEY = `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+const SPOT_STRATEGY = { capacityProviderStrategy: [{ capacityProvider: 'FARGATE', base: 1 }, { capacityProvider: 'FARGATE_SPOT', weight: 1 }] };
+const SPOT_STRATEGY_HCL = { capacity_provider_strategy: [{ capacity_provider: 'FARGATE', base: 1 }, { capacity_provider: 'FARGATE_SPOT', weight: 1 }] };
 
 const BASE_PROPS: EcsBatchJobProps = {
   name: 'settlement',
@@ -58,6 +61,24 @@ const RULES: Array<[string, Partial<EcsBatchJobProps>, Record<string, HclArg>, s
   ['a parameter that is a secret', { ssmParameters: { DB: SECRET } }, { ssm_parameters: { DB: SECRET } }, 'ssmParameters.DB', 'ssm_parameters'],
   ['a name in both secret maps', { secretsManagerSecrets: { DB: SECRET }, ssmParameters: { DB: PARAMETER } }, { secrets_manager_secrets: { DB: SECRET }, ssm_parameters: { DB: PARAMETER } }, 'ssmParameters', 'ssm_parameters'],
   ['no schedules', { schedules: [] }, { schedules: {} }, 'schedules', 'schedules'],
+  ['a secret with a JSON key but not the other two parts', { secretsManagerSecrets: { DB: `${SECRET}:password` } }, { secrets_manager_secrets: { DB: `${SECRET}:password` } }, 'secretsManagerSecrets.DB', 'secrets_manager_secrets'],
+  ['a parameter name with a space', { ssmParameters: { DB: '/db host' } }, { ssm_parameters: { DB: '/db host' } }, 'ssmParameters.DB', 'ssm_parameters'],
+  ['a parameter name in the reserved aws prefix', { ssmParameters: { DB: '/aws/db' } }, { ssm_parameters: { DB: '/aws/db' } }, 'ssmParameters.DB', 'ssm_parameters'],
+  ['a KMS alias instead of a key', { secretsManagerSecrets: { DB: SECRET }, kmsKeyArns: [`arn:aws:kms:ap-northeast-1:${ACCOUNT}:alias/db`] },
+    { secrets_manager_secrets: { DB: SECRET }, kms_key_arns: [`arn:aws:kms:ap-northeast-1:${ACCOUNT}:alias/db`] }, 'kmsKeyArns[0]', 'kms_key_arns'],
+  ['KMS keys without a secret', { kmsKeyArns: [KEY] }, { kms_key_arns: [KEY] }, 'kmsKeyArns', 'kms_key_arns'],
+  ['the * action', { permissions: [{ actions: ['*'], resources: ['*'] }] }, { permissions: [{ actions: ['*'], resources: ['*'] }] }, 'permissions[0].actions[0]', 'permissions'],
+  ['iam:*', { permissions: [{ actions: ['s3:GetObject'], resources: ['*'] }, { actions: ['IAM:*'], resources: ['*'] }] },
+    { permissions: [{ actions: ['s3:GetObject'], resources: ['*'] }, { actions: ['IAM:*'], resources: ['*'] }] }, 'permissions[1].actions[0]', 'permissions'],
+  ['an action that is not service:Action', { permissions: [{ actions: ['GetObject'], resources: ['*'] }] }, { permissions: [{ actions: ['GetObject'], resources: ['*'] }] }, 'permissions[0].actions[0]', 'permissions'],
+  ['a permission without resources', { permissions: [{ actions: ['s3:GetObject'], resources: [] }] }, { permissions: [{ actions: ['s3:GetObject'], resources: [] }] }, 'permissions[0].resources', 'permissions'],
+  ['AdministratorAccess', { managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] }, { managed_policy_arns: ['arn:aws:iam::aws:policy/AdministratorAccess'] }, 'managedPolicyArns[0]', 'managed_policy_arns'],
+  ['a role ARN as a managed policy', { managedPolicyArns: [`arn:aws:iam::${ACCOUNT}:role/x`] }, { managed_policy_arns: [`arn:aws:iam::${ACCOUNT}:role/x`] }, 'managedPolicyArns[0]', 'managed_policy_arns'],
+  ['a role ARN as a permissions boundary', { permissionsBoundaryArn: `arn:aws:iam::${ACCOUNT}:role/x` }, { permissions_boundary_arn: `arn:aws:iam::${ACCOUNT}:role/x` }, 'permissionsBoundaryArn', 'permissions_boundary_arn'],
+  ['ARM64 on Fargate Spot', { architecture: CpuArchitecture.ARM64, ...SPOT_STRATEGY }, { architecture: 'ARM64', ...SPOT_STRATEGY_HCL }, 'capacityProviderStrategy[1]', 'capacity_provider_strategy'],
+  ['20 GiB of ephemeral storage', { ephemeralStorageGiB: 20 }, { ephemeral_storage_gib: 20 }, 'ephemeralStorageGiB', 'ephemeral_storage_gib'],
+  ['201 GiB of ephemeral storage', { ephemeralStorageGiB: 201 }, { ephemeral_storage_gib: 201 }, 'ephemeralStorageGiB', 'ephemeral_storage_gib'],
+  ['a stop timeout over 120 seconds', { stopTimeoutSeconds: 121 }, { stop_timeout_seconds: 121 }, 'stopTimeoutSeconds', 'stop_timeout_seconds'],
   ['a schedule name too long for <job>-<schedule>', { schedules: [{ name: 's'.repeat(60), schedule: Schedule.expression('cron(0 17 * * ? *)') }] },
     { schedules: { ['s'.repeat(60)]: { schedule_expression: 'cron(0 17 * * ? *)' } } }, 'schedules[0].name', 'schedules'],
   ['a missed-run alarm over 7 days', { missedRunAlarm: { hours: 169 } }, { missed_run_alarm: { hours: 169 } }, 'missedRunAlarm.hours', 'missed_run_alarm.hours'],
@@ -86,6 +107,21 @@ describe('values at the edges pass both', () => {
     ['a 40-character job name', { name: 'j'.repeat(40) }, { name: 'j'.repeat(40) }],
     ['10 years of logs', { logRetentionDays: 3653 }, { log_retention_days: 3653 }],
     ['an alarm after 1 hour and after 168 hours', { missedRunAlarm: { hours: 168 } }, { missed_run_alarm: { hours: 168 } }],
+    ['21 and 200 GiB of ephemeral storage, a 120-second stop timeout', { ephemeralStorageGiB: 21, stopTimeoutSeconds: 120 }, { ephemeral_storage_gib: 21, stop_timeout_seconds: 120 }],
+    ['200 GiB, a 1-second stop timeout', { ephemeralStorageGiB: 200, stopTimeoutSeconds: 1 }, { ephemeral_storage_gib: 200, stop_timeout_seconds: 1 }],
+    ['every valueFrom form of a Secrets Manager secret, SSM parameters by name, a KMS key',
+      { secretsManagerSecrets: { A: SECRET, B: `${SECRET}:password::`, C: `${SECRET}::AWSPREVIOUS:`, D: `${SECRET}:::0a1b2c3d` }, ssmParameters: { E: '/team/db', F: 'db-host', G: PARAMETER }, kmsKeyArns: [KEY] },
+      { secrets_manager_secrets: { A: SECRET, B: `${SECRET}:password::`, C: `${SECRET}::AWSPREVIOUS:`, D: `${SECRET}:::0a1b2c3d` }, ssm_parameters: { E: '/team/db', F: 'db-host', G: PARAMETER }, kms_key_arns: [KEY] }],
+    ['ARM64 on FARGATE, X86_64 on Fargate Spot', { architecture: CpuArchitecture.ARM64, capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }] },
+      { architecture: 'ARM64', capacity_provider_strategy: [{ capacity_provider: 'FARGATE', weight: 1 }] }],
+    ['X86_64 on Fargate Spot', { ...SPOT_STRATEGY }, { ...SPOT_STRATEGY_HCL }],
+    ['s3:* with conditions, managed policies, a boundary', {
+      permissions: [{ actions: ['s3:*'], resources: ['arn:aws:s3:::reports/*'], conditions: [{ operator: 'StringLikeIfExists', key: 's3:prefix', values: ['a/'] }] }],
+      managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'], permissionsBoundaryArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
+    }, {
+      permissions: [{ actions: ['s3:*'], resources: ['arn:aws:s3:::reports/*'], conditions: [{ operator: 'StringLikeIfExists', key: 's3:prefix', values: ['a/'] }] }],
+      managed_policy_arns: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'], permissions_boundary_arn: 'arn:aws:iam::aws:policy/PowerUserAccess',
+    }],
     ['a <job>-<schedule> name of exactly 64 characters', { schedules: [{ name: 's'.repeat(53), schedule: Schedule.expression('rate(1 hour)') }] },
       { schedules: { ['s'.repeat(53)]: { schedule_expression: 'rate(1 hour)' } } }],
   ];

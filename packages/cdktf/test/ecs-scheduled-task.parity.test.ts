@@ -43,6 +43,8 @@ interface Case {
   readonly pinned: boolean;
 }
 
+const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/boundaries/batch`;
+
 const CASES: Case[] = [];
 for (const trigger of ['rule', 'scheduler'] as const) {
   for (const capacity of ['launch type', 'strategy'] as const) {
@@ -92,6 +94,7 @@ function constructProps(c: Case, v: Record<keyof typeof VALUES, TerraformVariabl
       : c.dlq === 'existing' ? DeadLetterQueue.fromArn(v.dead_letter_queue_arn.stringValue) : undefined,
     executionRoleArn: v.execution_role_arn.stringValue,
     taskRoleArn: c.pinned ? undefined : v.task_role_arn.stringValue,
+    permissionsBoundaryArn: c.pinned ? BOUNDARY : undefined,
     trigger: c.trigger === 'rule' ? undefined : TriggerKind.SCHEDULER,
   };
 }
@@ -132,6 +135,7 @@ function moduleArgs(c: Case): Record<string, HclArg> {
   if (c.pinned) {
     args.task_count = 2;
     args.retry_policy = { maximum_retry_attempts: 0 };
+    args.permissions_boundary_arn = BOUNDARY;
   } else {
     args.task_role_arn = hcl('var.task_role_arn');
   }

@@ -30,7 +30,7 @@ function accountOf(arn: string): string {
 /** A role with `policy` attached calls `action` on `resource`. */
 export function identityDecision(
   policy: unknown,
-  request: { action: string; resource: string; context?: Record<string, string | string[]>; principal?: string },
+  request: { action: string; resource: string; context?: Record<string, string | string[]>; principal?: string; resourcePolicy?: unknown },
 ): Promise<Decision> {
   const account = accountOf(request.resource) || '123456789012';
   return decide({
@@ -43,6 +43,8 @@ export function identityDecision(
     identityPolicies: [{ name: 'policy-under-test', policy }],
     serviceControlPolicies: [],
     resourceControlPolicies: [],
+    // e.g. a KMS key policy, without which IAM alone grants nothing on the key
+    resourcePolicy: request.resourcePolicy,
   });
 }
 

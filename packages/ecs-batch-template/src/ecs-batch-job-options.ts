@@ -1,3 +1,5 @@
+import { Permission } from '@ecs-batch/core';
+
 /**
  * One scheduled job of a team repo: `project.addJob({...})` in `.projenrc.ts`.
  *
@@ -107,4 +109,67 @@ export interface EcsBatchJobOptions {
    * @default - none
    */
   readonly description?: string;
+
+  /**
+   * What the job's code may do in AWS: its task role's statements, e.g.
+   * `[{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::reports/*'] }]`.
+   * `*` and `iam:*` actions are refused; a `*` resource is warned about unless
+   * the actions support no resource-level permissions.
+   *
+   * @default - none: the job's code can call nothing in AWS
+   */
+  readonly permissions?: Permission[];
+
+  /**
+   * Managed policies for the job's task role (not AdministratorAccess or IAMFullAccess).
+   *
+   * @default - none
+   */
+  readonly managedPolicyArns?: string[];
+
+  /**
+   * Secrets Manager secrets as environment variables: name to secret ARN, as ECS
+   * takes it (optionally `:<json-key>:<version-stage>:<version-id>`, e.g. `:password::`).
+   * The job may read exactly these, at start, never in plain `environment`.
+   *
+   * @default - none
+   */
+  readonly secretsManagerSecrets?: { [name: string]: string };
+
+  /**
+   * SSM parameters as environment variables: name to parameter ARN or name
+   * (`/team/db/host`, in the job's account and region).
+   *
+   * @default - none
+   */
+  readonly ssmParameters?: { [name: string]: string };
+
+  /**
+   * Customer managed KMS keys of those secrets or parameters (`kms:Decrypt` through
+   * Secrets Manager and SSM only). Not needed for the AWS managed keys.
+   *
+   * @default - none
+   */
+  readonly kmsKeyArns?: string[];
+
+  /**
+   * Ephemeral storage of the task in GiB (21-200).
+   *
+   * @default - Fargate's 20 GiB
+   */
+  readonly ephemeralStorageGiB?: number;
+
+  /**
+   * Seconds the handler has to finish after SIGTERM (a stop or a deploy) before it is killed (1-120).
+   *
+   * @default - ECS's 30 seconds
+   */
+  readonly stopTimeoutSeconds?: number;
+
+  /**
+   * A read-only root filesystem with a writable `/tmp`, as on Lambda.
+   *
+   * @default true
+   */
+  readonly readonlyRootFilesystem?: boolean;
 }

@@ -66,7 +66,7 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
     try {
       const settings = resolveProjectSettings(options);
       if (options.migrateFrom === undefined) return { settings };
-      const defaults = { team: settings.team, timeZone: settings.timeZone, trigger: settings.trigger };
+      const defaults = { team: settings.team, timeZone: settings.timeZone, trigger: settings.trigger, region: settings.region };
       const migration = planLambdaMigration(options.migrateFrom, options.outdir ?? process.cwd(), defaults);
       return { settings: { ...settings, initialJobs: migration.jobs.map((job) => job.settings) }, migration };
     } catch (error) {
@@ -85,6 +85,10 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
   public readonly infra: string;
   /** The AWS region of the jobs. */
   public readonly region: string;
+  /** The CPU architecture of every job: `ARM64` or `X86_64`. */
+  public readonly architecture: string;
+  /** The platform the image is built for: `linux/arm64` or `linux/amd64`. */
+  public readonly imagePlatform: string;
 
   private readonly settings: ProjectSettings;
   private readonly jobSettings: JobSettings[];
@@ -119,6 +123,8 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
     this.team = settings.team;
     this.infra = settings.infra;
     this.region = settings.region;
+    this.architecture = settings.architecture;
+    this.imagePlatform = settings.imagePlatform;
     this.jobSettings = [];
     this.package.addField('private', true);
     new TextFile(this, '.nvmrc', { lines: [String(IMAGE_NODE_MAJOR)] });
@@ -163,7 +169,7 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
    * @throws an error naming the bad setting, e.g. `addJob(weekly).schedule: hour 25 is out of range (0-23)`
    */
   public addJob(options: EcsBatchJobOptions): void {
-    const defaults = { team: this.settings.team, timeZone: this.settings.timeZone, trigger: this.settings.trigger };
+    const defaults = { team: this.settings.team, timeZone: this.settings.timeZone, trigger: this.settings.trigger, region: this.settings.region };
     const job = resolveJob(options, defaults, jobFieldName(String(options.name)));
     this.addResolvedJob(job);
   }
@@ -178,6 +184,7 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
       throw fieldError(`addJob(${job.name}).name`, `a job named '${job.name}' already exists (job names are unique: ${this.jobNames.join(', ')})`);
     }
     this.jobSettings.push(job);
+    for (const warning of job.permissionWarnings) this.logger.warn(warning);
     new HandlerFiles(this, job);
   }
 

@@ -182,6 +182,7 @@ describe('projen new flags (from the compiled .jsii)', () => {
       ['timeoutMinutes', 'timeout-minutes', 'number'], ['alertEmail', 'alert-email', 'string'],
       ['clusterArn', 'cluster-arn', 'string'], ['createCluster', 'create-cluster', 'boolean'],
       ['assignPublicIp', 'assign-public-ip', 'boolean'], ['keepImages', 'keep-images', 'number'],
+      ['architecture', 'architecture', 'string'], ['permissionsBoundaryArn', 'permissions-boundary-arn', 'string'],
     ];
     for (const [name, flag, simpleType] of expected) {
       expect([name, option(name).switch, option(name).simpleType]).toEqual([name, flag, simpleType]);
@@ -189,11 +190,18 @@ describe('projen new flags (from the compiled .jsii)', () => {
     expect(option('subnetIds').type?.collection?.elementtype.primitive).toBe('string');
   });
 
-  test('the generated .projenrc.ts spells out infra, region, job name, schedule and time zone', () => {
-    const initial = Object.fromEntries(['infra', 'region', 'jobName', 'schedule', 'timeZone'].map((n) => [n, option(n).initialValue]));
+  test('the generated .projenrc.ts spells out infra, region, job name, schedule, time zone and architecture', () => {
+    const initial = Object.fromEntries(['infra', 'region', 'jobName', 'schedule', 'timeZone', 'architecture'].map((n) => [n, option(n).initialValue]));
     expect(initial).toEqual({
-      infra: '"cdktf"', region: '"ap-northeast-1"', jobName: '"nightly"', schedule: '"cron(0 2 * * ? *)"', timeZone: '"Asia/Tokyo"',
+      infra: '"cdktf"', region: '"ap-northeast-1"', jobName: '"nightly"', schedule: '"cron(0 2 * * ? *)"', timeZone: '"Asia/Tokyo"', architecture: '"ARM64"',
     });
+  });
+
+  test('new repos are ARM64 (written into .projenrc.ts); a repo without the option stays X86_64', () => {
+    expect(option('architecture').default).toBe("'X86_64'");
+    expect(newProject().architecture).toBe('X86_64');
+    expect(newProject({ architecture: 'ARM64' }).imagePlatform).toBe('linux/arm64');
+    expect(newProject().imagePlatform).toBe('linux/amd64');
   });
 });
 

@@ -1,4 +1,7 @@
-import { AwsLimits, EcrImage, FargateSize, JobName, RunnerMetrics } from '@ecs-batch/core';
+import {
+  AwsLimits, EcrImage, ExecutionRolePolicy, FargateArchitecture, FargateSize, JobName, ManagedPolicyArn, Permission, RunnerEnvironment, RunnerMetrics,
+  SsmParameterArn, TaskRolePermissions,
+} from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { CpuArchitecture } from '../cpu-architecture';
 import type { EcsBatchJobProps } from '../ecs-batch-job';
@@ -13,8 +16,6 @@ export class BatchJobDefaults {
   public static readonly TIMEOUT_SECONDS = 3600;
   /** Job names stay short enough for `<job>-<schedule>` rule names (64) and `<job>-<schedule>-dlq` queues (80). */
   public static readonly NAME_PATTERN = new RegExp(JobName.FAMILY_PATTERN);
-  /** The awslogs stream prefix: streams are `ecs-batch/<container>/<task id>`. */
-  public static readonly LOG_STREAM_PREFIX = 'ecs-batch';
   /** Log groups are `/ecs-batch/<job>`. */
   public static readonly LOG_GROUP_PREFIX = '/ecs-batch/';
 
@@ -26,8 +27,11 @@ export class BatchJobDefaults {
  * validated by their `EcsScheduledTask`s).
  */
 export class BatchJobSettings {
-  public static resolve(props: EcsBatchJobProps): BatchJobSettings {
-    return new BatchJobSettings(props);
+  /**
+   * @param where the job's partition, region and account (tokens), where SSM parameters given by name live
+   */
+  public static resolve(props: EcsBatchJobProps, where: { partition: string; region: string; account: string }): BatchJobSettings {
+    return new BatchJobSettings(props, where);
   }
 
   private static sortedEntries(map: { [key: string]: string } | undefined): Array<{ name: string; value: string }> {
@@ -53,8 +57,19 @@ export class BatchJobSettings {
   public readonly ecrRepositoryArn?: string;
   /** True when the image is a token and no ECR repository was given: no pull permission. */
   public readonly imageRegistryUnknown: boolean;
+  /** The task role's typed permissions, then the deprecated raw statements. */
+  public readonly permissions: Permission[];
+  /** Warnings about the permissions (a `*` resource), each naming the prop. */
+  public readonly permissionWarnings: string[];
+  /** Managed policy ARNs by policy name: the attachments' keys (construct IDs cannot hold '/'). */
+  public readonly managedPolicyArnsByName: { [name: string]: string };
+  public readonly kmsKeyArns: string[];
+  public readonly ephemeralStorageGiB?: number;
+  public readonly stopTimeoutSeconds?: number;
+  public readonly readonlyRootFilesystem: boolean;
+  public readonly permissionsBoundaryArn?: string;
 
-  private constructor(props: EcsBatchJobProps) {
+  private constructor(props: EcsBatchJobProps, where: { partition: string; region: string; account: string }) {
     this.name = props.name;
     if (typeof this.name !== 'string' || !BatchJobDefaults.NAME_PATTERN.test(this.name)) {
       throw new ValidationError('name', `'${this.name ?? ''}' is not a valid job name (1-${JobName.FAMILY_MAX_LENGTH} letters, numbers, '-', '_': it names the family, log group, rules and metrics)`);
@@ -67,6 +82,27 @@ export class BatchJobSettings {
     this.memory = props.memory ?? BatchJobDefaults.MEMORY;
     FargateSize.validate(this.cpu, this.memory);
     this.architecture = props.architecture ?? CpuArchitecture.X86_64;
+    FargateArchitecture.checkCapacityProviders(this.architecture, (props.capacityProviderStrategy ?? []).map((c) => c.capacityProvider), 'capacityProviderStrategy');
+
+    this.permissions = props.permissions ?? [];
+    this.permissionWarnings = TaskRolePermissions.warnings({ permissions: this.permissions, field: 'permissions' });
+    this.managedPolicyArnsByName = {};
+    ManagedPolicyArn.checkForJob(props.managedPolicyArns ?? [], 'managedPolicyArns').forEach((arn, i) => {
+      const name = PropCheck.isToken(arn) ? `${i}` : arn.split('/').pop()!;
+      if (this.managedPolicyArnsByName[name] !== undefined) {
+        throw new ValidationError(`managedPolicyArns[${i}]`, `another policy is also named '${name}' (the attachments are keyed by policy name)`);
+      }
+      this.managedPolicyArnsByName[name] = arn;
+    });
+    this.kmsKeyArns = props.kmsKeyArns ?? [];
+    if (props.permissionsBoundaryArn !== undefined) {
+      this.permissionsBoundaryArn = ManagedPolicyArn.check(props.permissionsBoundaryArn, 'permissionsBoundaryArn');
+    }
+    PropCheck.integerInRange(props.ephemeralStorageGiB, AwsLimits.FARGATE_EPHEMERAL_STORAGE_MIN_GIB, AwsLimits.FARGATE_EPHEMERAL_STORAGE_MAX_GIB, 'ephemeralStorageGiB');
+    this.ephemeralStorageGiB = props.ephemeralStorageGiB;
+    PropCheck.integerInRange(props.stopTimeoutSeconds, 1, AwsLimits.FARGATE_STOP_TIMEOUT_MAX_SECONDS, 'stopTimeoutSeconds');
+    this.stopTimeoutSeconds = props.stopTimeoutSeconds;
+    this.readonlyRootFilesystem = props.readonlyRootFilesystem ?? true;
 
     this.logRetentionDays = props.logRetentionDays ?? BatchJobDefaults.LOG_RETENTION_DAYS;
     if (!AwsLimits.LOG_RETENTION_DAYS.includes(this.logRetentionDays)) {
@@ -88,16 +124,20 @@ export class BatchJobSettings {
       }
     }
 
-    const secrets = { ...props.secretsManagerSecrets, ...props.ssmParameters };
     const both = Object.keys(props.secretsManagerSecrets ?? {}).find((k) => (props.ssmParameters ?? {})[k] !== undefined);
     if (both !== undefined) {
       throw new ValidationError('ssmParameters', `${both} is also in secretsManagerSecrets (one source per environment variable)`);
     }
-    this.secrets = BatchJobSettings.sortedEntries(secrets).map((s) => ({ name: s.name, valueFrom: s.value }));
-    this.secretsManagerSecretArns = BatchJobSettings.sortedEntries(props.secretsManagerSecrets).map((s) => s.value);
-    this.secretsManagerSecretNames = BatchJobSettings.sortedEntries(props.secretsManagerSecrets).map((s) => s.name);
-    this.ssmParameterArns = BatchJobSettings.sortedEntries(props.ssmParameters).map((s) => s.value);
-    this.ssmParameterNames = BatchJobSettings.sortedEntries(props.ssmParameters).map((s) => s.name);
+    // Each value checked under the name the user wrote; SSM parameter names become ARNs.
+    const secretsManager = BatchJobSettings.sortedEntries(props.secretsManagerSecrets);
+    secretsManager.forEach((s) => ExecutionRolePolicy.secretResource(s.value, `secretsManagerSecrets.${s.name}`));
+    const ssm = BatchJobSettings.sortedEntries(props.ssmParameters)
+      .map((s) => ({ name: s.name, value: SsmParameterArn.of({ nameOrArn: s.value, ...where, field: `ssmParameters.${s.name}` }) }));
+    this.secrets = [...secretsManager, ...ssm].sort((a, b) => (a.name < b.name ? -1 : 1)).map((s) => ({ name: s.name, valueFrom: s.value }));
+    this.secretsManagerSecretArns = secretsManager.map((s) => s.value);
+    this.secretsManagerSecretNames = secretsManager.map((s) => s.name);
+    this.ssmParameterArns = ssm.map((s) => s.value);
+    this.ssmParameterNames = ssm.map((s) => s.name);
 
     if (props.ecrRepositoryArn !== undefined) {
       this.ecrRepositoryArn = props.ecrRepositoryArn;

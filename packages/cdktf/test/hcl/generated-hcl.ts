@@ -210,20 +210,14 @@ function batchJobIam(): string {
     },
     {
       local: 'execution_policy',
-      comment: 'ExecutionRolePolicy.permissions',
-      variants: [{
-        document: ExecutionRolePolicy.permissions({
-          logGroupArn: '${aws_cloudwatch_log_group.logs.arn}',
-          ecrRepositoryArn: '${local.ecr_repository_arn}',
-          secretsManagerSecretArns: ['${local.secrets_manager_secret_arns}'],
-          ssmParameterArns: ['${local.ssm_parameter_arns}'],
-        }),
-      }],
+      comment: 'ExecutionRolePolicy.permissions: kms:ViaService names the services that hold secrets',
+      variants: executionVariants(),
       sidConditions: {
         [ExecutionRolePolicy.SID_ECR_AUTH]: 'local.ecr_repository_arn != null',
         [ExecutionRolePolicy.SID_ECR_PULL]: 'local.ecr_repository_arn != null',
         [ExecutionRolePolicy.SID_SECRETS_MANAGER]: 'length(local.secrets_manager_secret_arns) > 0',
         [ExecutionRolePolicy.SID_SSM]: 'length(local.ssm_parameter_arns) > 0',
+        [ExecutionRolePolicy.SID_KMS]: 'length(var.kms_key_arns) > 0',
       },
     },
     {
@@ -246,6 +240,25 @@ function batchJobIam(): string {
     },
   ];
   return render(values, policies);
+}
+
+/** The execution policy with Secrets Manager secrets only, SSM parameters only, and both. */
+function executionVariants(): Variant[] {
+  const sm = 'length(local.secrets_manager_secret_arns) > 0';
+  const ssm = 'length(local.ssm_parameter_arns) > 0';
+  const call = (secrets: boolean, parameters: boolean) => ExecutionRolePolicy.permissions({
+    logGroupArn: '${aws_cloudwatch_log_group.logs.arn}',
+    ecrRepositoryArn: '${local.ecr_repository_arn}',
+    secretsManagerSecretArns: secrets ? ['${local.secrets_manager_secret_arns}'] : [],
+    ssmParameterArns: parameters ? ['${local.ssm_parameter_arns}'] : [],
+    kmsKeyArns: ['${var.kms_key_arns}'],
+    region: '${data.aws_region.region.name}',
+  });
+  return [
+    { when: `!(${ssm})`, document: call(true, false) },
+    { when: `!(${sm})`, document: call(false, true) },
+    { when: `${sm} && ${ssm}`, document: call(true, true) },
+  ];
 }
 
 function render(values: GeneratedValue[], policies: GeneratedPolicy[]): string {

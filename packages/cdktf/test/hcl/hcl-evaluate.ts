@@ -413,6 +413,18 @@ const FUNCTIONS: Record<string, (...args: Value[]) => Value> = {
     if (typeof x !== 'boolean') throw new HclEvaluationError(`anytrue: ${render(x)} is not a bool`);
     return x;
   }),
+  trimprefix: (s, p) => {
+    const v = str(s, 'trimprefix');
+    const prefix = str(p, 'trimprefix');
+    return v.startsWith(prefix) ? v.slice(prefix.length) : v;
+  },
+  slice: (l, from, to) => {
+    const items = list(l, 'slice');
+    const start = number(from, 'slice');
+    const end = number(to, 'slice');
+    if (start < 0 || end > items.length || start > end) throw new HclEvaluationError(`slice: indices ${start}-${end} out of range for ${items.length} elements`);
+    return items.slice(start, end);
+  },
   startswith: (s, p) => str(s, 'startswith').startsWith(str(p, 'startswith')),
   endswith: (s, p) => str(s, 'endswith').endsWith(str(p, 'endswith')),
   trimspace: (s) => str(s, 'trimspace').trim(),

@@ -1,1 +1,2 @@
 export * from './fargate-size';
+export * from './fargate-architecture';

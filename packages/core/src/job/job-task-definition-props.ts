@@ -63,6 +63,24 @@ export interface JobTaskDefinitionProps {
    */
   readonly logGroupName?: string;
 
+  /**
+   * A read-only root filesystem, with a writable `/tmp` volume (Lambda code writes to `/tmp`).
+   * @default true
+   */
+  readonly readonlyRootFilesystem?: boolean;
+
+  /**
+   * Seconds between SIGTERM and SIGKILL when the task stops (`stopTimeout`, at most 120 on Fargate).
+   * @default - ECS's default, 30 seconds
+   */
+  readonly stopTimeoutSeconds?: number;
+
+  /**
+   * Ephemeral storage of the task, in GiB (21 to 200 on Fargate).
+   * @default - Fargate's default, 20 GiB
+   */
+  readonly ephemeralStorageGiB?: number;
+
   /** The region of the log group (`awslogs-region`). */
   readonly region: string;
 

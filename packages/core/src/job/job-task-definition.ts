@@ -15,6 +15,11 @@ export class JobTaskDefinition {
   /** The awslogs stream prefix: streams are `ecs-batch/<container>/<task id>`. */
   public static readonly LOG_STREAM_PREFIX = 'ecs-batch';
 
+  /** The volume that gives a read-only root filesystem its writable `/tmp`. */
+  public static readonly TMP_VOLUME = 'tmp';
+  /** Where that volume is mounted. */
+  public static readonly TMP_PATH = '/tmp';
+
   /** The log group of a family, e.g. `/ecs-batch/payments-nightly`. */
   public static logGroupName(family: string): string {
     return `${JobTaskDefinition.LOG_GROUP_PREFIX}${family}`;
@@ -46,6 +51,11 @@ export class JobTaskDefinition {
     container.environment = sorted({ ...props.environment, ...JobTaskDefinition.runnerEnvironment(props) });
     const secrets = sorted(props.secrets ?? {});
     if (secrets.length > 0) container.secrets = secrets.map((s) => ({ name: s.name, valueFrom: s.value }));
+    if (props.readonlyRootFilesystem ?? true) {
+      container.readonlyRootFilesystem = true;
+      container.mountPoints = [{ sourceVolume: JobTaskDefinition.TMP_VOLUME, containerPath: JobTaskDefinition.TMP_PATH, readOnly: false }];
+    }
+    if (props.stopTimeoutSeconds !== undefined) container.stopTimeout = props.stopTimeoutSeconds;
     container.logConfiguration = {
       logDriver: 'awslogs',
       options: {
@@ -73,6 +83,8 @@ export class JobTaskDefinition {
       cpu: String(props.cpu),
       memory: String(props.memory),
       runtimePlatform: { cpuArchitecture: props.architecture ?? 'X86_64', operatingSystemFamily: 'LINUX' },
+      ...((props.readonlyRootFilesystem ?? true) ? { volumes: [{ name: JobTaskDefinition.TMP_VOLUME }] } : {}),
+      ...(props.ephemeralStorageGiB !== undefined ? { ephemeralStorage: { sizeInGiB: props.ephemeralStorageGiB } } : {}),
       ...(tags.length > 0 ? { tags } : {}),
     };
   }

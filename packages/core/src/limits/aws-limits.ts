@@ -69,6 +69,14 @@ export class AwsLimits {
    */
   public static readonly FARGATE_STOP_TIMEOUT_MAX_SECONDS = 120;
 
+  /**
+   * Fargate ephemeral storage: 21-200 GiB (20 GiB without the setting).
+   * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html
+   */
+  public static readonly FARGATE_EPHEMERAL_STORAGE_MIN_GIB = 21;
+  /** The most ephemeral storage a Fargate task may have. @see AwsLimits.FARGATE_EPHEMERAL_STORAGE_MIN_GIB */
+  public static readonly FARGATE_EPHEMERAL_STORAGE_MAX_GIB = 200;
+
   /** Capacity providers that run on Fargate; any other name is an EC2 Auto Scaling group provider. */
   public static readonly FARGATE_CAPACITY_PROVIDERS: string[] = Object.freeze(['FARGATE', 'FARGATE_SPOT']) as string[];
 

@@ -40,11 +40,19 @@ export interface ExecutionRolePermissionsProps {
   readonly ssmParameterArns?: string[];
 
   /**
-   * Customer managed KMS keys that encrypt those secrets: adds `kms:Decrypt` on them.
+   * Customer managed KMS keys that encrypt those secrets: adds `kms:Decrypt` on them,
+   * only through the services that hold the secrets (`kms:ViaService`
+   * `secretsmanager.<region>.amazonaws.com` and/or `ssm.<region>.amazonaws.com`).
    * Not needed for the AWS managed keys (`aws/secretsmanager`, `aws/ssm`).
    * @default - none
    */
   readonly kmsKeyArns?: string[];
+
+  /**
+   * The region the task runs in (where ECS reads the secrets), for `kms:ViaService`. May be a token.
+   * @default - the region of the KMS key ARNs (required when a key ARN is a token)
+   */
+  readonly region?: string;
 
   /**
    * The private ECR repository of the image: adds `ecr:GetAuthorizationToken` (which
@@ -75,6 +83,24 @@ export class ExecutionRolePolicy {
   public static readonly SID_KMS = 'DecryptSecrets';
   /** Sid of the trust statement. */
   public static readonly SID_TRUST = 'EcsTasksAssumeExecutionRole';
+
+  /**
+   * A Secrets Manager `valueFrom` of ECS: the secret ARN, optionally with
+   * `:<json-key>:<version-stage>:<version-id>` (each part may be empty).
+   * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html
+   */
+  public static readonly SECRETS_MANAGER_VALUE_FROM_PATTERN: string =
+    '^arn:aws(-cn|-us-gov)?:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[^:]+(:[^:]*:[^:]*:[^:]*)?$';
+
+  /**
+   * The IAM resource of a Secrets Manager `valueFrom` as a Terraform expression
+   * (the first seven `:`-separated parts), for the HCL module.
+   *
+   * @param valueFrom an HCL expression, e.g. `arn`
+   */
+  public static terraformSecretArnExpression(valueFrom: string): string {
+    return `join(":", slice(split(":", ${valueFrom}), 0, 7))`;
+  }
 
   /**
    * Build the permissions policy.
@@ -128,9 +154,22 @@ export class ExecutionRolePolicy {
       statements.push({ sid: ExecutionRolePolicy.SID_SSM, actions: ['ssm:GetParameters'], resources: ssm });
     }
 
-    const keys = (props.kmsKeyArns ?? []).map((a, i) => ExecutionRolePolicy.KEY.passThroughOrCheck(a, `kmsKeyArns[${i}]`));
+    const keys = ExecutionRolePolicy.checkKmsKeyArns(props.kmsKeyArns ?? [], secretsManager.length + ssm.length, 'kmsKeyArns');
     if (keys.length > 0) {
-      statements.push({ sid: ExecutionRolePolicy.SID_KMS, actions: ['kms:Decrypt'], resources: keys });
+      const regions = ExecutionRolePolicy.keyRegions(keys, props.region);
+      // The agent reads the secrets through Secrets Manager and SSM, which call
+      // kms:Decrypt on its behalf: allow exactly those calls.
+      // https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
+      const viaServices = regions.flatMap((r) => [
+        ...(secretsManager.length > 0 ? [`secretsmanager.${r}.amazonaws.com`] : []),
+        ...(ssm.length > 0 ? [`ssm.${r}.amazonaws.com`] : []),
+      ]);
+      statements.push({
+        sid: ExecutionRolePolicy.SID_KMS,
+        actions: ['kms:Decrypt'],
+        resources: keys,
+        conditions: [{ operator: 'StringEquals', key: 'kms:ViaService', value: viaServices.length === 1 ? viaServices[0] : viaServices }],
+      });
     }
     return PolicyDocument.of(statements);
   }
@@ -166,14 +205,56 @@ export class ExecutionRolePolicy {
   }
 
   /**
+   * The IAM resource of a Secrets Manager `valueFrom` (the secret ARN without
+   * `:<json-key>:<version-stage>:<version-id>`), after checking its format. Tokens pass through.
+   *
+   * @param valueFrom the secret ARN as ECS takes it
+   * @param field the caller's name for it, used in errors, e.g. `secretsManagerSecrets.DB_PASSWORD`
+   * @throws ValidationError naming `field`
+   * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html
+   */
+  public static secretResource(valueFrom: string, field: string): string {
+    return ExecutionRolePolicy.secret(valueFrom, field);
+  }
+
+  /**
+   * Check the KMS keys of a job's secrets: each a key ARN (not an alias), and only with a secret to decrypt.
+   *
+   * @param kmsKeyArns the key ARNs (tokens pass through)
+   * @param secretCount how many Secrets Manager secrets and SSM parameters the job reads
+   * @param field the caller's name for the list; errors name `<field>` or `<field>[i]`
+   * @throws ValidationError naming the field
+   */
+  public static checkKmsKeyArns(kmsKeyArns: string[], secretCount: number, field: string): string[] {
+    const keys = kmsKeyArns.map((a, i) => ExecutionRolePolicy.KEY.passThroughOrCheck(a, `${field}[${i}]`));
+    if (keys.length > 0 && secretCount === 0) {
+      throw new ValidationError(field, 'are given but there is no secret to decrypt (add secretsManagerSecrets or ssmParameters, or drop kmsKeyArns)');
+    }
+    return keys;
+  }
+
+  /**
    * The secret itself: ECS accepts `arn:...:secret:<name>:<json-key>:<version-stage>:<version-id>`
-   * in `valueFrom`, but IAM authorizes the secret ARN (the first seven parts).
+   * in `valueFrom` (all three or none, each may be empty, e.g. `:password::`), but IAM
+   * authorizes the secret ARN (the first seven parts).
    * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html
    */
   private static secret(arn: string, field: string): string {
     if (Arn.isToken(arn)) return arn;
     ExecutionRolePolicy.SECRET.parse(arn, field);
+    if (!new RegExp(ExecutionRolePolicy.SECRETS_MANAGER_VALUE_FROM_PATTERN).test(arn)) {
+      throw new ValidationError(field, `'${arn}' is not a Secrets Manager valueFrom (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>, optionally followed by :<json-key>:<version-stage>:<version-id>, each may be empty, e.g. :password::)`);
+    }
     return arn.split(':').slice(0, 7).join(':');
+  }
+
+  /** The regions for kms:ViaService: the given one, or those of the (literal) key ARNs. */
+  private static keyRegions(keys: string[], region: string | undefined): string[] {
+    if (region !== undefined) return [region];
+    if (keys.some((k) => Arn.isToken(k))) {
+      throw new ValidationError('region', 'is needed for kms:ViaService when a KMS key ARN is a token');
+    }
+    return [...new Set(keys.map((k) => Arn.parse(k, 'kmsKeyArns').region))];
   }
 
   private constructor() {}

@@ -10,3 +10,6 @@ export * from './github-oidc-trust-policy';
 export * from './deploy-role-policy';
 export * from './plan-role-policy';
 export * from './state-bucket-policy';
+export * from './permission';
+export * from './task-role-permissions';
+export * from './managed-policy-arn';

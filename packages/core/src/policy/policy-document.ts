@@ -50,7 +50,7 @@ export class PolicyDocument {
 
 /** One condition: `{ <operator>: { <key>: <value> } }`. */
 export interface StatementCondition {
-  readonly operator: 'StringEquals' | 'StringLike' | 'ArnEquals' | 'ArnLike' | 'ArnNotEquals' | 'Bool';
+  readonly operator: string;
   readonly key: string;
   readonly value: string | string[];
 }

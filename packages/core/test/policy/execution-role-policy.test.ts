@@ -30,13 +30,38 @@ describe('permissions document', () => {
       { Sid: 'WriteLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${LOG_GROUP}:log-stream:*` },
       { Sid: 'ReadSecretsManagerSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: SECRET },
       { Sid: 'ReadSsmParameters', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: PARAM },
-      { Sid: 'DecryptSecrets', Effect: 'Allow', Action: 'kms:Decrypt', Resource: KEY },
+      {
+        Sid: 'DecryptSecrets', Effect: 'Allow', Action: 'kms:Decrypt', Resource: KEY,
+        Condition: { StringEquals: { 'kms:ViaService': ['secretsmanager.ap-northeast-1.amazonaws.com', 'ssm.ap-northeast-1.amazonaws.com'] } },
+      },
     ]);
   });
 
   test('a Secrets Manager valueFrom with a JSON key is granted as the secret', () => {
     const policy = ExecutionRolePolicy.permissions({ logGroupArn: LOG_GROUP, secretArns: [`${SECRET}:password::`, `${SECRET}:username:AWSCURRENT:`] });
     expect(policy.Statement[1].Resource).toBe(SECRET);
+  });
+
+  test('every valueFrom form of the ECS guide is granted as its secret', () => {
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html
+    for (const suffix of ['', ':username1::', '::AWSPREVIOUS:', ':::', ':password:AWSCURRENT:', ':::1a2b3c4d-5e6f']) {
+      const policy = ExecutionRolePolicy.permissions({ logGroupArn: LOG_GROUP, secretsManagerSecretArns: [`${SECRET}${suffix}`] });
+      expect([suffix, policy.Statement[1].Resource]).toEqual([suffix, SECRET]);
+    }
+  });
+
+  test('kms:ViaService in the given region (a token) for the services in use', () => {
+    const policy = ExecutionRolePolicy.permissions({
+      logGroupArn: LOG_GROUP, ssmParameterArns: [PARAM], kmsKeyArns: ['${TfToken[TOKEN.5]}'], region: '${TfToken[TOKEN.6]}',
+    });
+    expect(policy.Statement[2]).toEqual({
+      Sid: 'DecryptSecrets', Effect: 'Allow', Action: 'kms:Decrypt', Resource: '${TfToken[TOKEN.5]}',
+      Condition: { StringEquals: { 'kms:ViaService': 'ssm.${TfToken[TOKEN.6]}.amazonaws.com' } },
+    });
+  });
+
+  test('terraformSecretArnExpression keeps the first seven parts', () => {
+    expect(ExecutionRolePolicy.terraformSecretArnExpression('arn')).toBe('join(":", slice(split(":", arn), 0, 7))');
   });
 
   test('tokens: explicit per-service lists', () => {
@@ -61,6 +86,9 @@ describe('permissions document', () => {
     [{ secretsManagerSecretArns: [PARAM] }, 'secretsManagerSecretArns[0]', "secretsManagerSecretArns[0]: service is 'ssm' but expected 'secretsmanager' (arn:<partition>:secretsmanager:...:secret:<name>)"],
     [{ ssmParameterArns: [SECRET] }, 'ssmParameterArns[0]', "ssmParameterArns[0]: service is 'secretsmanager' but expected 'ssm' (arn:<partition>:ssm:...:parameter/<name>)"],
     [{ kmsKeyArns: [`arn:aws:kms:ap-northeast-1:${ACCOUNT}:alias/x`] }, 'kmsKeyArns[0]', "kmsKeyArns[0]: service is 'kms' but resource is 'alias/x', expected key/<key-id>"],
+    [{ secretsManagerSecretArns: [`${SECRET}:password`] }, 'secretsManagerSecretArns[0]', `secretsManagerSecretArns[0]: '${SECRET}:password' is not a Secrets Manager valueFrom (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>, optionally followed by :<json-key>:<version-stage>:<version-id>, each may be empty, e.g. :password::)`],
+    [{ kmsKeyArns: [KEY] }, 'kmsKeyArns', 'kmsKeyArns: are given but there is no secret to decrypt (add secretsManagerSecrets or ssmParameters, or drop kmsKeyArns)'],
+    [{ ssmParameterArns: [PARAM], kmsKeyArns: ['${TfToken[TOKEN.5]}'] }, 'region', 'region: is needed for kms:ViaService when a KMS key ARN is a token'],
   ])('rejects %j', (override, field, message) => {
     const error = errorOf(() => ExecutionRolePolicy.permissions({ logGroupArn: LOG_GROUP, ...override }));
     expect(error.field).toBe(field);
@@ -106,11 +134,21 @@ describe('IAM evaluation', () => {
       Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' }],
     };
     const other = `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/0000abcd-12ab-34cd-56ef-1234567890ab`;
-    const withKey = ExecutionRolePolicy.permissions({ logGroupArn: LOG_GROUP, kmsKeyArns: [KEY] });
-    expect(await identityDecision(withKey, { action: 'kms:Decrypt', resource: KEY, resourcePolicy: defaultKeyPolicy })).toBe('Allowed');
-    expect(await identityDecision(withKey, { action: 'kms:Decrypt', resource: other, resourcePolicy: defaultKeyPolicy })).toBe('ImplicitlyDenied');
-    expect(await identityDecision(withKey, { action: 'kms:Encrypt', resource: KEY, resourcePolicy: defaultKeyPolicy })).toBe('ImplicitlyDenied');
-    expect(await identityDecision(policy, { action: 'kms:Decrypt', resource: KEY, resourcePolicy: defaultKeyPolicy })).toBe('ImplicitlyDenied');
+    const withKey = ExecutionRolePolicy.permissions({ logGroupArn: LOG_GROUP, secretsManagerSecretArns: [SECRET], kmsKeyArns: [KEY] });
+    const via = (service: string) => ({ 'kms:ViaService': `${service}.ap-northeast-1.amazonaws.com` });
+    const decrypt = (p: unknown, resource: string, context: Record<string, string>) =>
+      identityDecision(p, { action: 'kms:Decrypt', resource, resourcePolicy: defaultKeyPolicy, context });
+    expect(await decrypt(withKey, KEY, via('secretsmanager'))).toBe('Allowed');
+    expect(await decrypt(withKey, other, via('secretsmanager'))).toBe('ImplicitlyDenied');
+    // Only through Secrets Manager (the only secret service here), in the task's region.
+    expect(await decrypt(withKey, KEY, via('ssm'))).toBe('ImplicitlyDenied');
+    expect(await decrypt(withKey, KEY, { 'kms:ViaService': 'secretsmanager.us-east-1.amazonaws.com' })).toBe('ImplicitlyDenied');
+    expect(await decrypt(withKey, KEY, { 'kms:ViaService': 's3.ap-northeast-1.amazonaws.com' })).toBe('ImplicitlyDenied');
+    expect(await identityDecision(withKey, { action: 'kms:Encrypt', resource: KEY, resourcePolicy: defaultKeyPolicy, context: via('secretsmanager') })).toBe('ImplicitlyDenied');
+    expect(await decrypt(policy, KEY, via('secretsmanager'))).toBe('ImplicitlyDenied');
+    const ssmOnly = ExecutionRolePolicy.permissions({ logGroupArn: LOG_GROUP, ssmParameterArns: [PARAM], kmsKeyArns: [KEY] });
+    expect(await decrypt(ssmOnly, KEY, via('ssm'))).toBe('Allowed');
+    expect(await decrypt(ssmOnly, KEY, via('secretsmanager'))).toBe('ImplicitlyDenied');
   });
 });
 

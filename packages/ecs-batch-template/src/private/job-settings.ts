@@ -1,4 +1,6 @@
-import { FargateSize, JobName, Schedule, ScheduleKind, TimeZone } from '@ecs-batch/core';
+import {
+  AwsLimits, ExecutionRolePolicy, FargateSize, JobName, ManagedPolicyArn, Permission, Schedule, ScheduleKind, SsmParameterArn, TaskRolePermissions, TimeZone,
+} from '@ecs-batch/core';
 import { checkField, fieldError, FieldName, isValidationError } from './field-error';
 import { EcsBatchJobOptions } from '../ecs-batch-job-options';
 
@@ -12,6 +14,8 @@ export interface JobDefaults {
   readonly team: string;
   readonly timeZone: string;
   readonly trigger?: TriggerName;
+  /** Where SSM parameters given by name live (the account is the deploy's). */
+  readonly region?: string;
 }
 
 /** A job, validated and with every default filled in: what the generated files are made of. */
@@ -50,6 +54,19 @@ export interface JobSettings {
   readonly overlap: OverlapName;
   readonly enabled: boolean;
   readonly description?: string;
+  /** The task role's statements, checked by core. */
+  readonly permissions: Permission[];
+  /** Core's warnings about `permissions` (a `*` resource), naming the field. */
+  readonly permissionWarnings: string[];
+  readonly managedPolicyArns: string[];
+  /** Environment variable name to Secrets Manager valueFrom. */
+  readonly secretsManagerSecrets: { readonly [name: string]: string };
+  /** Environment variable name to SSM parameter ARN or name (the infra expands names). */
+  readonly ssmParameters: { readonly [name: string]: string };
+  readonly kmsKeyArns: string[];
+  readonly ephemeralStorageGiB?: number;
+  readonly stopTimeoutSeconds?: number;
+  readonly readonlyRootFilesystem: boolean;
 }
 
 const HANDLER_PATTERN = /^([A-Za-z0-9_][A-Za-z0-9_/-]*)\.([A-Za-z_$][A-Za-z0-9_$]*)$/;
@@ -95,7 +112,9 @@ export function resolveJob(options: EcsBatchJobOptions, defaults: JobDefaults, f
   if (family.length > JobName.FAMILY_MAX_LENGTH) {
     throw fieldError(field('name'), `'${name}' makes the family '${family}' ${family.length} characters long (team and job name together at most ${JobName.FAMILY_MAX_LENGTH - 1})`);
   }
+  const access = resolveAccess(options, defaults, field);
   return {
+    ...access,
     name,
     family,
     schedule: schedule.expressionString,
@@ -117,6 +136,61 @@ export function resolveJob(options: EcsBatchJobOptions, defaults: JobDefaults, f
     enabled: options.enabled ?? true,
     description: options.description,
   };
+}
+
+/** What the job may do and read, and its task limits, each checked by core under the field the user wrote. */
+function resolveAccess(options: EcsBatchJobOptions, defaults: JobDefaults, field: FieldName) {
+  const permissions = options.permissions ?? [];
+  const permissionWarnings = TaskRolePermissions.warnings({ permissions, field: field('permissions') });
+  const managedPolicyArns = ManagedPolicyArn.checkForJob(options.managedPolicyArns ?? [], field('managedPolicyArns'));
+  const secretsManagerSecrets = stringMap(options.secretsManagerSecrets, field('secretsManagerSecrets'));
+  const ssmParameters = stringMap(options.ssmParameters, field('ssmParameters'));
+  for (const [name, valueFrom] of Object.entries(secretsManagerSecrets)) {
+    ExecutionRolePolicy.secretResource(valueFrom, `${field('secretsManagerSecrets')}.${name}`);
+    if (name in ssmParameters) {
+      throw fieldError(`${field('ssmParameters')}.${name}`, 'is also in secretsManagerSecrets (one source per environment variable)');
+    }
+  }
+  // Names are expanded by the construct or module in the deploying account; here only their shape is checked.
+  const where = { partition: 'aws', region: defaults.region ?? 'us-east-1', account: '${account}' };
+  for (const [name, value] of Object.entries(ssmParameters)) {
+    SsmParameterArn.of({ nameOrArn: value, ...where, field: `${field('ssmParameters')}.${name}` });
+  }
+  for (const name of [...Object.keys(secretsManagerSecrets), ...Object.keys(ssmParameters)]) {
+    if (name.startsWith('ECS_BATCH_') || name in (options.environment ?? {})) {
+      throw fieldError(`${field(name in secretsManagerSecrets ? 'secretsManagerSecrets' : 'ssmParameters')}.${name}`,
+        'is also a plain environment variable or a runner name (one source per environment variable)');
+    }
+  }
+  const kmsKeyArns = ExecutionRolePolicy.checkKmsKeyArns(options.kmsKeyArns ?? [], Object.keys(secretsManagerSecrets).length + Object.keys(ssmParameters).length, field('kmsKeyArns'));
+  integerInRange(options.ephemeralStorageGiB, AwsLimits.FARGATE_EPHEMERAL_STORAGE_MIN_GIB, AwsLimits.FARGATE_EPHEMERAL_STORAGE_MAX_GIB, field('ephemeralStorageGiB'));
+  integerInRange(options.stopTimeoutSeconds, 1, AwsLimits.FARGATE_STOP_TIMEOUT_MAX_SECONDS, field('stopTimeoutSeconds'));
+  return {
+    permissions,
+    permissionWarnings,
+    managedPolicyArns,
+    secretsManagerSecrets,
+    ssmParameters,
+    kmsKeyArns,
+    ephemeralStorageGiB: options.ephemeralStorageGiB,
+    stopTimeoutSeconds: options.stopTimeoutSeconds,
+    readonlyRootFilesystem: options.readonlyRootFilesystem ?? true,
+  };
+}
+
+function stringMap(value: { [name: string]: string } | undefined, field: string): { [name: string]: string } {
+  const map = value ?? {};
+  for (const [name, v] of Object.entries(map)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw fieldError(`${field}.${name}`, 'is not an environment variable name (letters, digits and _, not starting with a digit)');
+    if (typeof v !== 'string') throw fieldError(`${field}.${name}`, 'must be a string');
+  }
+  return { ...map };
+}
+
+function integerInRange(value: number | undefined, min: number, max: number, field: string): void {
+  if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
+    throw fieldError(field, `${value} is out of range (an integer, ${min}-${max})`);
+  }
 }
 
 /** `scheduler` or `rule`; unset means the construct's default (scheduler, as a time zone is always set here). */

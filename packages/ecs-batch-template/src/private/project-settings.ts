@@ -1,4 +1,4 @@
-import { ClusterArn, TimeZone } from '@ecs-batch/core';
+import { ClusterArn, FargateArchitecture, ManagedPolicyArn, TimeZone } from '@ecs-batch/core';
 import { AwsPartition } from '@ecs-batch/core/lib/arn/aws-partition';
 import { NodePackageManager } from 'projen/lib/javascript';
 import { fieldError, flagName } from './field-error';
@@ -23,6 +23,16 @@ export interface ProjectSettings {
   readonly assignPublicIp: boolean;
   readonly createCluster: boolean;
   readonly keepImages: number;
+  /** `ARM64` or `X86_64`: every job's `runtimePlatform.cpuArchitecture`. */
+  readonly architecture: string;
+  /**
+   * The image platform for `architecture` (`linux/arm64` or `linux/amd64`): the one
+   * place the Dockerfile build and the deploy workflow take it from.
+   */
+  readonly imagePlatform: string;
+  /** The capacity providers a created cluster offers for `architecture`. */
+  readonly clusterCapacityProviders: string[];
+  readonly permissionsBoundaryArn?: string;
   /** `<team>-batch`: the ECR repository, the created cluster and the stack. */
   readonly baseName: string;
   /** The jobs the repo starts with: the one from the flags, or the migrated Lambdas (none when `firstJob` is false). */
@@ -37,6 +47,8 @@ export const PROJECT_DEFAULTS = {
   schedule: 'cron(0 2 * * ? *)',
   timeZone: 'Asia/Tokyo',
   keepImages: 30,
+  /** Repos made before the option existed stay X86_64; `projen new` writes ARM64 (`@pjnew`). */
+  architecture: FargateArchitecture.X86_64,
 };
 
 /** A team name prefixes AWS names, so it stays short and plain. */
@@ -85,6 +97,10 @@ export function resolveProjectSettings(options: EcsBatchProjectOptions): Project
   if (!Number.isInteger(keepImages) || keepImages < 2) {
     throw fieldError(flagName('keepImages'), `${keepImages} is too few images to keep (2 or more: a rollback runs the previous image)`);
   }
+  const architecture = FargateArchitecture.check(options.architecture ?? PROJECT_DEFAULTS.architecture, flagName('architecture'));
+  const permissionsBoundaryArn = options.permissionsBoundaryArn === undefined
+    ? undefined
+    : ManagedPolicyArn.check(options.permissionsBoundaryArn, flagName('permissionsBoundaryArn'));
   const migrating = options.migrateFrom !== undefined;
   if (migrating) refuseFirstJobFlags(options);
   if (!(options.firstJob ?? !migrating)) {
@@ -98,7 +114,7 @@ export function resolveProjectSettings(options: EcsBatchProjectOptions): Project
     cpu: options.cpu,
     memory: options.memory,
     timeoutMinutes: options.timeoutMinutes,
-  }, { team, timeZone, trigger }, (prop) => flagName(prop === 'name' ? 'jobName' : prop));
+  }, { team, timeZone, trigger, region }, (prop) => flagName(prop === 'name' ? 'jobName' : prop));
   return { ...settingsSoFar(), initialJobs: [firstJob] };
 
   function settingsSoFar(): Omit<ProjectSettings, 'initialJobs'> {
@@ -115,6 +131,10 @@ export function resolveProjectSettings(options: EcsBatchProjectOptions): Project
       assignPublicIp: options.assignPublicIp ?? false,
       createCluster: options.createCluster ?? false,
       keepImages,
+      architecture,
+      imagePlatform: FargateArchitecture.dockerPlatform(architecture),
+      clusterCapacityProviders: FargateArchitecture.capacityProviders(architecture),
+      permissionsBoundaryArn,
       baseName: `${team}-batch`,
     };
   }

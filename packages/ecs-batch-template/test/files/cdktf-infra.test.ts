@@ -5,6 +5,40 @@ import { newProject, synth, synthInPlace, tempDir } from '../fixtures';
 
 const repoRoot = join(__dirname, '..', '..', '..', '..');
 
+const ACCESS_JOB = {
+  name: 'report',
+  schedule: 'cron(0 3 * * ? *)',
+  permissions: [
+    { actions: ['s3:GetObject', 's3:PutObject'], resources: ['arn:aws:s3:::reports/*'] },
+    {
+      actions: ['dynamodb:Query'],
+      resources: ['arn:aws:dynamodb:ap-northeast-1:123456789012:table/orders'],
+      conditions: [{ operator: 'ForAllValues:StringEquals', key: 'dynamodb:Attributes', values: ['pk', 'total'] }],
+    },
+  ],
+  managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess'],
+  secretsManagerSecrets: { DB_PASSWORD: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:report/db-AbCdEf:password::' },
+  ssmParameters: { API_HOST: '/report/api-host' },
+  kmsKeyArns: ['arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
+  ephemeralStorageGiB: 50,
+  stopTimeoutSeconds: 90,
+  readonlyRootFilesystem: false,
+};
+
+/** The repo's stack, synthesized by ts-node as `npx projen synth:infra` does, with the monorepo's node_modules. */
+function synthStack(dir: string): any {
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+  const script = [
+    "require('ts-node').register({ project: 'infra/tsconfig.json', transpileOnly: true });",
+    "const { Testing } = require('cdktf');",
+    "const { BatchStack } = require('./infra/main');",
+    "process.stdout.write(Testing.synth(new BatchStack(Testing.app(), 'test')));",
+  ].join('\n');
+  const result = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout);
+}
+
 describe('CdktfInfra', () => {
   const project = newProject({ alertEmail: 'ops@example.com', subnetIds: ['subnet-0abc'], assignPublicIp: true });
   project.addJob({ name: 'weekly', schedule: 'cron(0 9 ? * MON *)', trigger: 'rule', timeZone: 'UTC', memory: 2048, input: '{"kind":"weekly"}', overlap: 'skip' });
@@ -20,6 +54,7 @@ describe('CdktfInfra', () => {
       "      handler: 'lib/jobs/nightly/handler.handler',",
       '      cpu: 256,',
       '      memory: 512,',
+      '      architecture: CpuArchitecture.X86_64,',
       '      timeoutSeconds: 3600,',
       '      clusterArn,',
       '      subnetIds: subnetIds.listValue,',
@@ -84,6 +119,52 @@ describe('CdktfInfra', () => {
    * the repo folder borrows the monorepo's node_modules, and ts-node runs the stack
    * as `npx projen synth:infra` does.
    */
+  test('ARM64: every job on Graviton, and a created cluster without Fargate Spot', () => {
+    const created: string = synth(newProject({ createCluster: true, architecture: 'ARM64' }))['infra/main.ts'];
+    expect(created).toContain("capacityProviders: ['FARGATE'],");
+    expect(created).toContain('      architecture: CpuArchitecture.ARM64,');
+  });
+
+  test('a job\'s permissions, secrets and limits, and the repo\'s boundary, reach its EcsBatchJob', () => {
+    const p = newProject({ permissionsBoundaryArn: 'arn:aws:iam::123456789012:policy/boundary' });
+    p.addJob(ACCESS_JOB);
+    const text: string = synth(p)['infra/main.ts'];
+    expect(text).toContain([
+      "      secretsManagerSecrets: { DB_PASSWORD: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:report/db-AbCdEf:password::' },",
+      "      ssmParameters: { API_HOST: '/report/api-host' },",
+      "      kmsKeyArns: ['arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'],",
+      '      cpu: 256,',
+      '      memory: 512,',
+      '      architecture: CpuArchitecture.X86_64,',
+      '      ephemeralStorageGiB: 50,',
+      '      stopTimeoutSeconds: 90,',
+      '      readonlyRootFilesystem: false,',
+      '      timeoutSeconds: 3600,',
+      "      permissions: [{ actions: ['s3:GetObject', 's3:PutObject'], resources: ['arn:aws:s3:::reports/*'] }, { actions: ['dynamodb:Query'], resources: ['arn:aws:dynamodb:ap-northeast-1:123456789012:table/orders'], conditions: [{ operator: 'ForAllValues:StringEquals', key: 'dynamodb:Attributes', values: ['pk', 'total'] }] }],",
+      "      managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess'],",
+      "      permissionsBoundaryArn: 'arn:aws:iam::123456789012:policy/boundary',",
+    ].join('\n'));
+  });
+
+  test('the access settings synthesize with the real EcsBatchJob: task role statements, managed policy, boundary on every role, ARM64', () => {
+    const dir = tempDir();
+    const p = newProject({ architecture: 'ARM64', permissionsBoundaryArn: 'arn:aws:iam::123456789012:policy/boundary', firstJob: false }, dir);
+    p.addJob(ACCESS_JOB);
+    synthInPlace(p);
+    const stack = synthStack(dir);
+    const policies = Object.entries<any>(stack.resource.aws_iam_role_policy);
+    const task = JSON.parse(policies.find(([id]) => id.includes('task_role_policy'))![1].policy);
+    expect(task.Statement.map((st: any) => st.Sid)).toEqual(['JobPermission0', 'JobPermission1']);
+    expect(task.Statement[1].Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'total'] } });
+    const roles = Object.values<any>(stack.resource.aws_iam_role);
+    expect(roles).toHaveLength(3);
+    for (const role of roles) expect(role.permissions_boundary).toBe('arn:aws:iam::123456789012:policy/boundary');
+    expect(Object.values<any>(stack.resource.aws_iam_role_policy_attachment).map((a) => a.policy_arn)).toEqual(['arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess']);
+    const [definition] = Object.values<any>(stack.resource.aws_ecs_task_definition);
+    expect(definition.runtime_platform).toEqual({ operating_system_family: 'LINUX', cpu_architecture: 'ARM64' });
+    expect(definition.ephemeral_storage).toEqual({ size_in_gib: 50 });
+  });
+
   test('synthesizes with the real EcsBatchJob: revisionless targets, RunTask on family:* in the cluster', () => {
     const dir = tempDir();
     synthInPlace(newProject({ alertEmail: 'ops@example.com' }, dir));

@@ -53,6 +53,12 @@ describe('HclInfra', () => {
       overlap: 'allow',
       missed_run_hours: 25,
       environment: {},
+      permissions: [],
+      managed_policy_arns: [],
+      secrets_manager_secrets: {},
+      ssm_parameters: {},
+      kms_key_arns: [],
+      readonly_root_filesystem: true,
     });
     expect(jobs.weekly).toMatchObject({ schedule_expression: 'cron(0 0 ? * MON *)', trigger: 'rule', input: '{"kind":"weekly"}', memory: 2048 });
     expect(jobs.weekly.time_zone).toBeUndefined();
@@ -70,6 +76,58 @@ describe('HclInfra', () => {
     const resources = blocks(await parseModule(infra), 'resource');
     expect(resources.aws_ecr_repository.images[0]).toMatchObject({ name: 'payments-batch', image_tag_mutability: 'IMMUTABLE', image_scanning_configuration: [{ scan_on_push: true }] });
     expect(resources.aws_ecr_lifecycle_policy.images[0].policy).toMatch(/countNumber\s*=\s*30\b/);
+  });
+
+  test('a job\'s permissions, secrets and limits go to jobs.auto.tfvars.json in addJob\'s shapes; the repo\'s architecture and boundary to every call', async () => {
+    const access = tempDir();
+    const p = newProject({ infra: 'hcl', architecture: 'ARM64', permissionsBoundaryArn: 'arn:aws:iam::123456789012:policy/boundary', firstJob: false }, access);
+    const permissions = [
+      { actions: ['s3:GetObject'], resources: ['arn:aws:s3:::reports/*'] },
+      { actions: ['dynamodb:Query'], resources: ['arn:aws:dynamodb:ap-northeast-1:123456789012:table/orders'], conditions: [{ operator: 'StringEquals', key: 'aws:RequestedRegion', values: ['ap-northeast-1'] }] },
+    ];
+    p.addJob({
+      name: 'report',
+      schedule: 'cron(0 3 * * ? *)',
+      permissions,
+      managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess'],
+      secretsManagerSecrets: { DB_PASSWORD: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:report/db-AbCdEf:password::' },
+      ssmParameters: { API_HOST: '/report/api-host' },
+      kmsKeyArns: ['arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
+      ephemeralStorageGiB: 50,
+      stopTimeoutSeconds: 90,
+      readonlyRootFilesystem: false,
+    });
+    synthInPlace(p);
+    const { jobs } = JSON.parse(readFileSync(join(access, 'infra', 'jobs.auto.tfvars.json'), 'utf8'));
+    expect(jobs.report).toMatchObject({
+      permissions: [{ ...permissions[0], conditions: [] }, permissions[1]],
+      managed_policy_arns: ['arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess'],
+      secrets_manager_secrets: { DB_PASSWORD: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:report/db-AbCdEf:password::' },
+      ssm_parameters: { API_HOST: '/report/api-host' },
+      kms_key_arns: ['arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
+      ephemeral_storage_gib: 50,
+      stop_timeout_seconds: 90,
+      readonly_root_filesystem: false,
+    });
+    const root = await parseModule(join(access, 'infra'));
+    const [call] = blocks(root, 'module').job;
+    expect(call).toMatchObject({
+      architecture: 'ARM64',
+      permissions_boundary_arn: 'arn:aws:iam::123456789012:policy/boundary',
+      permissions: '${each.value.permissions}',
+      secrets_manager_secrets: '${each.value.secrets_manager_secrets}',
+      readonly_root_filesystem: '${each.value.readonly_root_filesystem}',
+    });
+    // Every attribute of a job in the tfvars is declared by the root's jobs variable.
+    const jobsType: string = readFileSync(join(access, 'infra', 'variables.tf'), 'utf8');
+    for (const key of Object.keys(jobs.report)) expect([key, jobsType.includes(`    ${key} `)]).toEqual([key, true]);
+  });
+
+  test('ARM64: a created cluster offers FARGATE only (Fargate Spot has no ARM64)', async () => {
+    const arm = tempDir();
+    synthInPlace(newProject({ infra: 'hcl', createCluster: true, architecture: 'ARM64' }, arm));
+    const root = await parseModule(join(arm, 'infra'));
+    expect(blocks(root, 'resource').aws_ecs_cluster_capacity_providers.cluster[0].capacity_providers).toEqual(['FARGATE']);
   });
 
   test('createCluster creates a Fargate cluster instead of the cluster_arn variable', async () => {

@@ -6,7 +6,7 @@ describe('TeamReadme', () => {
   test('covers layout, adding a job, moving a Lambda handler, deploying, schedules, rollback and upgrades', () => {
     const headings = readme.split('\n').filter((l) => l.startsWith('## '));
     expect(headings).toEqual([
-      '## Jobs', '## Layout', '## Add a job', '## Move a Lambda handler', '## Schedules and time zones', '## Deploy', '## Roll back', '## Upgrade the template',
+      '## Jobs', '## Layout', '## Add a job', '## Give a job access', '## Move a Lambda handler', '## Schedules and time zones', '## Deploy', '## Roll back', '## Upgrade the template',
     ]);
   });
 
@@ -24,5 +24,25 @@ describe('TeamReadme', () => {
     expect(readme).toContain("npx ecs-batch cron next 'cron(0 2 * * ? *)' --tz Asia/Tokyo --count 5");
     expect(readme).toContain('npx projen rollback -- --job nightly --dry-run');
     expect(readme).toContain('terraform -chdir=cdktf.out/stacks/payments-batch init -backend-config=../../../infra/environments/production.s3.tfbackend');
+  });
+
+  test('"Give a job access": its addJob example is accepted by addJob as written, and the infra carries it', () => {
+    const section = readme.slice(readme.indexOf('## Give a job access'), readme.indexOf('## Move a Lambda handler'));
+    const code = /```ts\n([\s\S]*?)```/.exec(section)![1];
+    const project = newProject({ architecture: 'ARM64' });
+    new Function('project', code)(project);
+    expect(project.jobNames).toEqual(['nightly', 'settlement']);
+    const main: string = synth(project)['infra/main.ts'];
+    expect(main).toContain("secretsManagerSecrets: { DB_PASSWORD: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:payments/db-AbCdEf:password::' },");
+    expect(main).toContain("permissions: [{ actions: ['s3:GetObject', 's3:PutObject'], resources: ['arn:aws:s3:::payments-reports/daily/*'] }");
+  });
+
+  test('says which architecture and image platform the repo builds, and why ARM64', () => {
+    expect(readme).toContain('Every job runs on X86_64');
+    expect(readme).toContain('`linux/amd64`');
+    const arm: string = synth(newProject({ architecture: 'ARM64' }))['README.md'];
+    expect(arm).toContain('Every job runs on ARM64 (Graviton)');
+    expect(arm).toContain('`linux/arm64`');
+    expect(arm).toContain('[AWS Fargate pricing](https://aws.amazon.com/fargate/pricing/)');
   });
 });

@@ -68,3 +68,53 @@ describe('resolveJob', () => {
     expect(errorOf(() => job(options))).toContain(message);
   });
 });
+
+describe('access: permissions, secrets, limits', () => {
+  const SECRET = 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:report/db-AbCdEf';
+  const KEY = 'arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+  test('kept as given, with the defaults: no permissions, a read-only root filesystem', () => {
+    expect(job({})).toMatchObject({ permissions: [], managedPolicyArns: [], secretsManagerSecrets: {}, ssmParameters: {}, kmsKeyArns: [], readonlyRootFilesystem: true });
+    const full = job({
+      permissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::reports/*'] }],
+      managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess'],
+      secretsManagerSecrets: { DB_PASSWORD: `${SECRET}:password::` },
+      ssmParameters: { API_HOST: '/report/api-host' },
+      kmsKeyArns: [KEY],
+      ephemeralStorageGiB: 50,
+      stopTimeoutSeconds: 90,
+      readonlyRootFilesystem: false,
+    });
+    expect(full).toMatchObject({
+      permissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::reports/*'] }],
+      secretsManagerSecrets: { DB_PASSWORD: `${SECRET}:password::` },
+      ssmParameters: { API_HOST: '/report/api-host' },
+      kmsKeyArns: [KEY],
+      ephemeralStorageGiB: 50,
+      stopTimeoutSeconds: 90,
+      readonlyRootFilesystem: false,
+      permissionWarnings: [],
+    });
+  });
+
+  test('a * resource is a warning naming addJob', () => {
+    expect(job({ permissions: [{ actions: ['dynamodb:Query'], resources: ['*'] }] }).permissionWarnings)
+      .toEqual([expect.stringMatching(/^addJob\(report\)\.permissions\[0\]\.resources: '\*' lets dynamodb:Query act on every resource/)]);
+  });
+
+  test.each([
+    [{ permissions: [{ actions: ['*'], resources: ['*'] }] }, "addJob(report).permissions[0].actions[0]: '*' allows every action of every service"],
+    [{ permissions: [{ actions: ['iam:*'], resources: ['*'] }] }, "addJob(report).permissions[0].actions[0]: 'iam:*' lets the job grant itself any permission"],
+    [{ managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] }, 'addJob(report).managedPolicyArns[0]: AdministratorAccess grants *'],
+    [{ secretsManagerSecrets: { DB: `${SECRET}:password` } }, 'addJob(report).secretsManagerSecrets.DB: '],
+    [{ ssmParameters: { DB: 'db host' } }, "addJob(report).ssmParameters.DB: 'db host' is neither an SSM parameter ARN nor a parameter name"],
+    [{ secretsManagerSecrets: { DB: SECRET }, ssmParameters: { DB: '/db' } }, 'addJob(report).ssmParameters.DB: is also in secretsManagerSecrets'],
+    [{ environment: { DB: 'x' }, secretsManagerSecrets: { DB: SECRET } }, 'addJob(report).secretsManagerSecrets.DB: is also a plain environment variable'],
+    [{ kmsKeyArns: [KEY] }, 'addJob(report).kmsKeyArns: are given but there is no secret to decrypt'],
+    [{ secretsManagerSecrets: { DB: SECRET }, kmsKeyArns: ['alias/db'] }, "addJob(report).kmsKeyArns[0]: 'alias/db' is not an ARN"],
+    [{ ephemeralStorageGiB: 20 }, 'addJob(report).ephemeralStorageGiB: 20 is out of range (an integer, 21-200)'],
+    [{ stopTimeoutSeconds: 121 }, 'addJob(report).stopTimeoutSeconds: 121 is out of range (an integer, 1-120)'],
+  ])('%j is refused', (options, message) => {
+    expect(errorOf(() => job(options))).toContain(message);
+  });
+});

@@ -4,10 +4,11 @@
 
 resource "aws_iam_role" "execution_role" {
   # JobRoleNames: derived from the family, so register-revision knows the ARN.
-  name               = "${var.name}-execution"
-  description        = "ECS task execution role of batch job ${var.name}"
-  assume_role_policy = jsonencode(local.execution_trust_policy)
-  tags               = local.tags
+  name                 = "${var.name}-execution"
+  description          = "ECS task execution role of batch job ${var.name}"
+  assume_role_policy   = jsonencode(local.execution_trust_policy)
+  permissions_boundary = var.permissions_boundary_arn
+  tags                 = local.tags
 }
 
 resource "aws_iam_role_policy" "execution_role_policy" {
@@ -17,10 +18,11 @@ resource "aws_iam_role_policy" "execution_role_policy" {
 }
 
 resource "aws_iam_role" "task_role" {
-  name               = "${var.name}-task"
-  description        = "Task role of batch job ${var.name}"
-  assume_role_policy = jsonencode(local.task_trust_policy)
-  tags               = local.tags
+  name                 = "${var.name}-task"
+  description          = "Task role of batch job ${var.name}"
+  assume_role_policy   = jsonencode(local.task_trust_policy)
+  permissions_boundary = var.permissions_boundary_arn
+  tags                 = local.tags
 }
 
 resource "aws_iam_role_policy" "task_role_policy" {
@@ -29,6 +31,14 @@ resource "aws_iam_role_policy" "task_role_policy" {
   name   = "task"
   role   = aws_iam_role.task_role.name
   policy = jsonencode({ Version = "2012-10-17", Statement = local.task_role_statements })
+}
+
+# Keyed by policy name, as the EcsBatchJob construct (construct IDs cannot hold '/').
+resource "aws_iam_role_policy_attachment" "task_role_managed_policy" {
+  for_each = { for arn in var.managed_policy_arns : split("/", arn)[length(split("/", arn)) - 1] => arn }
+
+  role       = aws_iam_role.task_role.name
+  policy_arn = each.value
 }
 
 # BEGIN GENERATED FROM @ecs-batch/core: do not edit by hand.
@@ -60,7 +70,7 @@ locals {
     ] : s.statement if s.enabled]
   }
 
-  # ExecutionRolePolicy.permissions
+  # ExecutionRolePolicy.permissions: kms:ViaService names the services that hold secrets
   execution_policy = {
     Version = "2012-10-17"
     Statement = [for s in [
@@ -99,7 +109,7 @@ locals {
         }
       },
       {
-        enabled   = length(local.secrets_manager_secret_arns) > 0
+        enabled   = (!(length(local.ssm_parameter_arns) > 0) || length(local.secrets_manager_secret_arns) > 0 && length(local.ssm_parameter_arns) > 0) && length(local.secrets_manager_secret_arns) > 0
         statement = {
           Sid      = "ReadSecretsManagerSecrets"
           Effect   = "Allow"
@@ -108,12 +118,57 @@ locals {
         }
       },
       {
-        enabled   = length(local.ssm_parameter_arns) > 0
+        enabled   = (!(length(local.secrets_manager_secret_arns) > 0) || length(local.secrets_manager_secret_arns) > 0 && length(local.ssm_parameter_arns) > 0) && length(local.ssm_parameter_arns) > 0
         statement = {
           Sid      = "ReadSsmParameters"
           Effect   = "Allow"
           Action   = "ssm:GetParameters"
           Resource = local.ssm_parameter_arns
+        }
+      },
+      {
+        enabled   = !(length(local.ssm_parameter_arns) > 0) && length(var.kms_key_arns) > 0
+        statement = {
+          Sid       = "DecryptSecrets"
+          Effect    = "Allow"
+          Action    = "kms:Decrypt"
+          Resource  = var.kms_key_arns
+          Condition = {
+            StringEquals = {
+              "kms:ViaService" = "secretsmanager.${data.aws_region.region.name}.amazonaws.com"
+            }
+          }
+        }
+      },
+      {
+        enabled   = !(length(local.secrets_manager_secret_arns) > 0) && length(var.kms_key_arns) > 0
+        statement = {
+          Sid       = "DecryptSecrets"
+          Effect    = "Allow"
+          Action    = "kms:Decrypt"
+          Resource  = var.kms_key_arns
+          Condition = {
+            StringEquals = {
+              "kms:ViaService" = "ssm.${data.aws_region.region.name}.amazonaws.com"
+            }
+          }
+        }
+      },
+      {
+        enabled   = length(local.secrets_manager_secret_arns) > 0 && length(local.ssm_parameter_arns) > 0 && length(var.kms_key_arns) > 0
+        statement = {
+          Sid       = "DecryptSecrets"
+          Effect    = "Allow"
+          Action    = "kms:Decrypt"
+          Resource  = var.kms_key_arns
+          Condition = {
+            StringEquals = {
+              "kms:ViaService" = [
+                "secretsmanager.${data.aws_region.region.name}.amazonaws.com",
+                "ssm.${data.aws_region.region.name}.amazonaws.com",
+              ]
+            }
+          }
         }
       },
     ] : s.statement if s.enabled]

@@ -10,6 +10,7 @@
 
 data "aws_caller_identity" "account" {}
 data "aws_region" "region" {}
+data "aws_partition" "partition" {}
 
 locals {
   account_id = data.aws_caller_identity.account.account_id
@@ -25,9 +26,12 @@ locals {
     var.handler == null ? {} : { (local.runner_environment_names.handler) = var.handler },
   )
 
-  secrets                     = merge(var.secrets_manager_secrets, var.ssm_parameters)
-  secrets_manager_secret_arns = values(var.secrets_manager_secrets)
-  ssm_parameter_arns          = values(var.ssm_parameters)
+  # SsmParameterArn.terraformExpression of @ecs-batch/core: a parameter name becomes its ARN here.
+  ssm_parameters = { for name, v in var.ssm_parameters : name => startswith(v, "arn:") ? v : "arn:${data.aws_partition.partition.partition}:ssm:${data.aws_region.region.name}:${local.account_id}:parameter/${trimprefix(v, "/")}" }
+  secrets        = merge(var.secrets_manager_secrets, local.ssm_parameters)
+  # ExecutionRolePolicy.terraformSecretArnExpression: IAM grants the secret, not its :json-key suffix.
+  secrets_manager_secret_arns = distinct([for name in sort(keys(var.secrets_manager_secrets)) : join(":", slice(split(":", var.secrets_manager_secrets[name]), 0, 7))])
+  ssm_parameter_arns          = [for name in sort(keys(local.ssm_parameters)) : local.ssm_parameters[name]]
   ecr_repository_arn          = var.ecr_repository_arn
 
   container = merge(
@@ -35,6 +39,11 @@ locals {
     var.command == null ? {} : { command = var.command },
     { environment = [for name, value in merge(var.environment, local.runner_environment) : { name = name, value = value }] },
     length(local.secrets) == 0 ? {} : { secrets = [for name, arn in local.secrets : { name = name, valueFrom = arn }] },
+    !var.readonly_root_filesystem ? {} : {
+      readonlyRootFilesystem = true
+      mountPoints            = [{ sourceVolume = "tmp", containerPath = "/tmp", readOnly = false }]
+    },
+    var.stop_timeout_seconds == null ? {} : { stopTimeout = var.stop_timeout_seconds },
     {
       logConfiguration = {
         logDriver = "awslogs"
@@ -58,7 +67,14 @@ locals {
     )]
   }
 
-  task_role_statements = concat(local.overlap_guard_statements, var.task_role_policy_statements)
+  # TaskRolePermissions.document of @ecs-batch/core (held to it by the construct/module parity tests).
+  permission_statements = [for i, p in var.permissions : merge(
+    { Sid = "JobPermission${i}", Effect = "Allow", Action = distinct(p.actions), Resource = distinct(p.resources) },
+    length(p.conditions) == 0 ? {} : {
+      Condition = { for op in distinct([for c in p.conditions : c.operator]) : op => { for c in p.conditions : c.key => distinct(c.values) if c.operator == op } }
+    },
+  )]
+  task_role_statements = concat(local.overlap_guard_statements, local.permission_statements, var.task_role_policy_statements)
 
   create_alert_topic   = var.alerts != null && try(var.alerts.topic_arn, null) == null
   alert_topic_arn      = var.alerts == null ? null : (local.create_alert_topic ? aws_sns_topic.alerts_topic[0].arn : var.alerts.topic_arn)
@@ -98,6 +114,21 @@ resource "aws_ecs_task_definition" "task" {
     cpu_architecture        = var.architecture
   }
 
+  dynamic "ephemeral_storage" {
+    for_each = var.ephemeral_storage_gib == null ? [] : [var.ephemeral_storage_gib]
+    content {
+      size_in_gib = ephemeral_storage.value
+    }
+  }
+
+  # The writable /tmp of a read-only root filesystem.
+  dynamic "volume" {
+    for_each = var.readonly_root_filesystem ? ["tmp"] : []
+    content {
+      name = volume.value
+    }
+  }
+
   lifecycle {
     # Terraform registers the first revision; CI registers every later one from the
     # same settings with the release's image (docs/deploying.md). Never replace it,
@@ -112,6 +143,16 @@ resource "aws_ecs_task_definition" "task" {
     precondition {
       condition     = contains(lookup(local.fargate_memory_by_cpu, tostring(var.cpu), []), var.memory)
       error_message = "memory: ${var.memory} is not valid with ${var.cpu} cpu (valid memory for ${var.cpu} cpu: ${join(", ", lookup(local.fargate_memory_by_cpu, tostring(var.cpu), []))})."
+    }
+    precondition {
+      # FargateArchitecture.checkCapacityProviders of @ecs-batch/core.
+      # https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html
+      condition     = !(var.architecture == "ARM64" && contains([for c in var.capacity_provider_strategy : c.capacity_provider], "FARGATE_SPOT"))
+      error_message = "capacity_provider_strategy: FARGATE_SPOT cannot run an ARM64 task: Fargate Spot has no Graviton capacity (use FARGATE, or architecture X86_64 to use Spot)."
+    }
+    precondition {
+      condition     = length(var.kms_key_arns) == 0 || length(local.secrets) > 0
+      error_message = "kms_key_arns: are given but there is no secret to decrypt (add secrets_manager_secrets or ssm_parameters, or drop kms_key_arns)."
     }
     precondition {
       condition     = length(setintersection(keys(var.secrets_manager_secrets), keys(var.ssm_parameters))) == 0
@@ -153,6 +194,7 @@ module "schedules" {
   dead_letter_queue            = each.value.dead_letter_queue
   execution_role_arn           = aws_iam_role.execution_role.arn
   task_role_arn                = aws_iam_role.task_role.arn
+  permissions_boundary_arn     = var.permissions_boundary_arn
   schedule_group               = each.value.schedule_group
   flexible_time_window_minutes = each.value.flexible_time_window_minutes
   start_date                   = each.value.start_date

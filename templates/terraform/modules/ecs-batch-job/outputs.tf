@@ -18,6 +18,16 @@ output "execution_role_arn" {
   value       = aws_iam_role.execution_role.arn
 }
 
+output "execution_role_name" {
+  description = "Name of the task execution role."
+  value       = aws_iam_role.execution_role.name
+}
+
+output "task_role_name" {
+  description = "Name of the task role, to attach more policies."
+  value       = aws_iam_role.task_role.name
+}
+
 output "task_role_arn" {
   description = "ARN of the task role (the job code's identity). CI passes it when it registers a new revision."
   value       = aws_iam_role.task_role.arn
@@ -41,6 +51,11 @@ output "schedule_triggers" {
 output "invoker_role_arns" {
   description = "ARN of the role EventBridge assumes for each schedule, by schedule key."
   value       = { for key, s in module.schedules : key => s.invoker_role_arn }
+}
+
+output "invoker_role_names" {
+  description = "Name of the role EventBridge assumes for each schedule, by schedule key."
+  value       = { for key, s in module.schedules : key => s.invoker_role_name }
 }
 
 output "alert_topic_arn" {

@@ -49,28 +49,45 @@ variable "environment" {
 }
 
 variable "secrets_manager_secrets" {
-  description = "Secrets Manager secrets as environment variables: name => secret ARN (the whole secret, without a :json-key suffix). The execution role may read exactly these."
+  description = "Secrets Manager secrets as environment variables: name => secret ARN as ECS takes it in valueFrom, optionally with :<json-key>:<version-stage>:<version-id> (e.g. ...:secret:db-AbCdEf:password::). The execution role may read exactly these secrets."
   type        = map(string)
   default     = {}
   nullable    = false
 
   validation {
+    # ExecutionRolePolicy.SECRETS_MANAGER_VALUE_FROM_PATTERN of @ecs-batch/core.
     # https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html
-    condition     = alltrue([for arn in values(var.secrets_manager_secrets) : can(regex("^arn:aws(-cn|-us-gov)?:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[^:]+$", arn))])
-    error_message = "secrets_manager_secrets: a value is not a Secrets Manager secret ARN (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)."
+    condition     = alltrue([for arn in values(var.secrets_manager_secrets) : can(regex("^arn:aws(-cn|-us-gov)?:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[^:]+(:[^:]*:[^:]*:[^:]*)?$", arn))])
+    error_message = "secrets_manager_secrets: a value is not a Secrets Manager valueFrom (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>, optionally followed by :<json-key>:<version-stage>:<version-id>, each may be empty, e.g. :password::)."
   }
 }
 
 variable "ssm_parameters" {
-  description = "SSM parameters as environment variables: name => parameter ARN. The execution role may read exactly these."
+  description = "SSM parameters as environment variables: name => parameter ARN, or parameter name (/team/db/host), which becomes the ARN in the job's account and region. The execution role may read exactly these."
   type        = map(string)
   default     = {}
   nullable    = false
 
   validation {
+    # An ARN, or a name (SsmParameterArn.NAME_PATTERN of @ecs-batch/core, not starting with aws or ssm).
     # https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-ssm-paramstore.html
-    condition     = alltrue([for arn in values(var.ssm_parameters) : can(regex("^arn:aws(-cn|-us-gov)?:ssm:[a-z0-9-]+:[0-9]{12}:parameter/.+$", arn))])
-    error_message = "ssm_parameters: a value is not an SSM parameter ARN (arn:<partition>:ssm:<region>:<account>:parameter/<name>)."
+    condition = alltrue([for v in values(var.ssm_parameters) : startswith(v, "arn:")
+      ? can(regex("^arn:aws(-cn|-us-gov)?:ssm:[a-z0-9-]+:[0-9]{12}:parameter/.+$", v))
+      : can(regex("^/?[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)*$", v)) && length(v) <= 1011 && !can(regex("^/?(aws|ssm)", lower(v)))
+    ])
+    error_message = "ssm_parameters: a value is neither an SSM parameter ARN (arn:<partition>:ssm:<region>:<account>:parameter/<name>) nor a parameter name (letters, numbers, . - _ and / between levels, not starting with aws or ssm)."
+  }
+}
+
+variable "kms_key_arns" {
+  description = "Customer managed KMS keys that encrypt the secrets or parameters: the execution role may kms:Decrypt with them, only through Secrets Manager / SSM (kms:ViaService). Not needed for the AWS managed keys."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for arn in var.kms_key_arns : can(regex("^arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", arn))])
+    error_message = "kms_key_arns: a value is not a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<key-id>)."
   }
 }
 
@@ -98,6 +115,39 @@ variable "architecture" {
     condition     = contains(["X86_64", "ARM64"], var.architecture)
     error_message = "architecture: must be X86_64 or ARM64."
   }
+}
+
+variable "ephemeral_storage_gib" {
+  description = "Ephemeral storage of the task in GiB (21-200). null: Fargate's 20 GiB."
+  type        = number
+  default     = null
+
+  validation {
+    # AwsLimits.FARGATE_EPHEMERAL_STORAGE_MIN_GIB / _MAX_GIB of @ecs-batch/core.
+    # https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html
+    condition     = var.ephemeral_storage_gib == null || try(floor(var.ephemeral_storage_gib) == var.ephemeral_storage_gib && var.ephemeral_storage_gib >= 21 && var.ephemeral_storage_gib <= 200, false)
+    error_message = "ephemeral_storage_gib: is out of range (an integer, 21-200)."
+  }
+}
+
+variable "stop_timeout_seconds" {
+  description = "Seconds the container has to exit after SIGTERM before it is killed (1-120 on Fargate). null: ECS's 30 seconds."
+  type        = number
+  default     = null
+
+  validation {
+    # AwsLimits.FARGATE_STOP_TIMEOUT_MAX_SECONDS of @ecs-batch/core.
+    # https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html
+    condition     = var.stop_timeout_seconds == null || try(floor(var.stop_timeout_seconds) == var.stop_timeout_seconds && var.stop_timeout_seconds >= 1 && var.stop_timeout_seconds <= 120, false)
+    error_message = "stop_timeout_seconds: is out of range (an integer, 1-120)."
+  }
+}
+
+variable "readonly_root_filesystem" {
+  description = "Mount the container's root filesystem read-only, with a writable /tmp volume (Lambda code writes to /tmp)."
+  type        = bool
+  default     = true
+  nullable    = false
 }
 
 variable "log_retention_days" {
@@ -154,11 +204,73 @@ variable "ecr_repository_arn" {
   }
 }
 
+variable "permissions" {
+  description = "What the job's own code may do: the task role's statements, each { actions, resources, conditions = [{ operator, key, values }] }. '*' and 'iam:*' actions are refused. Empty: nothing."
+  type = list(object({
+    actions   = list(string)
+    resources = list(string)
+    conditions = optional(list(object({
+      operator = string
+      key      = string
+      values   = list(string)
+    })), [])
+  }))
+  default  = []
+  nullable = false
+
+  validation {
+    # TaskRolePermissions of @ecs-batch/core: '*' allows every action of every service,
+    # 'iam:*' lets the job grant itself anything.
+    condition     = alltrue(flatten([for p in var.permissions : [for a in p.actions : a != "*" && lower(a) != "iam:*"]]))
+    error_message = "permissions: an action is '*' or 'iam:*' (list the actions the job calls, e.g. s3:GetObject)."
+  }
+
+  validation {
+    # https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
+    condition     = alltrue(flatten([for p in var.permissions : [for a in p.actions : can(regex("^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$", a))]]))
+    error_message = "permissions: an action is not an IAM action (<service>:<Action>, e.g. s3:GetObject)."
+  }
+
+  validation {
+    condition     = alltrue([for p in var.permissions : length(p.actions) > 0 && length(p.resources) > 0])
+    error_message = "permissions: a permission has no actions or no resources."
+  }
+}
+
+variable "managed_policy_arns" {
+  description = "Managed policies attached to the task role (not AdministratorAccess or IAMFullAccess)."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for arn in var.managed_policy_arns : can(regex("^arn:aws(-cn|-us-gov)?:iam::(aws|[0-9]{12}):policy/.+$", arn))])
+    error_message = "managed_policy_arns: a value is not an IAM managed policy ARN (arn:<partition>:iam::aws:policy/<name> or arn:<partition>:iam::<account>:policy/<name>)."
+  }
+
+  validation {
+    # ManagedPolicyArn.REFUSED_FOR_JOBS of @ecs-batch/core.
+    condition     = alltrue([for arn in var.managed_policy_arns : !can(regex("^arn:[^:]+:iam::aws:policy/(AdministratorAccess|IAMFullAccess)$", arn))])
+    error_message = "managed_policy_arns: AdministratorAccess and IAMFullAccess grant * or iam:* (give the job the permissions it uses instead)."
+  }
+}
+
 variable "task_role_policy_statements" {
-  description = "IAM statements (objects with Effect, Action, Resource...) for the task role: what the job's own code may do. Empty: nothing."
+  description = "Deprecated: use permissions. IAM statements (objects with Effect, Action, Resource...) for the task role, after permissions."
   type        = any
   default     = []
   nullable    = false
+}
+
+variable "permissions_boundary_arn" {
+  description = "A permissions boundary for every role the job creates: task, execution and each schedule's invoker role. null: none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.permissions_boundary_arn == null || can(regex("^arn:aws(-cn|-us-gov)?:iam::(aws|[0-9]{12}):policy/.+$", var.permissions_boundary_arn))
+    error_message = "permissions_boundary_arn: is not an IAM managed policy ARN (arn:<partition>:iam::aws:policy/<name> or arn:<partition>:iam::<account>:policy/<name>)."
+  }
 }
 
 # --- where it runs (the same for every schedule) ---

@@ -6,10 +6,11 @@
 
 resource "aws_iam_role" "invoker" {
   # JobRoleNames.invokerRole: <name>-invoker, the name cut to fit 64 characters.
-  name               = "${substr(var.name, 0, 64 - length("-invoker"))}-invoker"
-  description        = local.is_rule ? "Lets EventBridge rule ${var.name} run its ECS task" : "Lets EventBridge Scheduler schedule ${var.name} run its ECS task"
-  assume_role_policy = jsonencode(local.invoker_trust_policy)
-  tags               = local.tags
+  name                 = "${substr(var.name, 0, 64 - length("-invoker"))}-invoker"
+  description          = local.is_rule ? "Lets EventBridge rule ${var.name} run its ECS task" : "Lets EventBridge Scheduler schedule ${var.name} run its ECS task"
+  assume_role_policy   = jsonencode(local.invoker_trust_policy)
+  permissions_boundary = var.permissions_boundary_arn
+  tags                 = local.tags
 
   # Checks that involve more than one variable (variable validation blocks can
   # only see their own variable before Terraform 1.9). Each mirrors a synth-time

@@ -28,6 +28,11 @@ output "invoker_role_arn" {
   value       = aws_iam_role.invoker.arn
 }
 
+output "invoker_role_name" {
+  description = "Name of the role EventBridge assumes to run the task."
+  value       = aws_iam_role.invoker.name
+}
+
 output "rule_arn" {
   description = "ARN of the EventBridge rule; null with Scheduler."
   value       = local.rule_arn

@@ -293,6 +293,17 @@ variable "task_role_arn" {
   }
 }
 
+variable "permissions_boundary_arn" {
+  description = "A permissions boundary for the invoker role. null: none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.permissions_boundary_arn == null || can(regex("^arn:aws(-cn|-us-gov)?:iam::(aws|[0-9]{12}):policy/.+$", var.permissions_boundary_arn))
+    error_message = "permissions_boundary_arn: is not an IAM managed policy ARN (arn:<partition>:iam::aws:policy/<name> or arn:<partition>:iam::<account>:policy/<name>)."
+  }
+}
+
 variable "schedule_group" {
   description = "Scheduler only: the schedule group, { name = \"...\" } (existing) or { name = \"...\", create = true }. null: the default group."
   type = object({
