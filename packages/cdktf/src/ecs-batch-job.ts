@@ -324,7 +324,7 @@ export class EcsBatchJob extends Construct {
     for (const warning of settings.permissionWarnings) Annotations.of(this).addWarning(warning);
 
     const logs = new CloudwatchLogGroup(this, 'logs', {
-      name: `${BatchJobDefaults.LOG_GROUP_PREFIX}${settings.name}`,
+      name: JobTaskDefinition.logGroupName(settings.name),
       retentionInDays: settings.logRetentionDays,
       tags,
     });

@@ -8,12 +8,6 @@ import { BASE_IMAGE } from '../private/pins';
 export const IMAGE_NODE_MAJOR = 22;
 
 /**
- * The platform the deploy builds the image for (`docker buildx build --platform`):
- * one place, so that an ARM64 option changes only this.
- */
-export const IMAGE_PLATFORM = 'linux/amd64';
-
-/**
  * One image for every job: a multi-stage Node 22 slim build whose entrypoint is
  * `ecs-batch-run`. Each job's task definition picks its handler through
  * `ECS_BATCH_HANDLER`, so adding a job never changes the image.

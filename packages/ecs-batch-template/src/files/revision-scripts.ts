@@ -30,6 +30,7 @@ export class RevisionScripts extends Component {
       obj: () => ({
         region: settings.region,
         repository: names.repository,
+        architecture: settings.architecture,
         cluster: settings.createCluster ? names.cluster : settings.clusterArn,
         subnetIds: settings.subnetIds,
         securityGroupIds: settings.securityGroupIds,
@@ -59,6 +60,11 @@ function jobEntry(job: JobSettings): object {
     memory: job.memory,
     timeoutSeconds: job.timeoutMinutes * 60,
     overlap: job.overlap,
+    secretsManagerSecrets: job.secretsManagerSecrets,
+    ssmParameters: job.ssmParameters,
+    readonlyRootFilesystem: job.readonlyRootFilesystem,
+    stopTimeoutSeconds: job.stopTimeoutSeconds,
+    ephemeralStorageGiB: job.ephemeralStorageGiB,
     input: job.input,
     schedule: job.trigger === 'rule' ? job.utcSchedule : job.schedule,
     scheduleTimeZone: job.trigger === 'rule' ? 'UTC' : job.timeZone,
@@ -74,7 +80,7 @@ import { fileURLToPath } from 'node:url';
 import hcl2json from '@cdktf/hcl2json';
 import core from '@ecs-batch/core';
 
-const { JobRoleNames, JobTaskDefinition } = core;
+const { AwsPartition, JobRoleNames, JobTaskDefinition, SsmParameterArn } = core;
 const scripts = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repo = join(scripts, '..');
 
@@ -140,16 +146,25 @@ export function accountOf(flag, values) {
  * the given image. The roles are named after the family, so their ARNs are known.
  */
 export function taskDefinitionInput(config, job, image, region, accountId) {
+  const partition = AwsPartition.ofRegion(region);
+  // An SSM parameter given by name is read in the job's own account and region, as the infra expands it.
+  const ssm = Object.entries(job.ssmParameters ?? {}).map(([name, nameOrArn]) =>
+    [name, SsmParameterArn.of({ nameOrArn, partition, region, account: accountId, field: \`ssmParameters.\${name}\` })]);
   return JobTaskDefinition.registerInput({
     family: job.family,
     image,
     cpu: job.cpu,
     memory: job.memory,
+    architecture: config.architecture,
     handler: job.handler,
     command: job.command,
     environment: job.environment,
+    secrets: { ...job.secretsManagerSecrets, ...Object.fromEntries(ssm) },
     timeoutSeconds: job.timeoutSeconds,
     overlap: job.overlap,
+    readonlyRootFilesystem: job.readonlyRootFilesystem,
+    stopTimeoutSeconds: job.stopTimeoutSeconds,
+    ephemeralStorageGiB: job.ephemeralStorageGiB,
     region,
     executionRoleArn: JobRoleNames.arn(accountId, JobRoleNames.executionRole(job.family), region),
     taskRoleArn: JobRoleNames.arn(accountId, JobRoleNames.taskRole(job.family), region),

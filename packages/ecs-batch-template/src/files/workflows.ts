@@ -1,7 +1,6 @@
 import { Component, YamlFile } from 'projen';
 import { NodeProject } from 'projen/lib/javascript';
 import { SYNTH_INFRA_TASK } from './cdktf-infra';
-import { IMAGE_PLATFORM } from './dockerfile';
 import { DEFAULT_ENVIRONMENT, Environments, TERRAFORM_VERSION } from './environments';
 import { InfraNames } from './infra-names';
 import { REGISTER_REVISION_SCRIPT } from './revision-scripts';
@@ -228,7 +227,7 @@ export class Workflows extends Component {
                   `if aws ecr describe-images --repository-name ${names.repository} --image-ids imageTag="$TAG" >/dev/null 2>&1; then`,
                   '  echo "$IMAGE exists: not rebuilt"',
                   'else',
-                  `  docker buildx build --platform ${IMAGE_PLATFORM} --provenance=mode=max --sbom=true --push -t "$IMAGE" .`,
+                  `  docker buildx build --platform ${settings.imagePlatform} --provenance=mode=max --sbom=true --push -t "$IMAGE" .`,
                   'fi',
                 ].join('\n'),
               },
