@@ -23,7 +23,7 @@ import { JobSchedule } from './job-schedule';
 import { MissedRunAlarmOptions } from './missed-run-alarm-options';
 import { OverlapPolicy } from './overlap-policy';
 import { AlertTopicPolicy } from './private/alert-topic-policy';
-import { BatchJobDefaults, BatchJobSettings } from './private/batch-job-settings';
+import { BatchJobSettings } from './private/batch-job-settings';
 import { FailureAlert } from './private/failure-alert';
 import { ScheduleTarget } from './private/family-arn';
 import { TASK_LAUNCH_PROPS, taskLaunchOf } from './private/task-launch';

@@ -1,5 +1,5 @@
 import {
-  AwsLimits, EcrImage, ExecutionRolePolicy, FargateArchitecture, FargateSize, JobName, ManagedPolicyArn, Permission, RunnerEnvironment, RunnerMetrics,
+  AwsLimits, EcrImage, ExecutionRolePolicy, FargateArchitecture, FargateSize, JobName, ManagedPolicyArn, Permission, RunnerMetrics,
   SsmParameterArn, TaskRolePermissions,
 } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
