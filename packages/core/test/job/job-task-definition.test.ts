@@ -39,11 +39,14 @@ describe('JobTaskDefinition', () => {
           logDriver: 'awslogs',
           options: { 'awslogs-group': '/ecs-batch/payments-nightly', 'awslogs-region': 'ap-northeast-1', 'awslogs-stream-prefix': 'ecs-batch' },
         },
+        readonlyRootFilesystem: true,
+        mountPoints: [{ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false }],
       }],
       requiresCompatibilities: ['FARGATE'],
       cpu: '512',
       memory: '1024',
       runtimePlatform: { cpuArchitecture: 'X86_64', operatingSystemFamily: 'LINUX' },
+      volumes: [{ name: 'tmp' }],
       tags: [{ key: 'managed-by', value: 'ecs-batch' }, { key: 'team', value: 'payments' }],
     });
   });
@@ -54,6 +57,19 @@ describe('JobTaskDefinition', () => {
     expect(c.secrets).toEqual([{ name: 'DB', valueFrom: 'arn:aws:ssm:ap-northeast-1:123456789012:parameter/db' }]);
     expect(c.environment).toContainEqual({ name: 'ECS_BATCH_OVERLAP', value: 'allow' });
     expect(JobTaskDefinition.container(props).command).toBeUndefined();
+  });
+
+  test('a writable root filesystem has no /tmp volume; stop timeout and ephemeral storage appear only when given', () => {
+    const writable = JobTaskDefinition.registerInput({ ...props, readonlyRootFilesystem: false });
+    expect(writable.volumes).toBeUndefined();
+    expect(writable.containerDefinitions[0].readonlyRootFilesystem).toBeUndefined();
+    expect(writable.containerDefinitions[0].mountPoints).toBeUndefined();
+    expect(writable.ephemeralStorage).toBeUndefined();
+    expect(writable.containerDefinitions[0].stopTimeout).toBeUndefined();
+    const sized = JobTaskDefinition.registerInput({ ...props, stopTimeoutSeconds: 90, ephemeralStorageGiB: 50, architecture: 'ARM64' });
+    expect(sized.containerDefinitions[0].stopTimeout).toBe(90);
+    expect(sized.ephemeralStorage).toEqual({ sizeInGiB: 50 });
+    expect(sized.runtimePlatform.cpuArchitecture).toBe('ARM64');
   });
 });
 
