@@ -117,10 +117,12 @@ describe('values at the edges pass both', () => {
     ['X86_64 on Fargate Spot', { ...SPOT_STRATEGY }, { ...SPOT_STRATEGY_HCL }],
     ['s3:* with conditions, managed policies, a boundary', {
       permissions: [{ actions: ['s3:*'], resources: ['arn:aws:s3:::reports/*'], conditions: [{ operator: 'StringLikeIfExists', key: 's3:prefix', values: ['a/'] }] }],
-      managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'], permissionsBoundaryArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
+      managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+      permissionsBoundaryArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
     }, {
       permissions: [{ actions: ['s3:*'], resources: ['arn:aws:s3:::reports/*'], conditions: [{ operator: 'StringLikeIfExists', key: 's3:prefix', values: ['a/'] }] }],
-      managed_policy_arns: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'], permissions_boundary_arn: 'arn:aws:iam::aws:policy/PowerUserAccess',
+      managed_policy_arns: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+      permissions_boundary_arn: 'arn:aws:iam::aws:policy/PowerUserAccess',
     }],
     ['a <job>-<schedule> name of exactly 64 characters', { schedules: [{ name: 's'.repeat(53), schedule: Schedule.expression('rate(1 hour)') }] },
       { schedules: { ['s'.repeat(53)]: { schedule_expression: 'rate(1 hour)' } } }],

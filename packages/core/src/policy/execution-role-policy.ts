@@ -185,25 +185,6 @@ export class ExecutionRolePolicy {
     return EcsTasksTrust.document(ExecutionRolePolicy.SID_TRUST, props);
   }
 
-  private static readonly REPOSITORY = new ArnExpectation('ecr', 'repository/', 'repository/<name>');
-  private static readonly LOG_GROUP = new ArnExpectation('logs', 'log-group:', 'log-group:<name>');
-  private static readonly SECRET = new ArnExpectation('secretsmanager', 'secret:', 'secret:<name>');
-  private static readonly PARAMETER = new ArnExpectation('ssm', 'parameter/', 'parameter/<name>');
-  private static readonly KEY = new ArnExpectation('kms', 'key/', 'key/<key-id>');
-
-  /** The log group ARN without the `:*` that DescribeLogGroups appends. */
-  private static logGroup(arn: string): string {
-    if (Arn.isToken(arn)) return arn;
-    const components = ExecutionRolePolicy.LOG_GROUP.parse(arn, 'logGroupArn');
-    const name = components.resource.slice('log-group:'.length).replace(/:\*$/, '');
-    // Log group names: 1-512 of a-z, A-Z, 0-9, '_', '-', '/', '.', '#'.
-    // https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html
-    if (!/^[.\-_/#A-Za-z0-9]{1,512}$/.test(name)) {
-      throw new ValidationError('logGroupArn', `log group name '${name}' is not valid (1-512 letters, numbers, _, -, /, ., #)`);
-    }
-    return `arn:${components.partition}:logs:${components.region}:${components.account}:log-group:${name}`;
-  }
-
   /**
    * The IAM resource of a Secrets Manager `valueFrom` (the secret ARN without
    * `:<json-key>:<version-stage>:<version-id>`), after checking its format. Tokens pass through.
@@ -231,6 +212,25 @@ export class ExecutionRolePolicy {
       throw new ValidationError(field, 'are given but there is no secret to decrypt (add secretsManagerSecrets or ssmParameters, or drop kmsKeyArns)');
     }
     return keys;
+  }
+
+  private static readonly REPOSITORY = new ArnExpectation('ecr', 'repository/', 'repository/<name>');
+  private static readonly LOG_GROUP = new ArnExpectation('logs', 'log-group:', 'log-group:<name>');
+  private static readonly SECRET = new ArnExpectation('secretsmanager', 'secret:', 'secret:<name>');
+  private static readonly PARAMETER = new ArnExpectation('ssm', 'parameter/', 'parameter/<name>');
+  private static readonly KEY = new ArnExpectation('kms', 'key/', 'key/<key-id>');
+
+  /** The log group ARN without the `:*` that DescribeLogGroups appends. */
+  private static logGroup(arn: string): string {
+    if (Arn.isToken(arn)) return arn;
+    const components = ExecutionRolePolicy.LOG_GROUP.parse(arn, 'logGroupArn');
+    const name = components.resource.slice('log-group:'.length).replace(/:\*$/, '');
+    // Log group names: 1-512 of a-z, A-Z, 0-9, '_', '-', '/', '.', '#'.
+    // https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html
+    if (!/^[.\-_/#A-Za-z0-9]{1,512}$/.test(name)) {
+      throw new ValidationError('logGroupArn', `log group name '${name}' is not valid (1-512 letters, numbers, _, -, /, ., #)`);
+    }
+    return `arn:${components.partition}:logs:${components.region}:${components.account}:log-group:${name}`;
   }
 
   /**

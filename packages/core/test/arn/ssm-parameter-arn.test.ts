@@ -18,7 +18,7 @@ test('tokens for the account and region', () => {
 });
 
 test.each([
-  ['', "ssmParameters.API_KEY: is empty (an SSM parameter ARN or name, e.g. /team/db/host)"],
+  ['', 'ssmParameters.API_KEY: is empty (an SSM parameter ARN or name, e.g. /team/db/host)'],
   ['/a b', "ssmParameters.API_KEY: '/a b' is neither an SSM parameter ARN nor a parameter name (letters, numbers, . - _ and / between levels, at most 1011 characters)"],
   ['/a//b', "ssmParameters.API_KEY: '/a//b' is neither an SSM parameter ARN nor a parameter name (letters, numbers, . - _ and / between levels, at most 1011 characters)"],
   ['/aws/reserved', "ssmParameters.API_KEY: '/aws/reserved' starts with aws or ssm, which are reserved parameter name prefixes"],

@@ -31,7 +31,10 @@ describe('permissions document', () => {
       { Sid: 'ReadSecretsManagerSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: SECRET },
       { Sid: 'ReadSsmParameters', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: PARAM },
       {
-        Sid: 'DecryptSecrets', Effect: 'Allow', Action: 'kms:Decrypt', Resource: KEY,
+        Sid: 'DecryptSecrets',
+        Effect: 'Allow',
+        Action: 'kms:Decrypt',
+        Resource: KEY,
         Condition: { StringEquals: { 'kms:ViaService': ['secretsmanager.ap-northeast-1.amazonaws.com', 'ssm.ap-northeast-1.amazonaws.com'] } },
       },
     ]);
@@ -55,7 +58,10 @@ describe('permissions document', () => {
       logGroupArn: LOG_GROUP, ssmParameterArns: [PARAM], kmsKeyArns: ['${TfToken[TOKEN.5]}'], region: '${TfToken[TOKEN.6]}',
     });
     expect(policy.Statement[2]).toEqual({
-      Sid: 'DecryptSecrets', Effect: 'Allow', Action: 'kms:Decrypt', Resource: '${TfToken[TOKEN.5]}',
+      Sid: 'DecryptSecrets',
+      Effect: 'Allow',
+      Action: 'kms:Decrypt',
+      Resource: '${TfToken[TOKEN.5]}',
       Condition: { StringEquals: { 'kms:ViaService': 'ssm.${TfToken[TOKEN.6]}.amazonaws.com' } },
     });
   });

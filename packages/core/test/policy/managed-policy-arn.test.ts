@@ -13,7 +13,7 @@ describe('checkForJob', () => {
   });
 
   test.each([
-    ['arn:aws:iam::aws:policy/AdministratorAccess', "managedPolicyArns[0]: AdministratorAccess grants * (give the job the permissions it uses instead)"],
+    ['arn:aws:iam::aws:policy/AdministratorAccess', 'managedPolicyArns[0]: AdministratorAccess grants * (give the job the permissions it uses instead)'],
     ['arn:aws:iam::aws:policy/IAMFullAccess', 'managedPolicyArns[0]: IAMFullAccess grants iam:* (give the job the permissions it uses instead)'],
     ['arn:aws:iam::123456789012:role/x', "managedPolicyArns[0]: 'arn:aws:iam::123456789012:role/x' is not an IAM managed policy ARN (arn:<partition>:iam::aws:policy/<name> or arn:<partition>:iam::<account>:policy/<name>)"],
     ['arn:aws:s3:::policy/x', "managedPolicyArns[0]: 's3' ARNs are global: the region must be empty".length > 0 ? '' : ''],

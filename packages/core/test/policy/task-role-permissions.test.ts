@@ -19,7 +19,10 @@ describe('document', () => {
       Statement: [
         { Sid: 'JobPermission0', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `${BUCKET}/daily/*` },
         {
-          Sid: 'JobPermission1', Effect: 'Allow', Action: ['dynamodb:Query', 'dynamodb:PutItem'], Resource: TABLE,
+          Sid: 'JobPermission1',
+          Effect: 'Allow',
+          Action: ['dynamodb:Query', 'dynamodb:PutItem'],
+          Resource: TABLE,
           Condition: { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'total'] } },
         },
         { Sid: 'JobPermission2', Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },

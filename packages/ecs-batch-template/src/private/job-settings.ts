@@ -1,5 +1,6 @@
 import {
-  AwsLimits, ExecutionRolePolicy, FargateSize, JobName, ManagedPolicyArn, Permission, Schedule, ScheduleKind, SsmParameterArn, TaskRolePermissions, TimeZone,
+  AwsLimits, ExecutionRolePolicy, FargateSize, JobName, ManagedPolicyArn, Permission, Schedule, ScheduleKind,
+  SsmParameterArn, TaskRolePermissions, TimeZone,
 } from '@ecs-batch/core';
 import { checkField, fieldError, FieldName, isValidationError } from './field-error';
 import { EcsBatchJobOptions } from '../ecs-batch-job-options';

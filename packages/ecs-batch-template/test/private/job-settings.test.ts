@@ -74,7 +74,9 @@ describe('access: permissions, secrets, limits', () => {
   const KEY = 'arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
   test('kept as given, with the defaults: no permissions, a read-only root filesystem', () => {
-    expect(job({})).toMatchObject({ permissions: [], managedPolicyArns: [], secretsManagerSecrets: {}, ssmParameters: {}, kmsKeyArns: [], readonlyRootFilesystem: true });
+    expect(job({})).toMatchObject({
+      permissions: [], managedPolicyArns: [], secretsManagerSecrets: {}, ssmParameters: {}, kmsKeyArns: [], readonlyRootFilesystem: true,
+    });
     const full = job({
       permissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::reports/*'] }],
       managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess'],
