@@ -28,7 +28,7 @@ const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/boundaries/batch`;
 
 const APPLIED: Record<string, string> = {
   'settlement/data.aws_caller_identity.account.account_id': ACCOUNT,
-  'settlement/data.aws_region.region.name': REGION,
+  'settlement/data.aws_region.region.region': REGION,
   'settlement/data.aws_partition.partition.partition': 'aws',
   'settlement/aws_cloudwatch_log_group.logs.arn': `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/ecs-batch/settlement`,
   'settlement/aws_cloudwatch_log_group.logs.name': '/ecs-batch/settlement',
@@ -227,7 +227,7 @@ describe('the module holds the same rules as core', () => {
 
   test('the SSM parameter name pattern and expansion', () => {
     expect(variables).toContain(`can(regex("${SsmParameterArn.NAME_PATTERN}", v)) && length(v) <= ${SsmParameterArn.NAME_MAX_LENGTH}`);
-    expect(main).toContain(SsmParameterArn.terraformExpression('v', 'data.aws_partition.partition.partition', 'data.aws_region.region.name', 'local.account_id'));
+    expect(main).toContain(SsmParameterArn.terraformExpression('v', 'data.aws_partition.partition.partition', 'data.aws_region.region.region', 'local.account_id'));
     expect(main).toContain(ExecutionRolePolicy.terraformSecretArnExpression('var.secrets_manager_secrets[name]'));
   });
 

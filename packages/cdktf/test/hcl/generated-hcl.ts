@@ -252,7 +252,7 @@ function executionVariants(): Variant[] {
     secretsManagerSecretArns: secrets ? ['${local.secrets_manager_secret_arns}'] : [],
     ssmParameterArns: parameters ? ['${local.ssm_parameter_arns}'] : [],
     kmsKeyArns: ['${var.kms_key_arns}'],
-    region: '${data.aws_region.region.name}',
+    region: '${data.aws_region.region.region}',
   });
   return [
     { when: `!(${ssm})`, document: call(true, false) },

@@ -135,7 +135,7 @@ locals {
           Resource  = var.kms_key_arns
           Condition = {
             StringEquals = {
-              "kms:ViaService" = "secretsmanager.${data.aws_region.region.name}.amazonaws.com"
+              "kms:ViaService" = "secretsmanager.${data.aws_region.region.region}.amazonaws.com"
             }
           }
         }
@@ -149,7 +149,7 @@ locals {
           Resource  = var.kms_key_arns
           Condition = {
             StringEquals = {
-              "kms:ViaService" = "ssm.${data.aws_region.region.name}.amazonaws.com"
+              "kms:ViaService" = "ssm.${data.aws_region.region.region}.amazonaws.com"
             }
           }
         }
@@ -164,8 +164,8 @@ locals {
           Condition = {
             StringEquals = {
               "kms:ViaService" = [
-                "secretsmanager.${data.aws_region.region.name}.amazonaws.com",
-                "ssm.${data.aws_region.region.name}.amazonaws.com",
+                "secretsmanager.${data.aws_region.region.region}.amazonaws.com",
+                "ssm.${data.aws_region.region.region}.amazonaws.com",
               ]
             }
           }

@@ -27,7 +27,7 @@ locals {
   )
 
   # SsmParameterArn.terraformExpression of @ecs-batch/core: a parameter name becomes its ARN here.
-  ssm_parameters = { for name, v in var.ssm_parameters : name => startswith(v, "arn:") ? v : "arn:${data.aws_partition.partition.partition}:ssm:${data.aws_region.region.name}:${local.account_id}:parameter/${trimprefix(v, "/")}" }
+  ssm_parameters = { for name, v in var.ssm_parameters : name => startswith(v, "arn:") ? v : "arn:${data.aws_partition.partition.partition}:ssm:${data.aws_region.region.region}:${local.account_id}:parameter/${trimprefix(v, "/")}" }
   secrets        = merge(var.secrets_manager_secrets, local.ssm_parameters)
   # ExecutionRolePolicy.terraformSecretArnExpression: IAM grants the secret, not its :json-key suffix.
   secrets_manager_secret_arns = distinct([for name in sort(keys(var.secrets_manager_secrets)) : join(":", slice(split(":", var.secrets_manager_secrets[name]), 0, 7))])
