@@ -93,6 +93,16 @@ export class Arn {
     return typeof value === 'string' && (value.includes('${') || value.includes('#{TfToken['));
   }
 
+  /**
+   * The partition a region belongs to: `aws-cn` for China regions, `aws-us-gov` for
+   * GovCloud, else `aws`.
+   *
+   * @param region e.g. `ap-northeast-1`
+   */
+  public static partitionOfRegion(region: string): string {
+    return AwsPartition.ofRegion(region);
+  }
+
   private static readonly SHAPE = 'arn:<partition>:<service>:<region>:<account>:<resource>';
 
   private static check(components: ArnComponents, field: string): void {

@@ -80,7 +80,7 @@ import { fileURLToPath } from 'node:url';
 import hcl2json from '@cdktf/hcl2json';
 import core from '@ecs-batch/core';
 
-const { AwsPartition, JobRoleNames, JobTaskDefinition, SsmParameterArn } = core;
+const { Arn, JobRoleNames, JobTaskDefinition, SsmParameterArn } = core;
 const scripts = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repo = join(scripts, '..');
 
@@ -146,7 +146,7 @@ export function accountOf(flag, values) {
  * the given image. The roles are named after the family, so their ARNs are known.
  */
 export function taskDefinitionInput(config, job, image, region, accountId) {
-  const partition = AwsPartition.ofRegion(region);
+  const partition = Arn.partitionOfRegion(region);
   // An SSM parameter given by name is read in the job's own account and region, as the infra expands it.
   const ssm = Object.entries(job.ssmParameters ?? {}).map(([name, nameOrArn]) =>
     [name, SsmParameterArn.of({ nameOrArn, partition, region, account: accountId, field: \`ssmParameters.\${name}\` })]);

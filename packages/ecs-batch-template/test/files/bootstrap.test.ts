@@ -152,7 +152,7 @@ describe('Bootstrap files', () => {
     const link = /\[`infra\/bootstrap\/`\]\(([^)]+)\)/.exec(deploy);
     expect(link?.[1]).toBe('infra/bootstrap/README.md');
     expect(out[link![1]]).toContain('# infra/bootstrap');
-    expect(deploy).toContain('`AWS_DEPLOY_ROLE_ARN` in the environment `production`, `AWS_PLAN_ROLE_ARN`');
+    expect(deploy).toContain('the repository variable `AWS_PLAN_ROLE_ARN`, and the environment `production` with\n   required reviewers and the variable `AWS_DEPLOY_ROLE_ARN`');
     expect(deploy).not.toContain('AWS_ROLE_ARN`');
   });
 

@@ -78,7 +78,7 @@ describe('register-revision --print: the exact RegisterTaskDefinition input, fro
     // Terraform's values where the infra has references: the log group, the region, the image.
     const synthesized = JSON.parse(task.container_definitions
       .replace(/\$\{aws_cloudwatch_log_group\.[^}]+\.name\}/g, '/ecs-batch/payments-report')
-      .replace(/\$\{data\.aws_region\.[^}]+\.name\}/g, 'ap-northeast-1')
+      .replace(/\$\{data\.aws_region\.[^}]+\.region\}/g, 'ap-northeast-1')
       .replace(/\$\{aws_ecr_repository\.images\.repository_url\}:\$\{var\.image_tag\}/g, IMAGE));
     expect(synthesized).toEqual(input.containerDefinitions);
     expect({ cpu: task.cpu, memory: task.memory }).toEqual({ cpu: input.cpu, memory: input.memory });
