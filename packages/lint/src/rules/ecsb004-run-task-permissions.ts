@@ -1,7 +1,7 @@
 import { RunTaskPolicy, ServicePrincipal } from '@ecs-batch/core';
-import { Severity } from '../severity';
 import { LintContext, LintRule, RawFinding } from '../private/lint-context';
 import { allows, rolePolicies } from '../private/policy-statements';
+import { Severity } from '../severity';
 
 /** ECSB004: the invoking role's RunTask, PassRole and TagResource, against core's least-privilege policy. */
 export const ECSB004: LintRule = {
@@ -25,13 +25,13 @@ export const ECSB004: LintRule = {
         propagateTags: true,
       });
       const statement = (sid: string) => JSON.stringify(expected.Statement.find((s: { Sid: string }) => s.Sid === sid));
-      const all = policies.flatMap((p) => (p.statements ?? []).map((s) => ({ s, p })));
-      for (const { s, p } of all.filter(({ s }) => allows(s, 'ecs:RunTask'))) {
+      const all = policies.flatMap((policy) => (policy.statements ?? []).map((one) => ({ s: one, p: policy })));
+      for (const { s, p } of all.filter((entry) => allows(entry.s, 'ecs:RunTask'))) {
         if (!s.conditionKeys.includes('ecs:cluster')) {
           out.push({ block: p.block, attribute: p.attribute, message: 'ecs:RunTask without an ecs:cluster condition: the role can start the task in any cluster', fix: `add Condition ArnEquals ecs:cluster = the cluster ARN, as in ${statement(RunTaskPolicy.SID_RUN_TASK)}` });
         }
       }
-      for (const { s, p } of all.filter(({ s }) => allows(s, 'iam:PassRole'))) {
+      for (const { s, p } of all.filter((entry) => allows(entry.s, 'iam:PassRole'))) {
         if (s.resources.includes('*')) {
           out.push({ block: p.block, attribute: p.attribute, message: 'iam:PassRole on "*": the role can hand any role to any service', fix: `pass only the execution and task roles, to ${ServicePrincipal.ECS_TASKS}: ${statement(RunTaskPolicy.SID_PASS_ROLE)}` });
         } else if (!s.conditionKeys.includes('iam:passedtoservice')) {
