@@ -63,7 +63,7 @@ describe('CdktfInfra', () => {
   test('synth:infra writes cdktf.out/ as part of the build, with infra/ type-checked on its own', () => {
     const tasks = out['.projen/tasks.json'].tasks;
     expect(tasks['synth:infra'].steps).toEqual([{ exec: 'ts-node --project infra/tsconfig.json infra/main.ts' }]);
-    expect(tasks['post-compile'].steps).toEqual([{ spawn: 'synth:infra' }]);
+    expect(tasks['post-compile'].steps).toEqual([{ spawn: 'synth:infra' }, { spawn: 'lint:infra' }]);
     expect(out['cdktf.json']).toMatchObject({ language: 'typescript', app: 'npx ts-node --project infra/tsconfig.json infra/main.ts', output: 'cdktf.out' });
     expect(out['infra/tsconfig.json']).toMatchObject({ extends: '../tsconfig.json', include: ['**/*.ts'], compilerOptions: { noEmit: true } });
     expect(out['.gitignore']).toContain('cdktf.out/');
