@@ -15,7 +15,7 @@ import { codeBlocks } from './support/markdown';
 import { runTsExample } from './support/ts-example';
 
 const ROOT = resolve(__dirname, '../..');
-const PACKAGES = ['core', 'lambda-runner', 'migrate', 'ecs-batch-template'];
+const PACKAGES = ['core', 'lambda-runner', 'migrate', 'ecs-batch-template', 'terraform-reader', 'lint'];
 const tempDirs: string[] = [];
 afterAll(() => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -25,7 +25,7 @@ function exampleProject(): ExampleProject {
   tempDirs.push(dir);
   const bins: string[] = [];
   mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
-  for (const folder of ['core', 'cdktf', 'lambda-runner', 'migrate', 'ecs-batch-template']) {
+  for (const folder of ['core', 'cdktf', 'lambda-runner', 'migrate', 'ecs-batch-template', 'terraform-reader', 'lint']) {
     const pkgDir = join(ROOT, 'packages', folder);
     const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
     mkdirSync(dirname(join(dir, 'node_modules', pkg.name)), { recursive: true });
@@ -40,9 +40,9 @@ function exampleProject(): ExampleProject {
   return project;
 }
 
-/** `// dist/jobs/nightly.js: the handler` opens a file the next examples use. */
+/** `// dist/jobs/nightly.js: the handler` (or `# infra/main.tf` in HCL) opens a file the next examples use. */
 function fileOf(code: string): string | undefined {
-  return /^\/\/ ([\w./-]+\.\w+)(?::|$)/.exec(code)?.[1];
+  return /^(?:\/\/|#) ([\w./-]+\.\w+)(?::|$)/.exec(code)?.[1];
 }
 
 async function checkReadme(readme: string): Promise<{ failures: string[]; checked: number }> {
@@ -52,7 +52,7 @@ async function checkReadme(readme: string): Promise<{ failures: string[]; checke
   let checked = 0;
   for (const block of codeBlocks(readFileSync(readme, 'utf8'))) {
     const at = `${name}:${block.line}`;
-    const file = ['js', 'ts'].includes(block.lang) ? fileOf(block.code) : undefined;
+    const file = ['js', 'ts', 'hcl'].includes(block.lang) ? fileOf(block.code) : undefined;
     if (file) {
       project.write(file, `${block.code}\n`);
     } else if (block.lang === 'ts' && !/^import /m.test(block.code)) {

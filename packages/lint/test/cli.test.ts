@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -49,7 +49,7 @@ describe('ecs-batch-lint (the real bin)', () => {
     const sarif = JSON.parse(r.out);
     expect(sarif.version).toBe('2.1.0');
     const [run] = sarif.runs;
-    const version = require('../package.json').version;
+    const version = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version;
     expect(run.tool.driver).toMatchObject({ name: 'ecs-batch-lint', version });
     expect(run.tool.driver.rules.map((rule: any) => rule.id)).toEqual(['ECSB000', 'ECSB001', 'ECSB002', 'ECSB003', 'ECSB004', 'ECSB005', 'ECSB006', 'ECSB007', 'ECSB008', 'ECSB009']);
     const rule = run.tool.driver.rules[2];
@@ -91,7 +91,7 @@ describe('ecs-batch-lint (the real bin)', () => {
 
   test('--time-zone: a Scheduler schedule without schedule_expression_timezone, and a rule cron meant locally', () => {
     const scheduler = join(dir, 'scheduler');
-    require('fs').mkdirSync(scheduler);
+    mkdirSync(scheduler);
     writeFileSync(join(scheduler, 'main.tf'), [
       'resource "aws_scheduler_schedule" "nightly" {',
       '  name                = "nightly"',
@@ -111,8 +111,8 @@ describe('ecs-batch-lint (the real bin)', () => {
 
   test('--var and tfvars reach the rules', () => {
     const vars = join(dir, 'vars');
-    require('fs').mkdirSync(vars);
-    const base = require('fs').readFileSync(join(FIXTURES, 'ECSB003', 'good', 'main.tf'), 'utf8') as string;
+    mkdirSync(vars);
+    const base = readFileSync(join(FIXTURES, 'ECSB003', 'good', 'main.tf'), 'utf8');
     writeFileSync(join(vars, 'main.tf'), `${base}\nvariable "public_ip" {\n  default = false\n}\n`.replace('assign_public_ip = true', 'assign_public_ip = var.public_ip').replace(/\n    capacity_provider_strategy \{[^}]*\}\n/, '\n    launch_type = "EC2"\n'));
     expect(lint(vars).code).toBe(0);
     expect(lint(vars, '--var', 'public_ip=true')).toMatchObject({ code: 1, out: expect.stringContaining('ECSB003') });

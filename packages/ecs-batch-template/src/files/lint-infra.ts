@@ -1,7 +1,7 @@
 import { Component } from 'projen';
 import { NodeProject } from 'projen/lib/javascript';
-import { ProjectSettings } from '../private/project-settings';
 import { InfraNames } from './infra-names';
+import { ProjectSettings } from '../private/project-settings';
 
 /** The task that lints the infra; CI also runs `ecs-batch-lint <dir> --sarif` for code scanning. */
 export const LINT_INFRA_TASK = 'lint:infra';

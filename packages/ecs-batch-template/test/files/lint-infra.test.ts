@@ -54,5 +54,13 @@ describe('the generated infra lints clean', () => {
     const stack = JSON.parse(result.stdout);
     expect(Object.keys(stack.resource)).toEqual(expect.arrayContaining(['aws_scheduler_schedule', 'aws_cloudwatch_event_target']));
     expect(report.findings).toEqual([]);
+
+    // The same stack with RunTask on the bare family ARN: the linter sees into the synthesized policy.
+    const policies = Object.values<any>(stack.resource.aws_iam_role_policy).filter((p) => p.policy.includes('ecs:RunTask'));
+    expect(policies.length).toBeGreaterThan(0);
+    for (const p of policies) p.policy = p.policy.replace(/("\)\}):\*"/g, '$1"');
+    writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(stack, undefined, 2));
+    const rules = (await Linter.lint({ paths: [join(dir, 'cdk.tf.json')] })).findings.map((f) => f.rule);
+    expect(rules).toContain('ECSB002');
   });
 });

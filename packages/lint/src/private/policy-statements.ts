@@ -53,11 +53,17 @@ async function fromObject(module: TerraformModule, value: unknown, depth: number
       effect: String(s.Effect ?? 'Allow'),
       actions: strings(s.Action),
       resources: strings(s.Resource),
-      conditionKeys: isMap(s.Condition) ? Object.values(s.Condition).flatMap((c) => (isMap(c) ? Object.keys(c) : [])).map((k) => k.toLowerCase()) : [],
+      conditionKeys: conditionKeysOf(s.Condition),
       servicePrincipals: strings(principal.Service),
     });
   }
   return out;
+}
+
+/** `{ StringEquals: { "aws:SourceAccount": … } }` → `['aws:sourceaccount']` */
+function conditionKeysOf(condition: unknown): string[] {
+  if (!isMap(condition)) return [];
+  return Object.values(condition).flatMap((c) => (isMap(c) ? Object.keys(c) : [])).map((k) => k.toLowerCase());
 }
 
 function fromPolicyDocument(body: PlainMap): PolicyStatement[] | undefined {

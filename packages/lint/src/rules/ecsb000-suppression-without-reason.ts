@@ -1,6 +1,6 @@
-import { Severity } from '../severity';
 import { LintContext, LintRule, RawFinding } from '../private/lint-context';
 import { suppressionsIn } from '../private/suppressions';
+import { Severity } from '../severity';
 
 /** ECSB000: a suppression comment that gives no reason. */
 export const ECSB000: LintRule = {
@@ -13,7 +13,10 @@ export const ECSB000: LintRule = {
     const out: RawFinding[] = [];
     for (const module of context.modules) {
       for (const block of module.blocks) {
-        const places: Array<[string | undefined, string[]]> = [[undefined, block.comments], ...Object.entries(block.attributes).map(([p, a]) => [p, a.comments] as [string, string[]])];
+        const places: Array<[string | undefined, string[]]> = [
+          [undefined, block.comments],
+          ...Object.entries(block.attributes).map(([path, a]) => [path, a.comments] as [string, string[]]),
+        ];
         const seen = new Set<string>();
         for (const [attribute, comments] of places) {
           for (const s of suppressionsIn(comments)) {

@@ -1,7 +1,7 @@
 import { TaskDefinitionArn } from '@ecs-batch/core';
-import { Severity } from '../severity';
 import { LintContext, LintRule, RawFinding } from '../private/lint-context';
 import { asList, blocksOf, referenceOf } from '../private/plain';
+import { Severity } from '../severity';
 
 /** ECSB001: a target pinned to one revision, while new revisions are registered outside Terraform. */
 export const ECSB001: LintRule = {

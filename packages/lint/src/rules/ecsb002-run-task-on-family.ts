@@ -1,7 +1,7 @@
 import { Arn, TaskDefinitionArn } from '@ecs-batch/core';
-import { Severity } from '../severity';
 import { LintContext, LintRule, RawFinding } from '../private/lint-context';
 import { allows, allPermissionPolicies } from '../private/policy-statements';
+import { Severity } from '../severity';
 
 /** ECSB002: `ecs:RunTask` allowed only on the bare family ARN, which ECS denies since 2024. */
 export const ECSB002: LintRule = {
@@ -16,7 +16,8 @@ export const ECSB002: LintRule = {
       for (const policy of await allPermissionPolicies(module)) {
         const runTask = (policy.statements ?? []).filter((s) => allows(s, 'ecs:RunTask'));
         if (runTask.length === 0) continue;
-        const kinds = await Promise.all(runTask.flatMap((s) => s.resources).map(async (r) => ({ r, kind: await classify(module.values.resolve.bind(module.values), r) })));
+        const resolve = module.values.resolve.bind(module.values);
+        const kinds = await Promise.all(runTask.flatMap((s) => s.resources).map(async (r) => ({ r, kind: await classify(resolve, r) })));
         if (kinds.length === 0 || !kinds.every((k) => k.kind === 'family')) continue;
         const bare = kinds[0].r;
         out.push({

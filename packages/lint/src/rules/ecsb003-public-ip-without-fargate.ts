@@ -1,7 +1,7 @@
 import { AwsLimits } from '@ecs-batch/core';
-import { Severity } from '../severity';
 import { LintContext, LintRule, RawFinding } from '../private/lint-context';
 import { blocksOf, hasDynamic } from '../private/plain';
+import { Severity } from '../severity';
 
 /** ECSB003: a public IP asked for where only Fargate gives one. */
 export const ECSB003: LintRule = {

@@ -1,7 +1,7 @@
 import { RunTaskPolicy, ServicePrincipal } from '@ecs-batch/core';
-import { Severity } from '../severity';
 import { LintContext, LintRule, RawFinding } from '../private/lint-context';
 import { allows, rolePolicies } from '../private/policy-statements';
+import { Severity } from '../severity';
 
 /** ECSB004: the invoking role's RunTask, PassRole and TagResource, against core's least-privilege policy. */
 export const ECSB004: LintRule = {
@@ -17,21 +17,15 @@ export const ECSB004: LintRule = {
       if (!policies || policies.length === 0) continue;
       // core's least-privilege statements, with the target's cluster when it is known, else tokens.
       const cluster = await target.module.values.resolve(target.targetBody.arn);
-      const expected = RunTaskPolicy.permissions({
-        clusterArn: cluster.resolved && typeof cluster.value === 'string' && cluster.value.includes(':cluster/') ? cluster.value : '${cluster_arn}',
-        taskDefinitionArn: '${task_definition_arn}',
-        taskDefinitionFamilyArn: '${task_definition_family_arn}',
-        passRoleArns: ['${execution_role_arn}', '${task_role_arn}'],
-        propagateTags: true,
-      });
+      const expected = leastPrivilege(cluster.resolved && typeof cluster.value === 'string' ? cluster.value : undefined);
       const statement = (sid: string) => JSON.stringify(expected.Statement.find((s: { Sid: string }) => s.Sid === sid));
-      const all = policies.flatMap((p) => (p.statements ?? []).map((s) => ({ s, p })));
-      for (const { s, p } of all.filter(({ s }) => allows(s, 'ecs:RunTask'))) {
+      const all = policies.flatMap((policy) => (policy.statements ?? []).map((one) => ({ s: one, p: policy })));
+      for (const { s, p } of all.filter((entry) => allows(entry.s, 'ecs:RunTask'))) {
         if (!s.conditionKeys.includes('ecs:cluster')) {
           out.push({ block: p.block, attribute: p.attribute, message: 'ecs:RunTask without an ecs:cluster condition: the role can start the task in any cluster', fix: `add Condition ArnEquals ecs:cluster = the cluster ARN, as in ${statement(RunTaskPolicy.SID_RUN_TASK)}` });
         }
       }
-      for (const { s, p } of all.filter(({ s }) => allows(s, 'iam:PassRole'))) {
+      for (const { s, p } of all.filter((entry) => allows(entry.s, 'iam:PassRole'))) {
         if (s.resources.includes('*')) {
           out.push({ block: p.block, attribute: p.attribute, message: 'iam:PassRole on "*": the role can hand any role to any service', fix: `pass only the execution and task roles, to ${ServicePrincipal.ECS_TASKS}: ${statement(RunTaskPolicy.SID_PASS_ROLE)}` });
         } else if (!s.conditionKeys.includes('iam:passedtoservice')) {
@@ -59,4 +53,22 @@ async function tagsTasks(target: import('../private/scheduled-target').Scheduled
   if (managed.resolved && (managed.value === true || managed.value === 'true')) return true;
   const tags = await values.resolve(target.ecs.tags);
   return tags.resolved && tags.value != null && typeof tags.value === 'object' && Object.keys(tags.value).length > 0;
+}
+
+/** `RunTaskPolicy.permissions` for the fix text; a cluster ARN core rejects falls back to a placeholder. */
+function leastPrivilege(clusterArn: string | undefined): any {
+  const props = {
+    taskDefinitionArn: '${task_definition_arn}',
+    taskDefinitionFamilyArn: '${task_definition_family_arn}',
+    passRoleArns: ['${execution_role_arn}', '${task_role_arn}'],
+    propagateTags: true,
+  };
+  if (clusterArn !== undefined) {
+    try {
+      return RunTaskPolicy.permissions({ ...props, clusterArn });
+    } catch {
+      // not a cluster ARN: show the placeholder
+    }
+  }
+  return RunTaskPolicy.permissions({ ...props, clusterArn: '${cluster_arn}' });
 }

@@ -1,7 +1,7 @@
 import { InvokerTrustPolicy, ServicePrincipal } from '@ecs-batch/core';
-import { Severity } from '../severity';
 import { LintContext, LintRule, RawFinding } from '../private/lint-context';
 import { allows, policyStatements } from '../private/policy-statements';
+import { Severity } from '../severity';
 
 /** ECSB005: an EventBridge or Scheduler trust policy open to any account's rules (confused deputy). */
 export const ECSB005: LintRule = {

@@ -1,6 +1,6 @@
 import { Schedule, ScheduleKind, TimeZone } from '@ecs-batch/core';
-import { Severity } from '../severity';
 import { LintContext, LintRule, RawFinding } from '../private/lint-context';
+import { Severity } from '../severity';
 
 /** ECSB006: a schedule expression AWS rejects at apply, checked by core's validator. */
 export const ECSB006: LintRule = {

@@ -1,14 +1,32 @@
 import { Schedule, ScheduleKind, TimeZone } from '@ecs-batch/core';
-import { Severity } from '../severity';
 import { LintContext, LintRule, RawFinding } from '../private/lint-context';
+import { Severity } from '../severity';
 
 /** Zone abbreviations people write in comments, to the IANA zone the fix converts from. */
 const ABBREVIATIONS: { [abbreviation: string]: string } = {
-  JST: 'Asia/Tokyo', KST: 'Asia/Seoul', IST: 'Asia/Kolkata', SGT: 'Asia/Singapore', HKT: 'Asia/Hong_Kong',
-  AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney', NZST: 'Pacific/Auckland', NZDT: 'Pacific/Auckland',
-  CET: 'Europe/Berlin', CEST: 'Europe/Berlin', EET: 'Europe/Helsinki', EEST: 'Europe/Helsinki', BST: 'Europe/London', WET: 'Europe/Lisbon',
-  EST: 'America/New_York', EDT: 'America/New_York', CST: 'America/Chicago', CDT: 'America/Chicago',
-  MST: 'America/Denver', MDT: 'America/Denver', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
+  JST: 'Asia/Tokyo',
+  KST: 'Asia/Seoul',
+  IST: 'Asia/Kolkata',
+  SGT: 'Asia/Singapore',
+  HKT: 'Asia/Hong_Kong',
+  AEST: 'Australia/Sydney',
+  AEDT: 'Australia/Sydney',
+  NZST: 'Pacific/Auckland',
+  NZDT: 'Pacific/Auckland',
+  CET: 'Europe/Berlin',
+  CEST: 'Europe/Berlin',
+  EET: 'Europe/Helsinki',
+  EEST: 'Europe/Helsinki',
+  BST: 'Europe/London',
+  WET: 'Europe/Lisbon',
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
 };
 const ABBREVIATION = new RegExp(`\\b(${Object.keys(ABBREVIATIONS).join('|')})\\b`);
 const OFFSET = /(?:UTC|GMT)?\s?([+-])(\d{1,2}):?(\d{2})?\b/;

@@ -1,6 +1,6 @@
-import { Severity } from '../severity';
 import { LintContext, LintRule, RawFinding } from '../private/lint-context';
 import { hasBlock } from '../private/scheduled-target';
+import { Severity } from '../severity';
 
 /** ECSB008: a scheduled ECS target with neither a retry policy nor a dead-letter queue. */
 export const ECSB008: LintRule = {

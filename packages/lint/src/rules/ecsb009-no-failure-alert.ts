@@ -1,10 +1,9 @@
-import { TerraformModule } from '@ecs-batch/terraform-reader';
-import { Severity } from '../severity';
+import { TerraformModule, TerraformValues } from '@ecs-batch/terraform-reader';
 import { LintContext, LintRule, RawFinding } from '../private/lint-context';
 import { isMap } from '../private/plain';
 import { parseJsonTemplate } from '../private/policy-statements';
 import { ScheduledTarget } from '../private/scheduled-target';
-import { TerraformValues } from '@ecs-batch/terraform-reader';
+import { Severity } from '../severity';
 
 /** ECSB009: nobody hears of a failed run. */
 export const ECSB009: LintRule = {

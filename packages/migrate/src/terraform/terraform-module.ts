@@ -22,12 +22,16 @@ export interface TerraformBlock {
 export class TerraformModule {
   /**
    * Parses every `.tf` and auto-loaded `.tfvars` file of the folder with `@cdktf/hcl2json`.
+   * @param cliVariables `--var K=V` values, over every tfvars file (as `terraform plan -var`)
    * @throws MigrationError naming `<file>:<line>` when the parser rejects a file
    */
-  public static async load(files: TerraformModuleFiles): Promise<TerraformModule> {
+  public static async load(files: TerraformModuleFiles, cliVariables?: { [name: string]: string }): Promise<TerraformModule> {
     // The shared reader (also @ecs-batch/lint's) parses; unparseable files come back as data,
     // and the migrate CLI's contract is to stop at the first one.
-    const shared = await SharedModule.loadFiles({ dir: files.dir, files: files.tfFiles, varFiles: files.tfvarsFiles }, { followModules: false });
+    const shared = await SharedModule.loadFiles(
+      { dir: files.dir, files: files.tfFiles, varFiles: files.tfvarsFiles },
+      { followModules: false, variables: cliVariables },
+    );
     const [unreadable] = shared.unreadable;
     if (unreadable) throw unreadableFile(unreadable.file, unreadable.line, unreadable.reason);
     const resources = shared.blocks.filter((b) => b.kind === 'resource');

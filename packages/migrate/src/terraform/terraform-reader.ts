@@ -8,10 +8,15 @@ import { TerraformModuleFiles } from '../scan/source-files';
 
 /**
  * Reads one Terraform module (a folder of `.tf` files) and returns its scheduled Lambda functions.
+ * @param variables `--var K=V` values, over every tfvars file
  * @throws MigrationError when a file does not parse
  */
-export async function readTerraformModule(files: TerraformModuleFiles, relative: (file: string) => string): Promise<ReaderResult> {
-  const module = await TerraformModule.load(files);
+export async function readTerraformModule(
+  files: TerraformModuleFiles,
+  relative: (file: string) => string,
+  variables?: { [name: string]: string },
+): Promise<ReaderResult> {
+  const module = await TerraformModule.load(files, variables);
   const values = new TerraformValues(module.scope);
   const index = await FunctionIndex.build(module, values);
   const triggers = await findTerraformTriggers(module, values, index, relative);

@@ -29,4 +29,12 @@ describe('TerraformModule', () => {
     expect([...module.scope.variables]).toEqual([['x', 3], ['y', 'a']]);
     expect([...module.scope.locals]).toEqual([['l', 5]]);
   });
+
+  test('--var values win over every tfvars file', async () => {
+    writeFileSync(join(dir, 'a.tf'), 'variable "x" {\n  default = 1\n}\n');
+    writeFileSync(join(dir, 'terraform.tfvars'), 'x = 2\n');
+    const files = { dir, tfFiles: [join(dir, 'a.tf')], tfvarsFiles: [join(dir, 'terraform.tfvars')] };
+    const module = await TerraformModule.load(files, { x: '9' });
+    expect([...module.scope.variables]).toEqual([['x', '9']]);
+  });
 });
