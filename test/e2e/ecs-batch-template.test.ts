@@ -13,12 +13,12 @@
  */
 import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
+import { parse as parseYaml } from 'yaml';
 import { CdktfSynth, block } from './support/cdktf-synth';
 import { GeneratedRepo } from './support/generated-repo';
 import { HclFolder } from './support/hcl-folder';
 import { SnapshotRegistry, TEMPLATE } from './support/snapshot-registry';
 import { evaluateReplace } from './support/terraform-expression';
-import { parse as parseYaml } from 'yaml';
 import { RELEASE_SCRIPTS } from '../../projenrc/changesets';
 import { run } from '../../scripts/lib/command';
 import { projenNew } from '../../scripts/lib/projen-new';
