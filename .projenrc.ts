@@ -1,13 +1,13 @@
 import { typescript } from 'projen';
 import { NodePackageManager, TypescriptConfig, TypescriptConfigExtends } from 'projen/lib/javascript';
+import { PinnedWorkflows } from './packages/ecs-batch-template/src/private/pinned-actions';
+import { ActionsUpdate } from './projenrc/actions-update';
 import { Changesets } from './projenrc/changesets';
 import { Ci } from './projenrc/ci';
-import { ActionsUpdate } from './projenrc/actions-update';
 import { InstallScripts } from './projenrc/install-scripts';
 import { NpmWorkspaces } from './projenrc/npm-workspaces';
 import { BUILD_OUTPUTS, NxWorkspace } from './projenrc/nx-workspace';
 import { TemplateAssets } from './projenrc/template-assets';
-import { PinnedWorkflows } from './packages/ecs-batch-template/src/private/pinned-actions';
 import { JEST_OPTIONS, JsiiPackage, REPO, TypeScriptPackage } from './projenrc/workspace-package';
 
 const root = new typescript.TypeScriptProject({

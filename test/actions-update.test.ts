@@ -9,8 +9,8 @@ import { createHash } from 'crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join, resolve } from 'path';
-import { ACTION_FIXTURES, ActionsUpdate, HttpGet, HttpResponse, PINS_FILE, renderPins } from '../scripts/lib/actions-update';
 import { ACTION_PINS, BASE_IMAGE } from '../packages/ecs-batch-template/src/private/pins';
+import { ACTION_FIXTURES, ActionsUpdate, HttpGet, HttpResponse, PINS_FILE, renderPins } from '../scripts/lib/actions-update';
 
 const ROOT = resolve(__dirname, '..');
 const GITHUB: Record<string, HttpResponse> = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/actions-update/github.json'), 'utf8')).responses;

@@ -173,7 +173,7 @@ export function renderPins(actions: readonly ActionPin[], image: ImagePin): stri
   const sorted = [...actions].sort((a, b) => a.repo.localeCompare(b.repo));
   const q = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   return [
-    '// Written by `npx projen actions:update` in the ecs-batch monorepo (scripts/actions-update.ts):',
+    '// Written by `npx projen actions:update` in the ecs-batch monorepo (scripts/lib/actions-update.ts):',
     '// the one place the GitHub Actions and the base image are pinned, for the monorepo\'s own',
     '// workflows and for every team repo (a template release carries new pins; `npx projen`',
     '// in the team repo writes them). Edit by running that task, not by hand.',

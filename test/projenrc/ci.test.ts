@@ -1,6 +1,6 @@
 import { synthSnapshot } from 'projen/lib/util/synth';
-import { rootProject } from './fixtures';
 import { parse as parseYaml } from 'yaml';
+import { rootProject } from './fixtures';
 import { ACTION_PINS } from '../../packages/ecs-batch-template/src/private/pins';
 import { Ci } from '../../projenrc/ci';
 

@@ -10,11 +10,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
-import { EcsBatchProject } from 'ecs-batch-template';
 import { synthSnapshot } from 'projen/lib/util/synth';
 import { parse as parseYaml } from 'yaml';
 import { checkWorkflow } from './support/workflow-check';
 import { ACTION_PINS } from '../../packages/ecs-batch-template/src/private/pins';
+import { EcsBatchProject } from 'ecs-batch-template';
 
 const ROOT = resolve(__dirname, '..', '..');
 const dirs: string[] = [];

@@ -22,8 +22,8 @@ import { JobSettings, resolveJob } from './private/job-settings';
 import { LambdaMigration, planLambdaMigration } from './private/lambda-migration';
 import { LintOnCreate } from './private/lint-on-create';
 import { NewProjectCleanup } from './private/new-project-cleanup';
-import { PinnedWorkflows } from './private/pinned-actions';
 import { PackageAssets } from './private/package-assets';
+import { PinnedWorkflows } from './private/pinned-actions';
 import { PROJECT_DEFAULTS, ProjectSettings, resolveProjectSettings } from './private/project-settings';
 import { TemplateDependency } from './private/template-dependency';
 

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parse as parseYaml } from 'yaml';
-import { ACTION_FIXTURES, ACTION_RUNTIME } from '../../../scripts/lib/actions-update';
 import { ACTION_PINS } from '../../../packages/ecs-batch-template/src/private/pins';
+import { ACTION_FIXTURES, ACTION_RUNTIME } from '../../../scripts/lib/actions-update';
 
 /** The actions a job may hold `id-token: write` for: it assumes an AWS role. */
 const ASSUMES_ROLE = 'aws-actions/configure-aws-credentials';

@@ -9,7 +9,7 @@ export class Pins {
   /** The pin of `owner/repo`; a workflow may only use pinned actions. */
   public static action(repo: string): ActionPin {
     const pin = ACTION_PINS.find((p) => p.repo === repo);
-    if (!pin) throw new Error(`${repo}: not pinned in ecs-batch-template's pins.ts (add it to scripts/actions-update.ts and run npx projen actions:update)`);
+    if (!pin) throw new Error(`${repo}: not pinned in ecs-batch-template's pins.ts (add it to TRACKED_ACTIONS in the monorepo's scripts/lib/actions-update.ts and run npx projen actions:update)`);
     return pin;
   }
 

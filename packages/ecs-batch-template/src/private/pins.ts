@@ -1,4 +1,4 @@
-// Written by `npx projen actions:update` in the ecs-batch monorepo (scripts/actions-update.ts):
+// Written by `npx projen actions:update` in the ecs-batch monorepo (scripts/lib/actions-update.ts):
 // the one place the GitHub Actions and the base image are pinned, for the monorepo's own
 // workflows and for every team repo (a template release carries new pins; `npx projen`
 // in the team repo writes them). Edit by running that task, not by hand.

@@ -1,6 +1,6 @@
 import { synthSnapshot } from 'projen/lib/util/synth';
-import { newProject, synth } from '../fixtures';
 import { ACTION_PINS, BASE_IMAGE } from '../../src/private/pins';
+import { newProject, synth } from '../fixtures';
 
 const pin = (repo: string) => ACTION_PINS.find((p) => p.repo === repo)!;
 const uses = (repo: string) => `${repo}@${pin(repo).sha}`;
