@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -28,7 +28,7 @@ describe('npm run new and npm test on an old Node', () => {
   });
 
   test('both scripts run the check first', () => {
-    const { scripts } = require('../package.json');
+    const { scripts } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
     expect(scripts.new).toMatch(/^node scripts\/require-node\.js && /);
     expect(scripts.test).toMatch(/^node scripts\/require-node\.js && /);
   });

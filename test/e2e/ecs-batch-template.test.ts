@@ -47,7 +47,7 @@ function registry(): SnapshotRegistry {
 }
 
 /** The repos the flavour blocks generate, reused by the day-2 block at the end. */
-const generated: { cdktf?: GeneratedRepo; hcl?: GeneratedRepo } = {};
+const generatedRepos: { cdktf?: GeneratedRepo; hcl?: GeneratedRepo } = {};
 
 function generate(name: string, flags: string[]): Promise<GeneratedRepo> {
   const r = registry();
@@ -82,7 +82,7 @@ describe('--infra cdktf', () => {
 
   beforeAll(async () => {
     repo = await generate('payments-cdktf', ['--team', TEAM, '--infra', 'cdktf']);
-    generated.cdktf = repo;
+    generatedRepos.cdktf = repo;
   }, 10 * MINUTE);
 
   test('re-running npx projen leaves git clean', async () => {
@@ -142,7 +142,7 @@ describe('--infra hcl', () => {
 
   beforeAll(async () => {
     repo = await generate('payments-hcl', ['--team', TEAM, '--infra', 'hcl']);
-    generated.hcl = repo;
+    generatedRepos.hcl = repo;
   }, 10 * MINUTE);
 
   test('re-running npx projen leaves git clean', async () => {
@@ -476,8 +476,8 @@ describe.each(['cdktf', 'hcl'] as const)('day 2 in the %s repo: a changed job re
   }
 
   beforeAll(async () => {
-    if (!generated[flavour]) throw new Error(`setup: the ${flavour} repo was not generated (see its describe block)`);
-    repo = generated[flavour]!;
+    if (!generatedRepos[flavour]) throw new Error(`setup: the ${flavour} repo was not generated (see its describe block)`);
+    repo = generatedRepos[flavour]!;
     const projenrc = repo.read('.projenrc.ts');
     const at = projenrc.lastIndexOf('project.synth()');
     repo.write('.projenrc.ts', `${projenrc.slice(0, at)}${ADDED}\n${projenrc.slice(at)}`);

@@ -32,6 +32,9 @@ export class ScheduledTaskSettings {
     return new ScheduledTaskSettings(props, fallbackName);
   }
 
+  /** The input transformer's name for the event's `time`. */
+  private static readonly TIME_PATH_NAME = 'time';
+
   private static schedule(schedule: Schedule | undefined): Schedule {
     if (!(schedule instanceof Schedule)) {
       throw new ValidationError('schedule', 'is required (Schedule.cron({...}), Schedule.rate(...), Schedule.at(...) or Schedule.expression(\'...\'))');
@@ -69,9 +72,6 @@ export class ScheduledTaskSettings {
       throw new ValidationError('endDate', `${endDate} is not after startDate ${startDate} (the end must come after the start)`);
     }
   }
-
-  /** The input transformer's name for the event's `time`. */
-  private static readonly TIME_PATH_NAME = 'time';
 
   /**
    * The overrides with the schedule (`ECS_BATCH_SCHEDULE`, `..._TIME_ZONE`, and

@@ -22,7 +22,8 @@ describe('TeamReadme', () => {
 
   test('shows the commands for this repo', () => {
     expect(readme).toContain("npx ecs-batch cron next 'cron(0 2 * * ? *)' --tz Asia/Tokyo --count 5");
-    expect(readme).toContain('npx projen rollback -- --job nightly --dry-run');
+    expect(readme).toContain('npx projen rollback -- --job nightly --to-version 1.4.2 --dry-run');
+    expect(readme).toContain('npx projen run-now -- --job nightly --dry-run');
     expect(readme).toContain('terraform -chdir=cdktf.out/stacks/payments-batch init -backend-config=../../../infra/environments/production.s3.tfbackend');
   });
 
