@@ -95,7 +95,8 @@ export interface EcsBatchProjectOptions extends typescript.TypeScriptProjectOpti
 
   /**
    * A folder of scheduled Lambda functions to migrate (Terraform, AWS SAM or Serverless
-   * Framework), relative to the new repo: `--migrate-from ../legacy-lambdas`.
+   * Framework), or an AWS Copilot workspace with scheduled jobs, relative to the new repo:
+   * `--migrate-from ../legacy-lambdas`.
    *
    * `projen new` runs the analyzer, `@ecs-batch/migrate` at the version this template pins
    * (installed, or through `npx`), and makes one job per scheduled Lambda with its schedule,

@@ -224,6 +224,28 @@ describe('what a deploy would be given: --migrate-stage, --migrate-parameter, --
   });
 });
 
+describe('--migrate-from an AWS Copilot workspace', () => {
+  const { read } = migrated('copilot-app');
+  const jobs = JSON.parse(read('infra/jobs.auto.tfvars.json')).jobs;
+
+  test('each Scheduled Job is a job with its schedule, size, timeout and command', () => {
+    expect(Object.keys(jobs).sort()).toEqual(['hourly-sync', 'nightly-export', 'weekly-digest']);
+    expect(jobs['nightly-export']).toEqual(expect.objectContaining({
+      schedule_expression: 'cron(0 0 * * ? *)', time_zone: 'UTC', cpu: 1024, memory: 2048, timeout_seconds: 5400,
+    }));
+    expect(jobs['nightly-export'].command).toEqual(['node', 'dist/export.js', '--full']);
+    expect(jobs['hourly-sync'].command).toEqual(['sync', '--all']);
+  });
+
+  test('its code is an image: the handler says what to do, and the README lists retries, overrides and the image', () => {
+    expect(read('src/jobs/nightly-export/handler.ts')).toContain('not migrated yet');
+    const readme = read('README.md');
+    expect(readme).toContain('(copilot)');
+    expect(readme).toContain('retries: 3: Copilot re-ran a failed job');
+    expect(readme).toContain('environments.prod overrides cpu, memory, variables');
+  });
+});
+
 describe('under projen new', () => {
   /**
    * projen new runs the constructor with `__new__` and writes `.projenrc.ts` from its args; a child
