@@ -1,11 +1,11 @@
 import { existsSync, statSync } from 'fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'path';
+import { readCopilotManifest } from './copilot/copilot-reader';
 import { FoundFunction, ReaderResult } from './found-function';
 import { buildJobs } from './job/build-jobs';
 import { JobNames } from './job/job-name';
 import { MigrationError } from './migration-error';
 import { MigrationJob, MigrationReport, UnreadableSource } from './migration-report';
-import { readCopilotManifest } from './copilot/copilot-reader';
 import { readSamTemplate } from './sam/sam-reader';
 import { findSourceFiles } from './scan/source-files';
 import { readServerlessFile } from './serverless/serverless-reader';

@@ -1,8 +1,8 @@
 import { join } from 'path';
-import { analyze, MigrationReport } from '../src';
-import { main } from '../src/cli';
-import { coreError, expectContractShape, FIXTURES, jobNamed } from './contract';
 import { Schedule } from '@ecs-batch/core';
+import { analyze, MigrationReport } from '../src';
+import { coreError, expectContractShape, FIXTURES, jobNamed } from './contract';
+import { main } from '../src/cli';
 
 // One fixture per class of what real repositories do, written for these tests.
 const SAM = join(FIXTURES, 'sam-classes');

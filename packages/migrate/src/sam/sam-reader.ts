@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'path';
+import { ScheduleTrigger } from '@ecs-batch/core';
 import { CloudFormationValues } from '../cloudformation/cloudformation-values';
 import { readCloudFormationYaml } from '../cloudformation/cloudformation-yaml';
-import { ScheduleTrigger } from '@ecs-batch/core';
 import { DefaultedValue, FoundFunction, FoundSchedule, FoundVariable, LambdaDefaults, ReaderResult } from '../found-function';
 import { asArray, asMap, isMap, optional, PlainMap } from '../plain-data';
 import { Resolution, shown } from '../resolution';

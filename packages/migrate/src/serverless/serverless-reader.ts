@@ -1,6 +1,6 @@
 import { dirname } from 'path';
-import { readCloudFormationYaml } from '../cloudformation/cloudformation-yaml';
 import { ScheduleTrigger } from '@ecs-batch/core';
+import { readCloudFormationYaml } from '../cloudformation/cloudformation-yaml';
 import { DefaultedValue, FoundFunction, FoundSchedule, FoundVariable, FoundVpc, LambdaDefaults, ReaderResult } from '../found-function';
 import { asArray, asMap, isMap, optional, PlainMap } from '../plain-data';
 import { Resolution, shown } from '../resolution';

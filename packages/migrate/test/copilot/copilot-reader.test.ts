@@ -1,7 +1,7 @@
 import { join } from 'path';
 import { analyze, MigrationReport } from '../../src';
-import { toAddJobOptions } from '../../src/job/add-job-options';
 import { copilotSchedule } from '../../src/copilot/copilot-schedule';
+import { toAddJobOptions } from '../../src/job/add-job-options';
 import { expectContractShape, FIXTURES, jobNamed } from '../contract';
 
 const APP = join(FIXTURES, 'copilot-app');
