@@ -95,7 +95,8 @@ export interface EcsBatchProjectOptions extends typescript.TypeScriptProjectOpti
 
   /**
    * A folder of scheduled Lambda functions to migrate (Terraform, AWS SAM or Serverless
-   * Framework), relative to the new repo: `--migrate-from ../legacy-lambdas`.
+   * Framework), or an AWS Copilot workspace with scheduled jobs, relative to the new repo:
+   * `--migrate-from ../legacy-lambdas`.
    *
    * `projen new` runs the analyzer, `@ecs-batch/migrate` at the version this template pins
    * (installed, or through `npx`), and makes one job per scheduled Lambda with its schedule,
@@ -106,12 +107,38 @@ export interface EcsBatchProjectOptions extends typescript.TypeScriptProjectOpti
    *
    * The jobs are written into `.projenrc.ts` as `project.addJob()` calls, which own them from
    * then on: this option is used by `projen new` only and is not kept. It replaces the first job
-   * of `jobName` and `schedule` (`firstJob: false`). A path that does not exist, a file that does
-   * not parse, or a folder without scheduled functions fails before anything is written.
+   * of `jobName` and `schedule` (`firstJob: false`). A path that does not exist, or a folder
+   * without a scheduled function that can be migrated (or whose only files do not parse), fails
+   * before anything is written. A file that does not parse among others that do is listed in the
+   * README under "Not migrated: could not read", and the rest is migrated.
    *
    * @default - no migration
    */
   readonly migrateFrom?: string;
+
+  /**
+   * With `migrateFrom`: the Serverless Framework stage a deploy would use
+   * (`--migrate-stage prod`), for `${opt:stage}` and `${sls:stage}`. Used by `projen new` only.
+   *
+   * @default - the stage the repository sets, or the framework's default (reported as a default)
+   */
+  readonly migrateStage?: string;
+
+  /**
+   * With `migrateFrom`: SAM parameter values a deploy would pass, each `K=V`
+   * (`--migrate-parameter Stage=prod`, repeated for more). Used by `projen new` only.
+   *
+   * @default - each parameter's Default (reported as a default)
+   */
+  readonly migrateParameter?: string[];
+
+  /**
+   * With `migrateFrom`: Terraform variable values a deploy would pass, each `K=V`
+   * (`--migrate-var environment=prod`, repeated for more). Used by `projen new` only.
+   *
+   * @default - tfvars files and each variable's default (reported as a default)
+   */
+  readonly migrateVar?: string[];
 
   /**
    * Whether the repo has the job made of `jobName`, `schedule`, `cpu`, `memory` and

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'path';
+import { readCopilotManifest } from './copilot/copilot-reader';
 import { FoundFunction, ReaderResult } from './found-function';
 import { buildJobs } from './job/build-jobs';
 import { JobNames } from './job/job-name';
@@ -22,7 +23,7 @@ export interface AnalyzeOptions {
 
 /**
  * Finds every scheduled Lambda function under `path` (a folder, or one file) in Terraform, AWS SAM
- * and Serverless Framework sources, and describes the ECS batch job each becomes.
+ * and Serverless Framework sources (and AWS Copilot scheduled jobs), and describes the ECS batch job each becomes.
  *
  * A file that does not parse does not stop the run: it is listed in `unreadable` and in the
  * warnings (as `<file>:<line>: could not read: ...`), and the other files are read.
@@ -47,6 +48,7 @@ export async function analyze(path: string, options: AnalyzeOptions = {}): Promi
   }
   for (const file of sources.samTemplates) await collect(file, () => readSamTemplate(file, shown, options));
   for (const file of sources.serverlessFiles) await collect(file, () => readServerlessFile(file, shown, options));
+  for (const file of sources.copilotManifests) await collect(file, () => readCopilotManifest(file, shown));
 
   const names = new JobNames();
   const jobs: MigrationJob[] = [];

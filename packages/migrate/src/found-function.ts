@@ -37,6 +37,10 @@ export interface FoundFunction {
   readonly codeRootMissing?: string;
   readonly schedules: FoundSchedule[];
   readonly warnings: string[];
+  /** The Fargate size the source sets itself (Copilot), instead of one sized from the Lambda memory. */
+  readonly fargate?: { readonly cpu: number; readonly memory: number };
+  /** The container command the source runs (Copilot `command`, an image's command). */
+  readonly command?: string[];
   /** Function settings whose value a reader took from a default (see `DefaultedValue`). */
   readonly fromDefaults?: DefaultedValue[];
 }
@@ -66,6 +70,8 @@ export interface FoundVariable {
   readonly name: string;
   readonly value?: string;
   readonly expression?: string;
+  /** True when the source declares it a secret (Copilot `secrets`); otherwise the name decides. */
+  readonly secret?: boolean;
 }
 
 export interface FoundVpc {

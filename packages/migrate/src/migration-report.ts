@@ -1,8 +1,8 @@
 /** The kind of repository a job was found in. */
-export type JobSource = 'terraform' | 'sam' | 'serverless';
+export type JobSource = 'terraform' | 'sam' | 'serverless' | 'copilot';
 
 /** The sources `analyze` understands, in the order it reports them. */
-export const JOB_SOURCES: readonly JobSource[] = ['terraform', 'sam', 'serverless'];
+export const JOB_SOURCES: readonly JobSource[] = ['terraform', 'sam', 'serverless', 'copilot'];
 
 /**
  * One environment variable of the Lambda function.
@@ -76,6 +76,8 @@ export interface MigrationJob {
    * Empty when every value is literal or passed on the command line.
    */
   readonly defaults: string[];
+  /** The container command the job runs (a Copilot job's `command`). Absent when the source sets none. */
+  readonly command?: string[];
 }
 
 /** A file the analyzer could not parse: the run went on without it. */

@@ -1,7 +1,7 @@
 import { execFile } from 'child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, relative } from 'path';
+import { join } from 'path';
 import { promisify } from 'util';
 import { MigrationReport } from '../src';
 import { FIXTURES } from './contract';
@@ -138,11 +138,11 @@ describe('ecs-batch-migrate (the real bin)', () => {
 
     const json = await run(dir, '--json');
     expect(json.code).toBe(3);
-    expect(JSON.parse(json.stdout)).toEqual({ jobs: [], warnings: [] });
+    expect(JSON.parse(json.stdout)).toEqual({ jobs: [], warnings: [], unreadable: [] });
 
     const template = await run(dir, '--template-json');
     expect(template.code).toBe(3);
-    expect(JSON.parse(template.stdout)).toEqual({ jobs: [], warnings: [], addJob: [] });
+    expect(JSON.parse(template.stdout)).toEqual({ jobs: [], warnings: [], unreadable: [], addJob: [] });
   });
 
   test('none found lists what was seen but not migrated', async () => {
@@ -160,15 +160,14 @@ describe('ecs-batch-migrate (the real bin)', () => {
     expect(result.stderr).toBe(`ecs-batch-migrate: ${join(dir, 'missing')}: does not exist (a folder with Terraform, AWS SAM or Serverless Framework files)\n`);
   });
 
-  test('an unparseable file exits 1 naming the file and the line, without a stack', async () => {
+  test('only an unparseable file: exit 1 naming the file and the line, without a stack; the JSON lists it', async () => {
     const broken = mkdtempSync(join(tmpdir(), 'ecs-batch-migrate-broken-'));
     try {
       writeFileSync(join(broken, 'main.tf'), 'resource "aws_lambda_function" "f" {\n  handler = "a.b"\n  timeout = \n}\n');
       const result = await run(broken, '--json');
       expect(result.code).toBe(1);
-      expect(result.stdout).toBe('');
-      const shown = relative(join(__dirname, '..'), join(broken, 'main.tf'));
-      expect(result.stderr).toMatch(new RegExp(`^ecs-batch-migrate: ${shown.replace(/[.]/g, '\\.')}:3: Invalid expression; `));
+      expect(JSON.parse(result.stdout).unreadable).toEqual([{ file: 'main.tf', line: 3, reason: expect.stringMatching(/^Invalid expression; /) }]);
+      expect(result.stderr).toBe(`ecs-batch-migrate: no scheduled Lambda function found in ${broken}, and 1 file could not be read (main.tf:3)\n`);
       expect(result.stderr).not.toMatch(/\n\s+at /);
     } finally {
       rmSync(broken, { recursive: true, force: true });
@@ -178,7 +177,7 @@ describe('ecs-batch-migrate (the real bin)', () => {
   test.each([
     [[], '<path>: missing (the folder to analyze)'],
     [['a', 'b'], '<path>: one path expected, got 2 (a b)'],
-    [['a', '--yaml'], '--yaml: unknown option (--json, --projenrc, --template-json, --help)'],
+    [['a', '--yaml'], '--yaml: unknown option (--json, --projenrc, --template-json, --stage, --parameter-overrides, --var, --help)'],
     [['a', '--json', '--projenrc'], '--json, --projenrc: choose one output format'],
   ])('usage error %j exits 2 with the reason and the usage', async (args, message) => {
     const result = await run(...args);

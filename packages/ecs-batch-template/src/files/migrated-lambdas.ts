@@ -36,14 +36,17 @@ export class MigratedLambdas extends Component {
 
   /**
    * The options with `.projenrc.ts` rendered for the migrated repo: under `projen new`, projen
-   * writes it from `__new__.args`. `migrateFrom` is left out (its jobs are the addJob calls, so
+   * writes it from `__new__.args`. `migrateFrom` (and its `migrateStage`, `migrateParameter` and `migrateVar`) is left out (its jobs are the addJob calls, so
    * `npx projen` never runs the analyzer again), and so is the first job (`firstJob: false`, without
    * the `jobName` and `schedule` that projen new fills in).
    */
   public static persistedOptions<T extends { migrateFrom?: string }>(options: T): T {
     const init = (options as any).__new__;
     if (options.migrateFrom === undefined || !init?.args) return options;
-    const { migrateFrom: _migrateFrom, jobName: _jobName, schedule: _schedule, ...args } = init.args;
+    const {
+      migrateFrom: _migrateFrom, migrateStage: _stage, migrateParameter: _parameter, migrateVar: _var,
+      jobName: _jobName, schedule: _schedule, ...args
+    } = init.args;
     return { ...options, __new__: { ...init, args: { ...args, firstJob: false } } };
   }
 

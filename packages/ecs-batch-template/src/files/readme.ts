@@ -231,7 +231,9 @@ function migrationSection(migration: LambdaMigration): string[] {
     const where = `\`${originalPath(migration, lambda.sourceFile)}\` (${lambda.source})${lambda.handler ? `, \`${lambda.handler}\`` : ''}${lambda.runtime ? ` ${lambda.runtime}` : ''}`;
     const became = `\`${job.options.name}\`: \`${job.settings.schedule}\` ${job.settings.timeZone}${job.settings.enabled ? '' : ' (disabled)'}, ${job.settings.cpu} CPU / ${job.settings.memory} MiB, ${job.settings.timeoutMinutes} min`;
     const todo = [codeNote(migration, job), ...lambda.warnings].map(cell).join('<br>');
-    return `| ${cell(where)} | ${cell(became)} | ${todo} |`;
+    // Values a deploy may set differently (a parameter's Default, an assumed stage) are marked.
+    const defaults = lambda.defaults ?? [];
+    return `| ${cell(where)} | ${cell(became)}${defaults.length > 0 ? ` (from defaults: ${defaults.join(', ')})` : ''} | ${todo} |`;
   });
   return [
     '## Migrated from Lambda',
@@ -246,6 +248,14 @@ function migrationSection(migration: LambdaMigration): string[] {
     '',
     ...(migration.notMigrated.length > 0
       ? ['Seen but not migrated (no job was made for these):', '', ...migration.notMigrated.map((w) => `- ${w}`), '']
+      : []),
+    ...(migration.unreadable.length > 0
+      ? [
+        'Not migrated: could not read (fix the file, then run `ecs-batch-migrate` on it for its jobs):',
+        '',
+        ...migration.unreadable.map((u) => `- \`${originalPath(migration, u.file)}${u.line === undefined ? '' : `:${u.line}`}\`: ${u.reason}`),
+        '',
+      ]
       : []),
   ];
 }

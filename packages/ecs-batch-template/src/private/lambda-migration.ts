@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'fs';
 import { isAbsolute, join, posix, resolve } from 'path';
 import { fieldError, flagName, isValidationError } from './field-error';
 import { JobDefaults, JobSettings, resolveJob } from './job-settings';
-import { runMigrationAnalyzer, ScheduledLambda } from './migration-analyzer';
+import { AnalyzerInputs, runMigrationAnalyzer, ScheduledLambda, UnreadableSource } from './migration-analyzer';
 import { EcsBatchJobOptions } from '../ecs-batch-job-options';
 
 /** Files a Node.js handler module may be (Lambda loads .js, .mjs and .cjs; bundlers compile TypeScript). */
@@ -49,6 +49,8 @@ export interface LambdaMigration {
   readonly jobs: MigratedJob[];
   /** What the analyzer saw and did not migrate (event patterns, input transformers...). */
   readonly notMigrated: string[];
+  /** The files the analyzer could not parse (the rest was migrated). */
+  readonly unreadable: UnreadableSource[];
 }
 
 /**
@@ -57,8 +59,8 @@ export interface LambdaMigration {
  *
  * @param from the folder, relative to `outdir` (or absolute)
  */
-export function planLambdaMigration(from: string, outdir: string, defaults: JobDefaults): LambdaMigration {
-  const { report, analyzer } = runMigrationAnalyzer(from, outdir);
+export function planLambdaMigration(from: string, outdir: string, defaults: JobDefaults, inputs: AnalyzerInputs = {}): LambdaMigration {
+  const { report, analyzer } = runMigrationAnalyzer(from, outdir, inputs);
   const root = resolve(outdir, from);
   const jobs: MigratedJob[] = [];
   report.jobs.forEach((lambda, i) => {
@@ -71,7 +73,10 @@ export function planLambdaMigration(from: string, outdir: string, defaults: JobD
       jobs.push({ options, settings: resolveMigratedJob(options, defaults, lambda), lambda, code: jobCode });
     });
   });
-  return { from, root, analyzer, lambdas: report.jobs, jobs, notMigrated: report.warnings };
+  // An unreadable file is listed on its own, not again among the warnings.
+  const unreadable = report.unreadable ?? [];
+  const notMigrated = report.warnings.filter((w) => !unreadable.some((u) => w.startsWith(`${u.file}${u.line === undefined ? '' : `:${u.line}`}: could not read: `)));
+  return { from, root, analyzer, lambdas: report.jobs, jobs, notMigrated, unreadable };
 }
 
 /** An addJob call of a migrated Lambda, checked as the template checks any; errors name `--migrate-from` and the Lambda. */

@@ -32,14 +32,32 @@ export interface ScheduledLambda {
   readonly environment: LambdaVariable[];
   readonly codePath?: string;
   readonly warnings: string[];
+  /** The fields taken from defaults a deploy may override (absent from analyzers before it was added). */
+  readonly defaults?: string[];
+}
+
+/** A file the analyzer could not parse. */
+export interface UnreadableSource {
+  readonly file: string;
+  readonly line?: number;
+  readonly reason: string;
 }
 
 /** What `ecs-batch-migrate <path> --template-json` prints. */
 export interface AnalyzerReport {
   readonly jobs: ScheduledLambda[];
   readonly warnings: string[];
+  /** Files that did not parse (absent from analyzers before it was added). */
+  readonly unreadable?: UnreadableSource[];
   /** For each job, in order: the options of its `addJob` calls (one per schedule expression). */
   readonly addJob: Array<{ readonly job: string; readonly options: EcsBatchJobOptions[] }>;
+}
+
+/** What a deploy would be given, passed to the analyzer: `--migrate-stage`, `--migrate-parameter K=V`, `--migrate-var K=V`. */
+export interface AnalyzerInputs {
+  readonly stage?: string;
+  readonly parameters?: string[];
+  readonly vars?: string[];
 }
 
 /** The report, and which analyzer made it. */
@@ -69,7 +87,7 @@ const NONE_FOUND = 3;
  * @throws ValidationError naming `--migrate-from` when the path does not exist, a file does not
  * parse, no scheduled function is found, or the analyzer cannot be run
  */
-export function runMigrationAnalyzer(path: string, cwd: string): AnalyzerRun {
+export function runMigrationAnalyzer(path: string, cwd: string, inputs: AnalyzerInputs = {}): AnalyzerRun {
   const field = flagName('migrateFrom');
   if (typeof path !== 'string' || path.trim() === '') {
     throw fieldError(field, 'is empty (a folder of Terraform, AWS SAM or Serverless Framework files, e.g. ../legacy-lambdas)');
@@ -79,7 +97,7 @@ export function runMigrationAnalyzer(path: string, cwd: string): AnalyzerRun {
   }
   const version = PackageAssets.packageVersion(ANALYZER_PACKAGE);
   const analyzer = `${ANALYZER_PACKAGE}@${version}`;
-  const args = [path, '--template-json'];
+  const args = [path, '--template-json', ...analyzerArguments(inputs)];
   const installed = installedAnalyzer(version, cwd);
   // npx goes through the registry (and PATH) of this environment.
   const options = { cwd, env: process.env, encoding: 'utf8' as const, maxBuffer: 256 * 1024 * 1024 };
@@ -100,6 +118,31 @@ export function runMigrationAnalyzer(path: string, cwd: string): AnalyzerRun {
   const output = String(result.stderr ?? '').split('\n').map((line) => line.trim()).filter((line) => line !== '' && !/^npm (warn|notice)/i.test(line));
   const reason = output.slice(0, 3).join('; ') || `exit ${result.status ?? result.signal ?? result.error?.message}`;
   throw fieldError(field, `could not run ${analyzer}${installed ? '' : ' through npx'} (${reason})`);
+}
+
+/**
+ * The analyzer's flags for what a deploy would be given: `--stage`, `--parameter-overrides K=V`
+ * and `--var K=V` (which the analyzer applies to Serverless, SAM and Terraform sources).
+ * @throws ValidationError naming the template's flag when a pair is not `K=V`
+ */
+function analyzerArguments(inputs: AnalyzerInputs): string[] {
+  const args: string[] = [];
+  if (inputs.stage !== undefined) {
+    if (typeof inputs.stage !== 'string' || inputs.stage.trim() === '') throw fieldError(flagName('migrateStage'), 'is empty (a Serverless stage, e.g. prod)');
+    args.push('--stage', inputs.stage);
+  }
+  const pairs = (prop: 'migrateParameter' | 'migrateVar', flag: string, values: unknown, example: string) => {
+    if (values === undefined) return;
+    for (const value of Array.isArray(values) ? values : [values]) {
+      if (typeof value !== 'string' || value.indexOf('=') <= 0) {
+        throw fieldError(flagName(prop), `${String(value)} is not K=V (e.g. ${example})`);
+      }
+      args.push(flag, value);
+    }
+  };
+  pairs('migrateParameter', '--parameter-overrides', inputs.parameters, 'Stage=prod');
+  pairs('migrateVar', '--var', inputs.vars, 'environment=prod');
+  return args;
 }
 
 /** The analyzer's bin, when the pinned version is installed where the project or this template resolves it. */

@@ -162,7 +162,7 @@ describe('bad --migrate-from input fails before anything is written, naming the 
       const legacy = tempDir();
       writeFileSync(join(legacy, 'main.tf'), 'resource "aws_lambda_function" "f" {\n  handler = "a.b"\n  timeout = \n}\n');
       return legacy;
-    }, /^--migrate-from: .*main\.tf:3: /],
+    }, /^--migrate-from: no scheduled Lambda function found in .*, and 1 file could not be read \(main\.tf:3\)/],
     ['a folder without scheduled functions (the analyzer\'s exit 3)', () => {
       const legacy = tempDir();
       writeFileSync(join(legacy, 'main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n');
@@ -181,6 +181,68 @@ describe('bad --migrate-from input fails before anything is written, naming the 
     expect(errorOf(() => newProject({ migrateFrom: join(FIXTURES, 'serverless-app'), memory: 1024 }, outdir)))
       .toMatch(/^--memory: is not used with --migrate-from/);
     expect(readdirSync(outdir)).toEqual([]);
+  });
+});
+
+describe('what a deploy would be given: --migrate-stage, --migrate-parameter, --migrate-var', () => {
+  test('--migrate-stage picks the Serverless stage\'s events; without it the stage is a default, marked in the README', () => {
+    const prod = migrated('serverless-classes', { migrateStage: 'prod' });
+    const settle = JSON.parse(prod.read('infra/jobs.auto.tfvars.json')).jobs.settle;
+    expect(settle.schedule_expression).toBe('cron(0 1 * * ? *)');
+    expect(settle.time_zone).toBe('Europe/Paris');
+    const dev = migrated('serverless-classes');
+    expect(JSON.parse(dev.read('infra/jobs.auto.tfvars.json')).jobs.settle.schedule_expression).toBe('rate(30 minutes)');
+    expect(dev.read('README.md')).toMatch(/`settle`: `rate\(30 minutes\)`[^|]*\(from defaults: schedule\)/);
+    expect(prod.read('README.md')).not.toContain('(from defaults:');
+  });
+
+  test('--migrate-parameter K=V overrides a SAM parameter\'s Default; a pair that is not K=V names the flag', () => {
+    const { read } = migrated('sam-classes', { migrateParameter: ['ExportRate=rate(2 hours)', 'ReportsEnabled=true', 'ExportState=ENABLED'] });
+    // Both events now enabled, in UTC: one Lambda job, two addJob calls.
+    const jobs = JSON.parse(read('infra/jobs.auto.tfvars.json')).jobs;
+    expect([jobs.export.schedule_expression, jobs['export-2'].schedule_expression]).toEqual(['rate(2 hours)', 'cron(0 7 ? * MON *)']);
+    expect([jobs.export.enabled, jobs['export-2'].enabled]).toEqual([true, true]);
+    const outdir = tempDir();
+    expect(errorOf(() => newProject({ migrateFrom: join(FIXTURES, 'sam-classes'), migrateParameter: ['ExportRate'] }, outdir)))
+      .toMatch(/^--migrate-parameter: ExportRate is not K=V \(e\.g\. Stage=prod\)/);
+    expect(errorOf(() => newProject({ migrateFrom: join(FIXTURES, 'sam-classes'), migrateVar: ['=x'] }, outdir)))
+      .toMatch(/^--migrate-var: =x is not K=V/);
+    expect(readdirSync(outdir)).toEqual([]);
+  });
+
+  test('a file that does not parse among others: the rest is migrated, the README lists it under "could not read"', () => {
+    const legacy = tempDir();
+    cpSync(join(FIXTURES, 'serverless-app'), legacy, { recursive: true });
+    mkdirSync(join(legacy, 'broken'));
+    writeFileSync(join(legacy, 'broken', 'template.yaml'), 'Resources: [a,\n  b: c\n');
+    const dir = tempDir();
+    synthInPlace(newProject({ migrateFrom: legacy, infra: 'hcl' }, dir));
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'infra/jobs.auto.tfvars.json'), 'utf8')).jobs)).toContain('invoice');
+    expect(readme).toContain('Not migrated: could not read');
+    expect(readme).toMatch(/- `[^`]*broken\/template\.yaml:\d+`: .*\(valid YAML\)/);
+  });
+});
+
+describe('--migrate-from an AWS Copilot workspace', () => {
+  const { read } = migrated('copilot-app');
+  const jobs = JSON.parse(read('infra/jobs.auto.tfvars.json')).jobs;
+
+  test('each Scheduled Job is a job with its schedule, size, timeout and command', () => {
+    expect(Object.keys(jobs).sort()).toEqual(['hourly-sync', 'nightly-export', 'weekly-digest']);
+    expect(jobs['nightly-export']).toEqual(expect.objectContaining({
+      schedule_expression: 'cron(0 0 * * ? *)', time_zone: 'UTC', cpu: 1024, memory: 2048, timeout_seconds: 5400,
+    }));
+    expect(jobs['nightly-export'].command).toEqual(['node', 'dist/export.js', '--full']);
+    expect(jobs['hourly-sync'].command).toEqual(['sync', '--all']);
+  });
+
+  test('its code is an image: the handler says what to do, and the README lists retries, overrides and the image', () => {
+    expect(read('src/jobs/nightly-export/handler.ts')).toContain('not migrated yet');
+    const readme = read('README.md');
+    expect(readme).toContain('(copilot)');
+    expect(readme).toContain('retries: 3: Copilot re-ran a failed job');
+    expect(readme).toContain('environments.prod overrides cpu, memory, variables');
   });
 });
 

@@ -37,6 +37,10 @@ describe('runMigrationAnalyzer', () => {
       // The analyzer's own message (exit 1: unreadable input) is passed on as it is...
       expect(errorOf(() => runMigrationAnalyzer('unparseable', outdir)))
         .toBe(`--migrate-from: npx --yes @ecs-batch/migrate@${pinned()} unparseable --template-json`);
+      // A deploy's inputs reach the analyzer as its own flags (--migrate-var as --var).
+      expect(errorOf(() => runMigrationAnalyzer('unparseable', outdir, { stage: 'prod', parameters: ['Stage=prod', 'Rate=rate(1 hour)'], vars: ['env=prod'] })))
+        .toBe(`--migrate-from: npx --yes @ecs-batch/migrate@${pinned()} unparseable --template-json --stage prod `
+          + '--parameter-overrides Stage=prod --parameter-overrides Rate=rate(1 hour) --var env=prod');
       // ...while npm's own failure says the analyzer could not be run, and why.
       expect(errorOf(() => runMigrationAnalyzer('.', outdir))).toBe(`--migrate-from: could not run @ecs-batch/migrate@${pinned()} through npx `
         + '(npm error code E404; npm error 404 Not Found - GET http://127.0.0.1/@ecs-batch%2fmigrate)');

@@ -33,6 +33,8 @@ export interface MigratedJobOptions {
   readonly input?: string;
   /** `false` when the schedule is disabled in the source; absent (enabled) otherwise. */
   readonly enabled?: boolean;
+  /** The container command (a Copilot job's `command`). Absent when none. */
+  readonly command?: string[];
 }
 
 /** A migrated job and the `addJob` options it becomes: one per schedule expression. */
@@ -57,12 +59,19 @@ export function toAddJobOptions(report: MigrationReport): JobOptionsForJob[] {
       timeZone: job.timeZone ?? 'UTC',
       cpu: job.cpu,
       memory: job.memory,
-      ...(job.timeoutSeconds >= LAMBDA_MAX_TIMEOUT_SECONDS ? {} : { timeoutMinutes: Math.max(1, Math.ceil(job.timeoutSeconds / 60)) }),
+      ...timeout(job),
       ...environment(job),
       ...(job.input !== undefined ? { input: JSON.stringify(job.input) } : {}),
       ...(job.enabled ? {} : { enabled: false }),
+      ...(job.command !== undefined ? { command: job.command } : {}),
     })),
   }));
+}
+
+/** A Lambda at its 900 s limit was likely cut short: the template's default applies. A Copilot job's own timeout is kept. */
+function timeout(job: MigrationJob): { timeoutMinutes?: number } {
+  if (job.source !== 'copilot' && job.timeoutSeconds >= LAMBDA_MAX_TIMEOUT_SECONDS) return {};
+  return { timeoutMinutes: Math.max(1, Math.ceil(job.timeoutSeconds / 60)) };
 }
 
 function environment(job: MigrationJob): { environment?: { [name: string]: string } } {

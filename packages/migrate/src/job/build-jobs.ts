@@ -55,7 +55,7 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
     const jobWarnings = [...fn.warnings, ...scheduleNotes];
     const memoryMb = fn.memoryMb ?? fn.defaults.memoryMb;
     const timeoutSeconds = fn.timeoutSeconds ?? fn.defaults.timeoutSeconds;
-    const size = fargateSize(memoryMb, fn, jobWarnings);
+    const size = fn.fargate ? ownSize(fn.fargate, fn, jobWarnings) : fargateSize(memoryMb, fn, jobWarnings);
     const environment = fn.environment.map(toJobVariable);
     jobWarnings.push(...migrationWarnings(fn, timeoutSeconds, environment));
     const code = codePath(root, fn);
@@ -90,6 +90,7 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
       ...('codePath' in code ? { codePath: code.codePath } : {}),
       warnings: jobWarnings,
       defaults: [...new Set(defaulted.map((d) => d.field))],
+      ...(fn.command !== undefined ? { command: fn.command } : {}),
     });
   }
   return { jobs, warnings };
@@ -117,6 +118,16 @@ function groupSchedules(schedules: FoundSchedule[]): FoundSchedule[][] {
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
   return [...groups.values()];
+}
+
+/** A size the source sets itself, as core validates it; an invalid pair falls back to the smallest that holds the memory. */
+function ownSize(size: { cpu: number; memory: number }, fn: FoundFunction, warnings: string[]): FargateSizeProps {
+  try {
+    return FargateSize.validate(size.cpu, size.memory, 'cpu/memory');
+  } catch (e) {
+    warnings.push(`${(e as Error).message}; sized for ${size.memory} MB instead`);
+    return fargateSize(size.memory, fn, warnings);
+  }
 }
 
 /** Core's Fargate size for the Lambda memory; a memory Lambda would reject falls back to the default's size. */

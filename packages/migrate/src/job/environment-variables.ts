@@ -27,6 +27,6 @@ export function toJobVariable(variable: FoundVariable): JobEnvironmentVariable {
     name: variable.name,
     value: variable.value ?? null,
     ...(variable.value === undefined ? { expression: variable.expression ?? '' } : {}),
-    secret: looksSecret(variable.name),
+    secret: variable.secret ?? looksSecret(variable.name),
   };
 }

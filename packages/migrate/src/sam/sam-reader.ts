@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'path';
+import { ScheduleTrigger } from '@ecs-batch/core';
 import { CloudFormationValues } from '../cloudformation/cloudformation-values';
 import { readCloudFormationYaml } from '../cloudformation/cloudformation-yaml';
-import { ScheduleTrigger } from '@ecs-batch/core';
 import { DefaultedValue, FoundFunction, FoundSchedule, FoundVariable, LambdaDefaults, ReaderResult } from '../found-function';
 import { asArray, asMap, isMap, optional, PlainMap } from '../plain-data';
 import { Resolution, shown } from '../resolution';
@@ -170,8 +170,10 @@ function readScheduleEvent(
     const r = get('enabled', props[key]);
     if (!r.ok) {
       const missing = values.parameterWithoutValue(props[key]);
-      functionWarnings.push(`${id}.${key}: ${r.expression} does not resolve to a literal${missing ? ` (parameter ${missing} has no Default: pass --parameter-overrides ${missing}=<value>)` : ''}; the job is enabled, check it`);
-      fromDefaults.push({ field: 'enabled', origin: `no value for ${r.expression}, so enabled was assumed` });
+      fromDefaults.push({
+        field: 'enabled',
+        origin: `an assumption: ${id}.${key} ${r.expression} has no value here${missing ? ` (parameter ${missing} has no Default: pass --parameter-overrides ${missing}=<value>)` : ''}`,
+      });
       continue;
     }
     const text = String(r.value).toLowerCase();

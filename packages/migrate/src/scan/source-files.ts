@@ -9,6 +9,8 @@ export interface SourceFiles {
   readonly samTemplates: string[];
   /** Serverless Framework services (`serverless.yml` / `serverless.yaml`). */
   readonly serverlessFiles: string[];
+  /** AWS Copilot manifests (`copilot/<name>/manifest.yml`). */
+  readonly copilotManifests: string[];
 }
 
 export interface TerraformModuleFiles {
@@ -53,6 +55,7 @@ export function findSourceFiles(root: string): SourceFiles {
   };
   const samTemplates: string[] = [];
   const serverlessFiles: string[] = [];
+  const copilotManifests: string[] = [];
   for (const file of files) {
     const name = basename(file);
     if (name.endsWith('.tf')) {
@@ -63,13 +66,15 @@ export function findSourceFiles(root: string): SourceFiles {
       samTemplates.push(file);
     } else if (SERVERLESS_FILES.has(name)) {
       serverlessFiles.push(file);
+    } else if ((name === 'manifest.yml' || name === 'manifest.yaml') && basename(dirname(dirname(file))) === 'copilot') {
+      copilotManifests.push(file);
     }
   }
 
   const terraformModules = [...modules.entries()]
     .filter(([, m]) => m.tfFiles.length > 0)
     .map(([dir, m]) => ({ dir, tfFiles: m.tfFiles, tfvarsFiles: sortTfvars(m.tfvarsFiles) }));
-  return { terraformModules, samTemplates, serverlessFiles };
+  return { terraformModules, samTemplates, serverlessFiles, copilotManifests };
 }
 
 function walk(dir: string, files: string[]): void {

@@ -1,6 +1,6 @@
 import { dirname } from 'path';
-import { readCloudFormationYaml } from '../cloudformation/cloudformation-yaml';
 import { ScheduleTrigger } from '@ecs-batch/core';
+import { readCloudFormationYaml } from '../cloudformation/cloudformation-yaml';
 import { DefaultedValue, FoundFunction, FoundSchedule, FoundVariable, FoundVpc, LambdaDefaults, ReaderResult } from '../found-function';
 import { asArray, asMap, isMap, optional, PlainMap } from '../plain-data';
 import { Resolution, shown } from '../resolution';
@@ -35,7 +35,7 @@ export function readServerlessFile(file: string, relative: (file: string) => str
     const functionWarnings: string[] = [];
     const schedules: FoundSchedule[] = [];
     const otherTriggers: string[] = [];
-    const events = variables.resolve(fn.events);
+    const { resolution: events, defaults: eventDefaults } = variables.track(fn.events);
     if (!events.ok || (events.value !== undefined && !Array.isArray(events.value))) {
       warnings.push(`${relative(file)}: functions.${key}.events: ${shown(events)} does not resolve to a list of events `
         + '(a list, ${self:...}, or ${file(...)} of a YAML/JSON file; pass --stage when it depends on the stage): not migrated');
@@ -53,7 +53,9 @@ export function readServerlessFile(file: string, relative: (file: string) => str
         return;
       }
       const schedule = readSchedule(variables, event.schedule, `events[${index}].schedule`, where, warnings, functionWarnings);
-      if (schedule) schedules.push(schedule);
+      // Events chosen through a default (the assumed stage) may be other events on another stage.
+      const chosen = eventDefaults.map((origin) => ({ field: 'schedule', origin: `${origin}, which chose the events` }));
+      if (schedule) schedules.push(chosen.length > 0 ? { ...schedule, fromDefaults: [...(schedule.fromDefaults ?? []), ...chosen] } : schedule);
     });
     if (schedules.length === 0) continue;
     if (otherTriggers.length > 0) {
@@ -114,7 +116,7 @@ function readSchedule(
     return undefined;
   }
   const enabled = get('enabled', schedule.enabled);
-  if (!enabled.ok) functionWarnings.push(`${id}.enabled: ${enabled.expression} does not resolve to a literal; the job is enabled, check it`);
+  if (!enabled.ok) fromDefaults.push({ field: 'enabled', origin: `an assumption: ${id}.enabled ${enabled.expression} has no value here` });
   const input = readInput(variables, schedule.input, `${id}.input`, functionWarnings);
   const name = variables.resolve(schedule.name);
   const method = variables.resolve(schedule.method);

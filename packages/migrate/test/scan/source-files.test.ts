@@ -29,12 +29,13 @@ describe('findSourceFiles', () => {
       }],
       samTemplates: [join(root, 'sam/template.yaml'), join(root, 'sam2/template.yml')],
       serverlessFiles: [join(root, 'svc/serverless.yml'), join(root, 'svc2/serverless.yaml')],
+      copilotManifests: [],
     });
   });
 
   test('a single file is analyzed alone', () => {
     expect(findSourceFiles(join(root, 'svc/serverless.yml'))).toEqual({
-      terraformModules: [], samTemplates: [], serverlessFiles: [join(root, 'svc/serverless.yml')],
+      terraformModules: [], samTemplates: [], serverlessFiles: [join(root, 'svc/serverless.yml')], copilotManifests: [],
     });
   });
 });
