@@ -44,7 +44,7 @@ export async function analyze(path: string, options: AnalyzeOptions = {}): Promi
   const warnings: string[] = [];
   const unreadable: UnreadableSource[] = [];
   for (const module of sources.terraformModules) {
-    await collect(module.tfFiles[0], () => readTerraformModule(module, shown));
+    await collect(module.tfFiles[0], () => readTerraformModule(module, shown, options.vars ? { ...options.vars } : undefined));
   }
   for (const file of sources.samTemplates) await collect(file, () => readSamTemplate(file, shown, options));
   for (const file of sources.serverlessFiles) await collect(file, () => readServerlessFile(file, shown, options));

@@ -42,6 +42,19 @@ describe('ecs-batch-migrate (the real bin)', () => {
     expect(report.warnings).toHaveLength(2);
   });
 
+  test('--var sets a Terraform variable as terraform plan -var does: a value the repo lacks, or one that wins over a default', async () => {
+    const [plain, withVars] = await Promise.all([
+      run(join(FIXTURES, 'terraform-repo'), '--json'),
+      run(join(FIXTURES, 'terraform-repo'), '--json', '--var', 'legacy_schedule=rate(2 hours)', '--var', 'report_memory=2048'),
+    ]);
+    expect(withVars.code).toBe(0);
+    const jobs = (out: Run) => Object.fromEntries((JSON.parse(out.stdout) as MigrationReport).jobs.map((j) => [j.name, j]));
+    expect(jobs(plain).legacy).toBeUndefined();
+    expect(jobs(withVars).legacy.schedule).toEqual(['rate(2 hours)']);
+    expect(jobs(plain)['payments-nightly-report'].memoryMb).toBe(1024);
+    expect(jobs(withVars)['payments-nightly-report'].memoryMb).toBe(2048);
+  });
+
   test('--template-json prints the --json report plus the addJob options of each job, as --projenrc writes them', async () => {
     const [json, template] = await Promise.all([
       run(join(FIXTURES, 'serverless-app'), '--json'),
