@@ -147,7 +147,7 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
     else new HclInfra(this, settings, jobs);
     new LintInfra(this, settings);
     new Environments(this, settings);
-    new Bootstrap(this, settings);
+    new Bootstrap(this, settings, branch);
     new RevisionScripts(this, settings, jobs);
     new Rollback(this, settings, jobs);
     new RunNow(this);

@@ -74,6 +74,25 @@ export class GithubOidcTrustPolicy {
   }
 
   /**
+   * The subject of a job that runs on a branch, outside any environment:
+   * `repo:<owner>/<repo>:ref:refs/heads/<branch>`. A team repo's deploy plans the
+   * release commit this way, on the default branch, before the environment's
+   * reviewers approve the apply.
+   *
+   * @param repository `<owner>/<repo>`
+   * @param branch the branch, e.g. `main`
+   * @throws ValidationError naming `repository` or `branch`
+   * @see https://docs.github.com/en/actions/reference/security/oidc#example-subject-claims
+   */
+  public static branchSubject(repository: string, branch: string): string {
+    GithubOidcTrustPolicy.checkRepository(repository);
+    if (!Arn.isToken(branch) && !/^[^*?:\s~^\\]{1,255}$/.test(branch ?? '')) {
+      throw new ValidationError('branch', `'${branch}' is not a branch name (no '*', '?', ':', spaces or wildcards)`);
+    }
+    return `repo:${repository}:ref:refs/heads/${branch}`;
+  }
+
+  /**
    * The OIDC provider's ARN in an account.
    *
    * @param partition e.g. `aws`

@@ -56,6 +56,8 @@ describe('subjects', () => {
   test('an environment and pull requests of one repository', () => {
     expect(GithubOidcTrustPolicy.environmentSubject(REPO, 'production')).toBe('repo:acme/payments-jobs:environment:production');
     expect(GithubOidcTrustPolicy.pullRequestSubject(REPO)).toBe('repo:acme/payments-jobs:pull_request');
+    expect(GithubOidcTrustPolicy.branchSubject(REPO, 'main')).toBe('repo:acme/payments-jobs:ref:refs/heads/main');
+    expect(errorOf(() => GithubOidcTrustPolicy.branchSubject(REPO, 'release/*')).message).toBe("branch: 'release/*' is not a branch name (no '*', '?', ':', spaces or wildcards)");
   });
 
   test('a repository is <owner>/<repo>, an environment has no wildcard', () => {
@@ -103,7 +105,10 @@ describe('IAM simulation', () => {
     oidcProviderArn: PROVIDER,
     subjects: ['production', 'staging'].map((e) => GithubOidcTrustPolicy.environmentSubject(REPO, e)),
   });
-  const plan = GithubOidcTrustPolicy.document({ oidcProviderArn: PROVIDER, subjects: [GithubOidcTrustPolicy.pullRequestSubject(REPO)] });
+  const plan = GithubOidcTrustPolicy.document({
+    oidcProviderArn: PROVIDER,
+    subjects: [GithubOidcTrustPolicy.pullRequestSubject(REPO), GithubOidcTrustPolicy.branchSubject(REPO, 'main')],
+  });
 
   test.each([
     ['the repo\'s production environment', deploy, 'repo:acme/payments-jobs:environment:production', undefined, 'Allowed'],
@@ -115,6 +120,8 @@ describe('IAM simulation', () => {
     ['another audience', deploy, 'repo:acme/payments-jobs:environment:production', 'https://github.com/acme', 'ImplicitlyDenied'],
     ['plan: a pull request of the repo', plan, 'repo:acme/payments-jobs:pull_request', undefined, 'Allowed'],
     ['plan: another repo\'s pull request', plan, 'repo:acme/billing-jobs:pull_request', undefined, 'ImplicitlyDenied'],
+    ['plan: the default branch (the deploy\'s plan job)', plan, 'repo:acme/payments-jobs:ref:refs/heads/main', undefined, 'Allowed'],
+    ['plan: another branch', plan, 'repo:acme/payments-jobs:ref:refs/heads/feature', undefined, 'ImplicitlyDenied'],
     ['plan: the production environment', plan, 'repo:acme/payments-jobs:environment:production', undefined, 'ImplicitlyDenied'],
   ])('%s', async (_, trust, sub, aud, expected) => {
     expect(await assume(trust, { sub, aud })).toBe(expected);

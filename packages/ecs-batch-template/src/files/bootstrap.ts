@@ -37,7 +37,7 @@ export class Bootstrap extends Component {
     return `ecs-batch-plan-${team}`;
   }
 
-  constructor(project: Project, private readonly settings: ProjectSettings) {
+  constructor(project: Project, private readonly settings: ProjectSettings, private readonly defaultBranch: string) {
     super(project, 'Bootstrap');
     const file = (name: string, lines: () => string[]) => new GeneratedTextFile(this, `${BOOTSTRAP_DIR}/${name}`, lines, { comment: '#' });
     file('versions.tf', () => this.versionsTf());
@@ -68,7 +68,11 @@ export class Bootstrap extends Component {
       deploy_policy: DeployRolePolicy.permissions({ ...stack, permissionsBoundaryArn: '${var.permissions_boundary_arn}' }),
       plan_trust_policy: GithubOidcTrustPolicy.document({
         oidcProviderArn: '${local.oidc_provider_arn}',
-        subjects: [GithubOidcTrustPolicy.pullRequestSubject('${var.github_repository}')],
+        // Pull requests plan; so does the deploy's plan job, on the default branch, before the approval.
+        subjects: [
+          GithubOidcTrustPolicy.pullRequestSubject('${var.github_repository}'),
+          GithubOidcTrustPolicy.branchSubject('${var.github_repository}', this.defaultBranch),
+        ],
       }),
       plan_policy: PlanRolePolicy.permissions(stack),
     };
@@ -237,7 +241,7 @@ export class Bootstrap extends Component {
       '  policy = jsonencode(local.deploy_policy)',
       '}',
       '',
-      '# The plan role: this repository\'s pull requests; reads, and writes only the state lock file.',
+      '# The plan role: this repository\'s pull requests and the deploy\'s plan job on the default branch; reads, and writes only the state lock file.',
       'resource "aws_iam_role" "plan" {',
       `  name               = "${Bootstrap.planRoleName(team)}"`,
       `  description        = "Plans the batch jobs of team ${team} for pull requests, read-only"`,
@@ -303,7 +307,7 @@ export class Bootstrap extends Component {
       `- the Terraform state bucket \`${bucket}\`: versioned, encrypted, public access blocked, TLS only;`,
       `- the deploy role \`${Bootstrap.deployRoleName(s.team)}\`, which only this repository's deploy jobs in the given`,
       '  GitHub environments can assume;',
-      `- the plan role \`${Bootstrap.planRoleName(s.team)}\`, which only this repository's pull requests can assume.`,
+      `- the plan role \`${Bootstrap.planRoleName(s.team)}\`, which only this repository's pull requests and the deploy's plan job (on \`${this.defaultBranch}\`) can assume.`,
       '',
       'The workflows never hold AWS keys: they assume these roles with GitHub\'s OIDC token.',
       '',

@@ -155,7 +155,7 @@ export class TeamReadme {
       '',
       `1. An administrator applies [\`${BOOTSTRAP_DIR}/\`](${BOOTSTRAP_DIR}/README.md) once per account: GitHub's OIDC provider, the`,
       '   state bucket, the deploy role (only this repo\'s deploy jobs, only the team\'s resources, roles only with the',
-      '   permissions boundary) and the read-only plan role (only this repo\'s pull requests). No AWS keys in GitHub.',
+      '   permissions boundary) and the read-only plan role (only this repo\'s pull requests and the deploy\'s plan job). No AWS keys in GitHub.',
       `2. In GitHub, its outputs: the repository variable \`${Bootstrap.PLAN_ROLE_OUTPUT}\`, and the environment \`${env}\` with`,
       `   required reviewers and the variable \`${Bootstrap.DEPLOY_ROLE_OUTPUT}\`; optionally \`AWS_REGION\` (default ${settings.region}).`,
       '   Allow GitHub Actions to create pull requests (Settings, Actions, General), and add a `PROJEN_GITHUB_TOKEN` secret',

@@ -74,7 +74,7 @@ describe.each(['cdktf', 'hcl'] as const)('Bootstrap (%s)', (infra) => {
     expect(evaluate(locals.plan_policy)).toEqual(PlanRolePolicy.permissions(stack));
     expect(evaluate(locals.state_bucket_policy)).toEqual(StateBucketPolicy.tlsOnly(BUCKET));
     expect(evaluate(locals.deploy_trust_policy)).toEqual(GithubOidcTrustPolicy.document({ oidcProviderArn: PROVIDER, subjects: VALUES['local.deploy_subjects'] as string[] }));
-    const pullRequests = [GithubOidcTrustPolicy.pullRequestSubject(REPO)];
+    const pullRequests = [GithubOidcTrustPolicy.pullRequestSubject(REPO), GithubOidcTrustPolicy.branchSubject(REPO, 'main')];
     expect(evaluate(locals.plan_trust_policy)).toEqual(GithubOidcTrustPolicy.document({ oidcProviderArn: PROVIDER, subjects: pullRequests }));
     // The deploy role's subjects: one per environment of var.environments, as core spells them.
     expect(locals.deploy_subjects).toBe('${[for e in var.environments : "repo:${var.github_repository}:environment:${e}"]}');
