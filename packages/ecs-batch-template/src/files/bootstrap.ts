@@ -244,7 +244,7 @@ export class Bootstrap extends Component {
       '# The plan role: this repository\'s pull requests and the deploy\'s plan job on the default branch; reads, and writes only the state lock file.',
       'resource "aws_iam_role" "plan" {',
       `  name               = "${Bootstrap.planRoleName(team)}"`,
-      `  description        = "Plans the batch jobs of team ${team} for pull requests, read-only"`,
+      `  description        = "Plans the batch jobs of team ${team} for pull requests and before each deploy, read-only"`,
       '  assume_role_policy = jsonencode(local.plan_trust_policy)',
       '}',
       '',

@@ -102,7 +102,8 @@ describe('--migrate-from a Serverless app', () => {
     expect(purge).toContain('**not migrated yet**');
     expect(purge).toContain('VPC config: pass these subnets (subnet-111, subnet-222)');
     expect(readme).toContain('- serverless.yml: functions.watcher.events[0]: runs watcher on an event pattern (eventBridge), not a schedule: not migrated');
-    expect(readme).toContain('npx projen rollback -- --job invoice --dry-run');
+    // The quick start names the first migrated job.
+    expect(readme).toContain('npx projen run-now -- --job invoice --dry-run');
   });
 
   test('JavaScript handlers compile with the rest', () => {
@@ -116,7 +117,7 @@ describe('--migrate-from a Serverless app', () => {
 describe('--migrate-from a Terraform repo and a SAM app', () => {
   test('Terraform: code from an archive_file source_dir is copied; S3 and prebuilt zips get a placeholder', () => {
     const { project, dir, read } = migrated('terraform-repo');
-    expect(project.jobNames).toEqual(['cleanup', 'heavy', 'payments-nightly-report', 'ledger-sync']);
+    expect(project.jobNames).toEqual(['payments-nightly-report', 'cleanup', 'ledger-sync', 'heavy']);
     expect(files(dir, 'src/jobs/payments-nightly-report')).toEqual(['report.js']);
     expect(read('src/jobs/heavy/handler.ts')).toContain('handler source not found: the code is an S3 object (s3_bucket)');
     expect(read('src/jobs/ledger-sync/handler.ts')).toContain('filename "build/sync.zip" is a prebuilt archive');
