@@ -1,6 +1,8 @@
 import { Arn } from '../arn';
 import { AwsPartition } from '../arn/aws-partition';
 import { ValidationError } from '../errors';
+import { JobRoleNames } from '../job/job-role-names';
+import { JobTaskDefinition } from '../job/job-task-definition';
 import { Statement } from './policy-document';
 import { TeamStackProps } from './team-stack-props';
 
@@ -16,12 +18,12 @@ const TEAM_PATTERN = /^[a-z][a-z0-9-]{1,30}$/;
  * Not exported from the package.
  */
 export class TeamStackAccess {
-  /** Suffix of a job's ECS task execution role name. */
-  public static readonly EXECUTION_ROLE_SUFFIX = '-execution';
+  /** Suffix of a job's ECS task execution role name (the name is JobRoleNames'). */
+  public static readonly EXECUTION_ROLE_SUFFIX = `-${JobRoleNames.EXECUTION_SUFFIX}`;
   /** Suffix of a job's task role name. */
-  public static readonly TASK_ROLE_SUFFIX = '-task';
+  public static readonly TASK_ROLE_SUFFIX = `-${JobRoleNames.TASK_SUFFIX}`;
   /** Suffix of a schedule's invoker role name (the role EventBridge or Scheduler assumes). */
-  public static readonly INVOKER_ROLE_SUFFIX = '-invoker';
+  public static readonly INVOKER_ROLE_SUFFIX = `-${JobRoleNames.INVOKER_SUFFIX}`;
   /** The tag every resource of the stack carries (the provider's default_tags), with the team as value. */
   public static readonly TEAM_TAG = 'team';
 
@@ -69,7 +71,7 @@ export class TeamStackAccess {
     if (!Arn.isToken(repository) && !Arn.isToken(team) && !repository.startsWith(`${team}-`)) {
       throw new ValidationError('repositoryName', `'${repository}' does not start with '${team}-' (every name of the team's stack does)`);
     }
-    const logPrefix = props.logGroupNamePrefix ?? '/ecs-batch/';
+    const logPrefix = props.logGroupNamePrefix ?? JobTaskDefinition.LOG_GROUP_PREFIX;
     const prefix = `${team}-`;
     const arn = (service: string, resource: string, withRegion = true) =>
       `arn:${partition}:${service}:${withRegion ? region : ''}:${service === 's3' ? '' : account}:${resource}`;
