@@ -1,10 +1,10 @@
 import { Arn } from '../arn';
 import { AwsPartition } from '../arn/aws-partition';
 import { ValidationError } from '../errors';
-import { JobRoleNames } from '../job/job-role-names';
-import { JobTaskDefinition } from '../job/job-task-definition';
 import { Statement } from './policy-document';
 import { TeamStackProps } from './team-stack-props';
+import { JobRoleNames } from '../job/job-role-names';
+import { JobTaskDefinition } from '../job/job-task-definition';
 
 /** A team name prefixes AWS names, so it stays short and plain. */
 const TEAM_PATTERN = /^[a-z][a-z0-9-]{1,30}$/;
