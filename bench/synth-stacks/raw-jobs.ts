@@ -38,6 +38,7 @@ function policy(...statements: object[]): string {
 function addRawJob(job: Construct, name: string): void {
   const account = new DataAwsCallerIdentity(job, 'account');
   const region = new DataAwsRegion(job, 'region');
+  new DataAwsPartition(job, 'partition');
   const logs = new CloudwatchLogGroup(job, 'logs', { name: `/ecs-batch/${name}`, retentionInDays: 30 });
   const ecsTasksTrust = (sid: string) => policy({
     Sid: sid,
@@ -47,6 +48,7 @@ function addRawJob(job: Construct, name: string): void {
     Condition: { StringEquals: { 'aws:SourceAccount': account.accountId } },
   });
   const executionRole = new IamRole(job, 'execution_role', {
+    name: `${name}-execution`,
     description: `ECS task execution role of batch job ${name}`,
     assumeRolePolicy: ecsTasksTrust('EcsTasksAssumeExecutionRole'),
   });
@@ -60,6 +62,7 @@ function addRawJob(job: Construct, name: string): void {
     ),
   });
   const taskRole = new IamRole(job, 'task_role', {
+    name: `${name}-task`,
     description: `Task role of batch job ${name}`,
     assumeRolePolicy: ecsTasksTrust('EcsTasksAssumeTaskRole'),
   });
@@ -84,18 +87,21 @@ function addRawJob(job: Construct, name: string): void {
       image: IMAGE,
       essential: true,
       environment: Object.entries(environment).map(([key, value]) => ({ name: key, value })),
+      readonlyRootFilesystem: true,
+      mountPoints: [{ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false }],
       logConfiguration: {
         logDriver: 'awslogs',
-        options: { 'awslogs-group': logs.name, 'awslogs-region': region.name, 'awslogs-stream-prefix': 'ecs-batch' },
+        options: { 'awslogs-group': logs.name, 'awslogs-region': region.region, 'awslogs-stream-prefix': 'ecs-batch' },
       },
     }]),
+    volume: [{ name: 'tmp' }],
     trackLatest: true,
-    lifecycle: { ignoreChanges: ['container_definitions'] },
+    lifecycle: { ignoreChanges: 'all' },
   });
   // The revisionless family ARN; Terraform reads `"/:\\d+$/"` as the regex /:\d+$/.
   const family = Fn.replace(task.arn, '/:\\\\d+$/', '');
 
-  addRawSchedule(new Construct(new Construct(job, 'schedules'), SCHEDULE), `${name}-${SCHEDULE}`, family, [executionRole.arn, taskRole.arn]);
+  addRawSchedule(new Construct(new Construct(job, 'schedules'), SCHEDULE), name, `${name}-${SCHEDULE}`, family, [executionRole.arn, taskRole.arn]);
 
   const topic = new SnsTopic(job, 'alerts_topic', { name: `${name}-alerts` });
   const rule = new CloudwatchEventRule(job, 'alerts', {
@@ -159,11 +165,12 @@ function addRawJob(job: Construct, name: string): void {
   });
 }
 
-function addRawSchedule(scope: Construct, name: string, family: string, passRoleArns: string[]): void {
+function addRawSchedule(scope: Construct, container: string, name: string, family: string, passRoleArns: string[]): void {
   const account = new DataAwsCallerIdentity(scope, 'account');
   const partition = new DataAwsPartition(scope, 'partition');
   const region = new DataAwsRegion(scope, 'region');
   const invoker = new IamRole(scope, 'invoker', {
+    name: `${name}-invoker`,
     description: `Lets EventBridge Scheduler schedule ${name} run its ECS task`,
     assumeRolePolicy: policy({
       Sid: 'EventBridgeSchedulerAssumeRole',
@@ -172,7 +179,7 @@ function addRawSchedule(scope: Construct, name: string, family: string, passRole
       Action: 'sts:AssumeRole',
       Condition: {
         StringEquals: { 'aws:SourceAccount': account.accountId },
-        ArnEquals: { 'aws:SourceArn': `arn:${partition.partition}:scheduler:${region.name}:${account.accountId}:schedule-group/default` },
+        ArnEquals: { 'aws:SourceArn': `arn:${partition.partition}:scheduler:${region.region}:${account.accountId}:schedule-group/default` },
       },
     }),
   });
@@ -201,6 +208,13 @@ function addRawSchedule(scope: Construct, name: string, family: string, passRole
         enableExecuteCommand: false,
         networkConfiguration: { subnets: SUBNET_IDS, securityGroups: SECURITY_GROUP_IDS, assignPublicIp: true },
       },
+      // The runner reads the schedule to know when this run was due.
+      input: JSON.stringify({
+        containerOverrides: [{
+          name: container,
+          environment: [{ name: 'ECS_BATCH_SCHEDULE', value: CRON }, { name: 'ECS_BATCH_SCHEDULE_TIME_ZONE', value: TIME_ZONE }],
+        }],
+      }),
       retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 },
     },
   });

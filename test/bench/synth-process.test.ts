@@ -22,9 +22,9 @@ describe('a synth process', () => {
     expect(fs.readdirSync(path.dirname(entry)).sort()).toEqual(['construct-jobs.js', 'entry.js', 'job-spec.js', 'raw-jobs.js']);
   });
 
-  test.each(['constructs', 'raw'] as const)('%s: synthesizes 19 blocks per job into its folder, reports its phases, and leaves nothing behind', async (side) => {
+  test.each(['constructs', 'raw'] as const)('%s: synthesizes 20 blocks per job into its folder, reports its phases, and leaves nothing behind', async (side) => {
     const sample = await runSynthProcess(entry, side, 2, work, REPO_ROOT);
-    expect(sample.phases.blocks).toBe(38);
+    expect(sample.phases.blocks).toBe(40);
     for (const phase of [sample.phases.loadMs, sample.phases.buildMs, sample.phases.synthMs]) expect(phase).toBeGreaterThan(0);
     expect(sample.wallMs).toBeGreaterThan(sample.phases.loadMs);
     expect(fs.readdirSync(work)).toEqual([]);
