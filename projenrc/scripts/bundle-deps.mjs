@@ -42,4 +42,5 @@ function bundleDependenciesOf(dir) {
 }
 
 for (const name of pkg.bundledDependencies ?? pkg.bundleDependencies ?? []) bundle(name, process.cwd());
-console.log(`bundle-deps: ${[...copied].map(([n, v]) => `${n}@${v}`).join(', ')}`);
+// stderr: `npm pack --json` shares stdout with this prepack script, and its callers parse that JSON.
+console.error(`bundle-deps: ${[...copied].map(([n, v]) => `${n}@${v}`).join(', ')}`);
