@@ -26,8 +26,10 @@ function bundle(name, fromDir) {
     return;
   }
   copied.set(name, version);
-  // Its own nested node_modules come along with it.
-  cpSync(source, join(target, name), { recursive: true, dereference: true });
+  // Its own nested node_modules come along with it. A second pack finds the first's copy
+  // (Node resolves the package's own node_modules first): it is already in place.
+  const dest = join(target, name);
+  if (!existsSync(dest) || realpathSync(dest) !== source) cpSync(source, dest, { recursive: true, dereference: true });
   bundleDependenciesOf(source);
 }
 
