@@ -106,6 +106,14 @@ export class DeployRolePolicy {
         ],
         resources: [stack.clustersArn],
       },
+      // A new account's first cluster creates ECS's service-linked role.
+      // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html
+      {
+        sid: 'CreateEcsServiceLinkedRole',
+        actions: ['iam:CreateServiceLinkedRole'],
+        resources: [`arn:${stack.partition}:iam::*:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS*`],
+        conditions: [{ operator: 'StringEquals', key: 'iam:AWSServiceName', value: 'ecs.amazonaws.com' }],
+      },
       // New revisions carry the team's tag; tagging at registration needs ecs:TagResource.
       // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/supported-iam-actions-tagging.html
       { sid: 'RegisterTaskDefinitions', actions: ['ecs:RegisterTaskDefinition'], resources: [stack.taskDefinitionsArn], conditions: [tagged] },
