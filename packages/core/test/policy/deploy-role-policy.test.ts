@@ -197,6 +197,12 @@ describe('DeployRolePolicy', () => {
     expect(await decision(broken, ['iam:PutRolePolicy', role('payments-nightly-task')])).toBe('Allowed');
   });
 
+  test('the role-name suffixes PassRole relies on are the naming contract\'s', () => {
+    expect([DeployRolePolicy.EXECUTION_ROLE_SUFFIX, DeployRolePolicy.TASK_ROLE_SUFFIX, DeployRolePolicy.INVOKER_ROLE_SUFFIX]).toEqual(['-execution', '-task', '-invoker']);
+    const passRole = DEPLOY.Statement.filter((s: any) => s.Action === 'iam:PassRole').map((s: any) => [s.Resource].flat()).flat();
+    expect(passRole).toEqual([role('payments-*-execution'), role('payments-*-task'), role('payments-*-invoker')]);
+  });
+
   test('bad props name the field', () => {
     expect(errorOf(() => DeployRolePolicy.permissions({ ...PROPS, permissionsBoundaryArn: `arn:aws:iam::${ACCOUNT}:role/x` })).message)
       .toBe(`permissionsBoundaryArn: 'arn:aws:iam::${ACCOUNT}:role/x' is not a managed policy ARN (arn:<partition>:iam::<account>:policy/<name>)`);
