@@ -42,6 +42,18 @@ export interface DeployRolePolicyProps extends TeamStackProps {
  * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/supported-iam-actions-tagging.html
  */
 export class DeployRolePolicy {
+  /**
+   * The naming contract of the stack's roles, which PassRole relies on: a job's
+   * execution role ends with this suffix (e.g. `payments-nightly-execution`)...
+   */
+  public static readonly EXECUTION_ROLE_SUFFIX = TeamStackAccess.EXECUTION_ROLE_SUFFIX;
+  /** ...its task role with this one (`payments-nightly-task`)... */
+  public static readonly TASK_ROLE_SUFFIX = TeamStackAccess.TASK_ROLE_SUFFIX;
+  /** ...and a schedule's invoker role with this one (`payments-nightly-run-invoker`). */
+  public static readonly INVOKER_ROLE_SUFFIX = TeamStackAccess.INVOKER_ROLE_SUFFIX;
+  /** The tag key whose value, the team, new task definitions and roles must carry. */
+  public static readonly TEAM_TAG = TeamStackAccess.TEAM_TAG;
+
   /** Sid of the explicit deny of removing a role's permissions boundary. */
   public static readonly SID_DENY_BOUNDARY_REMOVAL = 'DenyRemovingPermissionsBoundary';
   /** Sid of the explicit deny of attaching AdministratorAccess. */
@@ -105,6 +117,14 @@ export class DeployRolePolicy {
           'ecs:TagResource', 'ecs:UntagResource',
         ],
         resources: [stack.clustersArn],
+      },
+      // A new account's first cluster creates ECS's service-linked role.
+      // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html
+      {
+        sid: 'CreateEcsServiceLinkedRole',
+        actions: ['iam:CreateServiceLinkedRole'],
+        resources: [`arn:${stack.partition}:iam::*:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS*`],
+        conditions: [{ operator: 'StringEquals', key: 'iam:AWSServiceName', value: 'ecs.amazonaws.com' }],
       },
       // New revisions carry the team's tag; tagging at registration needs ecs:TagResource.
       // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/supported-iam-actions-tagging.html

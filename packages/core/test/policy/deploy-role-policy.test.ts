@@ -71,6 +71,7 @@ const APPLY_CALLS: Call[] = [
   ['ecr:PutImage', arn('ecr', 'repository/payments-batch')],
   ['ecs:CreateCluster', arn('ecs', 'cluster/payments-batch'), TEAM_TAG],
   ['ecs:PutClusterCapacityProviders', arn('ecs', 'cluster/payments-batch')],
+  ['iam:CreateServiceLinkedRole', `arn:aws:iam::${ACCOUNT}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`, { 'iam:AWSServiceName': 'ecs.amazonaws.com' }],
   ['ecs:RegisterTaskDefinition', arn('ecs', 'task-definition/payments-nightly:4'), TEAM_TAG],
   ['ecs:TagResource', arn('ecs', 'task-definition/payments-nightly:4'), { 'ecs:CreateAction': 'RegisterTaskDefinition' }],
   ['ecs:DeregisterTaskDefinition', '*'],
@@ -179,6 +180,7 @@ describe('DeployRolePolicy', () => {
   test.each<Call>([
     ['iam:CreatePolicyVersion', BOUNDARY],
     ['iam:CreateUser', `arn:aws:iam::${ACCOUNT}:user/payments-ci`],
+    ['iam:CreateServiceLinkedRole', `arn:aws:iam::${ACCOUNT}:role/aws-service-role/lambda.amazonaws.com/AWSServiceRoleForLambda`, { 'iam:AWSServiceName': 'lambda.amazonaws.com' }],
     ['iam:CreateOpenIDConnectProvider', `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`],
     ['s3:PutBucketPolicy', `arn:aws:s3:::${BUCKET}`],
     ['ecs:RunTask', arn('ecs', 'task-definition/payments-nightly:4')],
@@ -193,6 +195,12 @@ describe('DeployRolePolicy', () => {
       if (s.Condition?.StringEquals?.['iam:PermissionsBoundary']) delete s.Condition.StringEquals['iam:PermissionsBoundary'];
     }
     expect(await decision(broken, ['iam:PutRolePolicy', role('payments-nightly-task')])).toBe('Allowed');
+  });
+
+  test('the role-name suffixes PassRole relies on are the naming contract\'s', () => {
+    expect([DeployRolePolicy.EXECUTION_ROLE_SUFFIX, DeployRolePolicy.TASK_ROLE_SUFFIX, DeployRolePolicy.INVOKER_ROLE_SUFFIX]).toEqual(['-execution', '-task', '-invoker']);
+    const passRole = DEPLOY.Statement.filter((s: any) => s.Action === 'iam:PassRole').map((s: any) => [s.Resource].flat()).flat();
+    expect(passRole).toEqual([role('payments-*-execution'), role('payments-*-task'), role('payments-*-invoker')]);
   });
 
   test('bad props name the field', () => {

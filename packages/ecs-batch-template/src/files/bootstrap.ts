@@ -2,6 +2,7 @@ import { DeployRolePolicy, GithubOidcTrustPolicy, PlanRolePolicy, StateBucketPol
 import { Component, Project } from 'projen';
 import { DEFAULT_ENVIRONMENT, Environments } from './environments';
 import { InfraNames } from './infra-names';
+import { TeamReadme } from './readme';
 import { GeneratedTextFile } from '../private/generated-text-file';
 import { alignAttributes, hclExpression } from '../private/hcl-expression';
 import { ProjectSettings } from '../private/project-settings';
@@ -301,7 +302,7 @@ export class Bootstrap extends Component {
     return [
       '# infra/bootstrap',
       '',
-      `What an administrator applies **once per AWS account**, by hand, before the first deploy of team ${s.team}'s jobs:`,
+      `What an administrator applies **once per AWS account**, by hand, before the first deploy of the jobs of team ${s.team}:`,
       '',
       `- GitHub's OIDC provider (\`${GithubOidcTrustPolicy.PROVIDER_HOST}\`), or the ARN of the one the account has;`,
       `- the Terraform state bucket \`${bucket}\`: versioned, encrypted, public access blocked, TLS only;`,
@@ -316,8 +317,8 @@ export class Bootstrap extends Component {
       `The deploy role may do exactly what the deploy does, on resources whose names start with \`${s.team}-\`:`,
       'read and write the state, push to the image repository, manage the resources of the stack (task definitions,',
       'roles, log groups, rules, schedules, queues, topics, alarms, the cluster), register task definition revisions',
-      `tagged \`team = ${s.team}\`, and pass the stack's roles, each to its own service: \`<job>-execution\` and \`<job>-task\``,
-      'roles to ECS tasks, `<job>-...-invoker` roles to EventBridge and EventBridge Scheduler.',
+      `tagged \`team = ${s.team}\`, and pass the stack's roles, each to its own service: \`${s.team}-<job>-execution\` and`,
+      `\`${s.team}-<job>-task\` to ECS tasks, \`${s.team}-<job>-<schedule>-invoker\` to EventBridge and EventBridge Scheduler.`,
       '',
       'It may create or change a role only with the permissions boundary `permissions_boundary_arn`. It may not remove',
       'a boundary, attach `AdministratorAccess`, or assume a role. So every job role it creates carries the boundary:',
@@ -326,7 +327,7 @@ export class Bootstrap extends Component {
       'The plan role reads the state and the same resources, and writes nothing but the state lock file.',
       '',
       'The policies come from `@ecs-batch/core` (`DeployRolePolicy`, `PlanRolePolicy`, `GithubOidcTrustPolicy`,',
-      '`StateBucketPolicy`), where IAM simulation tests them. See docs/iam.md of ecs-batch.',
+      `\`StateBucketPolicy\`), where IAM simulation tests them: [IAM](${TeamReadme.docsUrl('iam.md')}).`,
       '',
       '## Apply it',
       '',
