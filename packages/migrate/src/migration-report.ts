@@ -1,3 +1,5 @@
+import { Permission } from '@ecs-batch/core';
+
 /** The kind of repository a job was found in. */
 export type JobSource = 'terraform' | 'sam' | 'serverless' | 'copilot';
 
@@ -78,6 +80,14 @@ export interface MigrationJob {
   readonly defaults: string[];
   /** The container command the job runs (a Copilot job's `command`). Absent when the source sets none. */
   readonly command?: string[];
+  /** What the Lambda's role allowed, as `addJob`'s `permissions` (Lambda's own logging and VPC access dropped). Absent when none. */
+  readonly permissions?: Permission[];
+  /** Managed policies of the Lambda's role, as `addJob`'s `managedPolicyArns` (Lambda's own dropped). Absent when none. */
+  readonly managedPolicyArns?: string[];
+  /** Variables that read a Secrets Manager secret: name → secret ARN, as `addJob`'s `secretsManagerSecrets`. Absent when none. */
+  readonly secretsManagerSecrets?: { [name: string]: string };
+  /** Variables that read an SSM parameter: name → parameter ARN or name, as `addJob`'s `ssmParameters`. Absent when none. */
+  readonly ssmParameters?: { [name: string]: string };
 }
 
 /** A file the analyzer could not parse: the run went on without it. */

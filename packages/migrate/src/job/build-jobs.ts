@@ -91,9 +91,26 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
       warnings: jobWarnings,
       defaults: [...new Set(defaulted.map((d) => d.field))],
       ...(fn.command !== undefined ? { command: fn.command } : {}),
+      ...(fn.permissions !== undefined && fn.permissions.length > 0 ? { permissions: fn.permissions } : {}),
+      ...(fn.managedPolicyArns !== undefined && fn.managedPolicyArns.length > 0 ? { managedPolicyArns: fn.managedPolicyArns } : {}),
+      ...secretMaps(fn),
     });
   }
   return { jobs, warnings };
+}
+
+/** Variables that read a secret or a parameter, as `secretsManagerSecrets` and `ssmParameters`. */
+function secretMaps(fn: FoundFunction): { secretsManagerSecrets?: { [name: string]: string }; ssmParameters?: { [name: string]: string } } {
+  const secrets: { [name: string]: string } = {};
+  const parameters: { [name: string]: string } = {};
+  for (const v of fn.environment) {
+    if (v.secretRef?.kind === 'secretsManager') secrets[v.name] = v.secretRef.ref;
+    if (v.secretRef?.kind === 'ssm') parameters[v.name] = v.secretRef.ref;
+  }
+  return {
+    ...(Object.keys(secrets).length > 0 ? { secretsManagerSecrets: secrets } : {}),
+    ...(Object.keys(parameters).length > 0 ? { ssmParameters: parameters } : {}),
+  };
 }
 
 /** True when a rate expression is already in its normalized form (whitespace aside). */
