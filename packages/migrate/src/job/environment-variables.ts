@@ -44,7 +44,7 @@ export function toJobVariable(variable: FoundVariable): JobEnvironmentVariable {
  */
 export function secretReference(text: string): SecretReference | undefined {
   const ssm = /^\{\{resolve:ssm(?:-secure)?:([^:}]+)(?::\d+)?\}\}$/.exec(text) ?? /^\$\{ssm:([^,}\s]+)\}$/.exec(text);
-  if (ssm) return { kind: 'ssm', ref: ssm[1].replace(/^\/aws\/reference\/secretsmanager\//, '') };
+  if (ssm) return { kind: 'ssm', ref: ssm[1] };
   const sm = /^\{\{resolve:secretsmanager:(.+)\}\}$/.exec(text);
   if (sm) {
     // secret-id[:SecretString[:json-key[:version-stage[:version-id]]]] -> ECS: arn:json-key:version-stage:version-id
