@@ -3,6 +3,7 @@ import { FoundFunction, FoundVariable, FoundVpc, LambdaDefaults } from '../found
 import { asArray, isMap, optional } from '../plain-data';
 import { shown } from '../resolution';
 import { firstBlock, TerraformBlock, TerraformModule } from './terraform-module';
+import { terraformPermissions, terraformSecretReference } from './terraform-permissions';
 import { TerraformValues } from './terraform-values';
 
 /**
@@ -19,7 +20,9 @@ export type FunctionSettings = Omit<FoundFunction, 'schedules'>;
  * Reads one `aws_lambda_function`: literal values directly, `var.*`/`local.*` through `TerraformValues`,
  * and a warning naming each expression that does not resolve.
  */
-export async function readTerraformFunction(module: TerraformModule, values: TerraformValues, block: TerraformBlock): Promise<FunctionSettings> {
+export async function readTerraformFunction(
+  module: TerraformModule, values: TerraformValues, block: TerraformBlock, relative: (file: string) => string = (f) => f,
+): Promise<FunctionSettings> {
   const warnings: string[] = [];
   const body = block.body;
   const text = async (attribute: string, consequence: string): Promise<string | undefined> => {
@@ -63,17 +66,18 @@ export async function readTerraformFunction(module: TerraformModule, values: Ter
     ...(memoryMb !== undefined ? { memoryMb } : {}),
     ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
     defaults,
-    environment: await environment(values, body, warnings),
+    environment: await environment(module, values, body, warnings),
     ...optional('vpc', await vpc(values, body)),
     layerCount: Array.isArray(body.layers) ? body.layers.length : (body.layers === undefined ? 0 : 1),
     ...optional('image', image),
     ...optional('reservedConcurrency', reserved.ok && typeof reserved.value === 'number' ? reserved.value : undefined),
     ...('root' in code ? { codeRoot: code.root } : { codeRootMissing: code.missing }),
     warnings,
+    ...await terraformPermissions(module, values, block, relative, warnings),
   };
 }
 
-async function environment(values: TerraformValues, body: TerraformBlock['body'], warnings: string[]): Promise<FoundVariable[]> {
+async function environment(module: TerraformModule, values: TerraformValues, body: TerraformBlock['body'], warnings: string[]): Promise<FoundVariable[]> {
   const raw = firstBlock(body, 'environment')?.variables;
   if (raw === undefined) return [];
   // `variables = var.env` or `merge(...)`: resolve the whole map first.
@@ -84,6 +88,11 @@ async function environment(values: TerraformValues, body: TerraformBlock['body']
   }
   const variables: FoundVariable[] = [];
   for (const [name, value] of Object.entries(whole.value)) {
+    const secretRef = await terraformSecretReference(module, values, value);
+    if (secretRef) {
+      variables.push({ name, expression: String(value), secretRef });
+      continue;
+    }
     const r = await values.resolve(value);
     if (r.ok && ['string', 'number', 'boolean'].includes(typeof r.value)) {
       variables.push({ name, value: String(r.value) });

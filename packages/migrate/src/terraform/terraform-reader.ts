@@ -24,7 +24,7 @@ export async function readTerraformModule(
   for (const block of module.resources('aws_lambda_function')) {
     const schedules = triggers.schedules.get(block);
     if (!schedules) continue;
-    const settings = await readTerraformFunction(module, values, block);
+    const settings = await readTerraformFunction(module, values, block, relative);
     functions.push({
       ...settings,
       schedules,
