@@ -1,5 +1,5 @@
 import { isAbsolute, relative, sep } from 'path';
-import { FargateSize, FargateSizeProps, Schedule, ScheduleTrigger, TimeZone } from '@ecs-batch/core';
+import { ExecutionRolePolicy, FargateSize, FargateSizeProps, Schedule, ScheduleTrigger, TimeZone } from '@ecs-batch/core';
 import { DefaultedValue, FoundFunction, FoundSchedule } from '../found-function';
 import { MigrationJob } from '../migration-report';
 import { toJobVariable } from './environment-variables';
@@ -93,18 +93,28 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
       ...(fn.command !== undefined ? { command: fn.command } : {}),
       ...(fn.permissions !== undefined && fn.permissions.length > 0 ? { permissions: fn.permissions } : {}),
       ...(fn.managedPolicyArns !== undefined && fn.managedPolicyArns.length > 0 ? { managedPolicyArns: fn.managedPolicyArns } : {}),
-      ...secretMaps(fn),
+      ...secretMaps(fn, jobWarnings),
     });
   }
   return { jobs, warnings };
 }
 
 /** Variables that read a secret or a parameter, as `secretsManagerSecrets` and `ssmParameters`. */
-function secretMaps(fn: FoundFunction): { secretsManagerSecrets?: { [name: string]: string }; ssmParameters?: { [name: string]: string } } {
+type SecretMaps = { secretsManagerSecrets?: { [name: string]: string }; ssmParameters?: { [name: string]: string } };
+
+function secretMaps(fn: FoundFunction, warnings: string[]): SecretMaps {
   const secrets: { [name: string]: string } = {};
   const parameters: { [name: string]: string } = {};
   for (const v of fn.environment) {
-    if (v.secretRef?.kind === 'secretsManager') secrets[v.name] = v.secretRef.ref;
+    if (v.secretRef?.kind === 'secretsManager') {
+      try {
+        // Core's check of an ECS valueFrom: a secret ARN, optionally with :json-key:version-stage:version-id.
+        ExecutionRolePolicy.secretResource(v.secretRef.ref, `secretsManagerSecrets.${v.name}`);
+        secrets[v.name] = v.secretRef.ref;
+      } catch (e) {
+        warnings.push(`environment ${v.name} reads the secret ${v.secretRef.ref}: ${(e as Error).message}; add it to secretsManagerSecrets by its ARN by hand`);
+      }
+    }
     if (v.secretRef?.kind === 'ssm') parameters[v.name] = v.secretRef.ref;
   }
   return {
