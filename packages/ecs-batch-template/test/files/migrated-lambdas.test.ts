@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { dirname, join, relative, resolve } from 'path';
 import * as ts from 'typescript';
 import { EcsBatchProject } from '../../src';
+import { MigratedLambdas } from '../../src/files/migrated-lambdas';
 import { errorOf, newProject, synthInPlace, tempDir } from '../fixtures';
 
 /** The analyzer's own fixtures: a Serverless app, a SAM app and a Terraform repo, each with several scheduled functions. */
@@ -140,6 +141,40 @@ describe('--migrate-from a Terraform repo and a SAM app', () => {
     expect(jobs['nightly-report']).toEqual(expect.objectContaining({
       schedule_expression: 'cron(0 3 * * ? *)', time_zone: 'Europe/London', handler: 'lib/jobs/nightly-report/report.handler',
     }));
+  });
+});
+
+describe('--migrate-from carries the Lambda role\'s permissions and its secrets over', () => {
+  // The analyzer's permission fixtures: one per source format, each with statements, managed
+  // policies, Lambda's own policies (dropped) and secret references.
+  test.each([
+    ['sam-permissions', 'export'],
+    ['serverless-permissions', 'invoice'],
+    ['terraform-permissions', 'export'],
+  ])('%s: the job gets the permissions, managed policies, secrets and parameters the analyzer reports', (fixture, name) => {
+    const analyzer = spawnSync(process.execPath, [join(packageRoot, '..', 'migrate', 'bin', 'ecs-batch-migrate'), join(FIXTURES, fixture), '--json'], { encoding: 'utf8' });
+    const lambda = JSON.parse(analyzer.stdout).jobs.find((j: { name: string }) => j.name === name);
+    const { read } = migrated(fixture);
+    const job = JSON.parse(read('infra/jobs.auto.tfvars.json')).jobs[name];
+    expect(lambda.permissions.length).toBeGreaterThan(0);
+    expect(job.permissions).toEqual(lambda.permissions.map((p: object) => ({ conditions: [], ...p })));
+    expect(job.managed_policy_arns).toEqual(lambda.managedPolicyArns ?? []);
+    expect(job.secrets_manager_secrets).toEqual(lambda.secretsManagerSecrets ?? {});
+    expect(job.ssm_parameters).toEqual(expect.objectContaining(Object.fromEntries(Object.keys(lambda.ssmParameters).map((k) => [k, expect.any(String)]))));
+    // A secret is never a plain value.
+    for (const secret of [...Object.keys(lambda.secretsManagerSecrets ?? {}), ...Object.keys(lambda.ssmParameters ?? {})]) {
+      expect(Object.keys(job.environment)).not.toContain(secret);
+    }
+  });
+
+  test('the addJob calls in .projenrc.ts have them', () => {
+    const { project } = migrated('sam-permissions');
+    const component = project.components.find((c) => c instanceof MigratedLambdas);
+    const lines = MigratedLambdas.projenrcLines((component as any).migration).join('\n');
+    expect(lines).toContain("  permissions: [{ actions: ['s3:GetObject',");
+    expect(lines).toContain("  managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonAthenaFullAccess', 'arn:aws:iam::123456789012:policy/acme-export-extra'],");
+    expect(lines).toContain("  secretsManagerSecrets: { DB_PASSWORD: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf:password::' },");
+    expect(lines).toContain("  ssmParameters: { API_TOKEN: '/prod/export/api-token' },");
   });
 });
 
