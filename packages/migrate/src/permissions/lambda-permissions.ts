@@ -1,4 +1,4 @@
-import { Permission, PermissionCondition, TaskRolePermissions } from '@ecs-batch/core';
+import { ManagedPolicyArn, Permission, PermissionCondition, TaskRolePermissions } from '@ecs-batch/core';
 import { isMap } from '../plain-data';
 
 /**
@@ -106,13 +106,17 @@ export class PermissionCollector {
       this.droppedOwn.push(name);
       return;
     }
-    if (arnOrName.startsWith('arn:')) {
-      if (!this.managedPolicyArns.includes(arnOrName)) this.managedPolicyArns.push(arnOrName);
-      return;
-    }
-    if (/^[\w+=,.@-]+$/.test(arnOrName)) {
-      const arn = `arn:${partition}:iam::aws:policy/${arnOrName}`;
-      if (!this.managedPolicyArns.includes(arn)) this.managedPolicyArns.push(arn);
+    const arn = arnOrName.startsWith('arn:') ? arnOrName : /^[\w+=,.@-]+$/.test(arnOrName) ? `arn:${partition}:iam::aws:policy/${arnOrName}` : undefined;
+    if (arn !== undefined) {
+      if (this.managedPolicyArns.includes(arn)) return;
+      try {
+        // Core's own rule: a managed policy ARN, and not AdministratorAccess or IAMFullAccess.
+        ManagedPolicyArn.checkForJob([arn], 'managedPolicyArns');
+      } catch (e) {
+        this.warnings.push(`${where}: ${(e as Error).message}; not carried over, grant what the job needs by hand`);
+        return;
+      }
+      this.managedPolicyArns.push(arn);
       return;
     }
     this.warnings.push(`${where}: managed policy ${arnOrName} is not an ARN or a name; not carried over, attach it by hand`);

@@ -44,6 +44,10 @@ describe('a SAM function\'s Policies and secrets, carried over', () => {
     expect(about('template.yaml: Policies[7] of ExportFunction')).toEqual([expect.stringContaining('!If')]);
     expect(about('template.yaml: Policies[8] of ExportFunction')).toEqual([expect.stringContaining('NoSuchPolicyTemplate is not a SAM policy template')]);
     expect(about('template.yaml: Policies[9] of ExportFunction')).toEqual([expect.stringContaining('!GetAtt ExportKey.Arn')]);
+    // core refuses it for a job: dropped with a warning, so --migrate-from does not fail
+    expect(about('template.yaml: Policies[10] of ExportFunction')).toEqual([
+      expect.stringMatching(/^template.yaml: Policies\[10\] of ExportFunction: managedPolicyArns\[0\]: AdministratorAccess grants \*.*; not carried over/),
+    ]);
   });
 
   test('dynamic references become secretsManagerSecrets and ssmParameters, never plain environment', () => {
