@@ -285,6 +285,9 @@ function environment(values: CloudFormationValues, raw: unknown, warnings: strin
     const text = r.ok && typeof r.value === 'string' ? r.value : undefined;
     const secretRef = text === undefined ? undefined : secretReference(text);
     if (secretRef) return { name, expression: text, secretRef };
+    // A dynamic reference inside a longer value (`postgres://app:{{resolve:ssm:...}}@db`) is resolved by
+    // CloudFormation at deploy time: not a literal to copy, so it is warned about.
+    if (text?.includes('{{resolve:')) return { name, expression: text };
     if (!(r.ok && ['string', 'number', 'boolean'].includes(typeof r.value))) return { name, expression: shown(r) };
     for (const parameter of defaults) fromDefaults.push({ field: `environment.${name}`, origin: `parameter ${parameter}'s Default` });
     return { name, value: String(r.value) };

@@ -55,5 +55,7 @@ describe('a SAM function\'s Policies and secrets, carried over', () => {
     expect(job.ssmParameters).toEqual({ API_TOKEN: '/prod/export/api-token' });
     expect(job.environment.filter((v) => v.value !== null).map((v) => v.name)).toEqual(['STAGE']);
     expect(job.warnings.filter((w) => /DB_PASSWORD|API_TOKEN/.test(w))).toEqual([]);
+    // a reference inside a longer value is not copied as a literal either
+    expect(job.warnings).toContain('environment DATABASE_URL: postgres://export:{{resolve:ssm-secure:/prod/export/db-password}}@db.internal/export is not a literal; set its value by hand');
   });
 });
