@@ -21,7 +21,10 @@ const LAMBDA_OWN_ACTIONS = new Set([
   'xray:puttracesegments', 'xray:puttelemetryrecords',
 ]);
 
-/** What a function's role lets it do, as the task role's `permissions` and `managedPolicyArns`. */
+/**
+ * What a function's role lets it do, as the task role's `permissions` and `managedPolicyArns`
+ * (the shapes of ecs-batch-template's `addJob` and of core's `TaskRolePermissions`).
+ */
 export interface FoundPermissions {
   readonly permissions: Permission[];
   readonly managedPolicyArns: string[];
