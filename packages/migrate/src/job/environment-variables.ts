@@ -48,9 +48,11 @@ export function secretReference(text: string): SecretReference | undefined {
   const sm = /^\{\{resolve:secretsmanager:(.+)\}\}$/.exec(text);
   if (sm) {
     // secret-id[:SecretString[:json-key[:version-stage[:version-id]]]] -> ECS: arn:json-key:version-stage:version-id
-    const parts = sm[1].startsWith('arn:') ? sm[1].split(':') : [sm[1]];
-    const arn = sm[1].startsWith('arn:') ? parts.slice(0, 7).join(':') : sm[1];
-    const rest = sm[1].startsWith('arn:') ? parts.slice(7) : [];
+    // The secret id is an ARN (seven `:`-separated parts) or a name (no `:`).
+    const parts = sm[1].split(':');
+    const idParts = sm[1].startsWith('arn:') ? 7 : 1;
+    const arn = parts.slice(0, idParts).join(':');
+    const rest = parts.slice(idParts);
     const key = rest[0] === 'SecretString' ? rest[1] ?? '' : '';
     return { kind: 'secretsManager', ref: key ? `${arn}:${key}::` : arn };
   }

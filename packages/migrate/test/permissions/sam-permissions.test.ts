@@ -55,6 +55,9 @@ describe('a SAM function\'s Policies and secrets, carried over', () => {
     expect(job.ssmParameters).toEqual({ API_TOKEN: '/prod/export/api-token' });
     expect(job.environment.filter((v) => v.value !== null).map((v) => v.name)).toEqual(['STAGE']);
     expect(job.warnings.filter((w) => /DB_PASSWORD|API_TOKEN/.test(w))).toEqual([]);
+    // ECS needs a secret's ARN: one given by name is a warning (core's check), and not a plain value either
+    expect(job.warnings).toContainEqual(expect.stringMatching(/^environment SMTP_PASSWORD reads the secret prod\/smtp:password::: secretsManagerSecrets.SMTP_PASSWORD: .*; add it to secretsManagerSecrets by its ARN by hand$/));
+    expect(job.environment.find((v) => v.name === 'SMTP_PASSWORD')).toEqual(expect.objectContaining({ value: null }));
     // a reference inside a longer value is not copied as a literal either
     expect(job.warnings).toContain('environment DATABASE_URL: postgres://export:{{resolve:ssm-secure:/prod/export/db-password}}@db.internal/export is not a literal; set its value by hand');
   });
