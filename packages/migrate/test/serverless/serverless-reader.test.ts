@@ -41,9 +41,14 @@ describe('a Serverless Framework service', () => {
       environment: [SERVICE, STRIPE, { name: 'INVOICE_TABLE', value: 'invoices-dev', secret: false }],
       // the handler is relative to the service folder; src/invoice.ts exists (TypeScript, bundled at deploy)
       codePath: '.',
+      // its own file only, not remind.js beside it
+      codeFiles: ['src/invoice.ts'],
+      // imported, declared nowhere (no package.json): the SDK nodejs22.x provided
+      dependencies: { '@aws-sdk/client-s3': '^3' },
       warnings: [
         "timeout is 900 s, at Lambda's limit: the reason to migrate",
         STRIPE_WARNING,
+        'deps: @aws-sdk/client-s3 added at ^3 (the latest v3), since the nodejs22.x runtime provided AWS SDK v3 and a container has none',
         "environment.INVOICE_TABLE: taken from the fallback of ${opt:stage, 'dev'}; a deploy that sets it differently changes it",
       ],
       // No --stage: the stage is the fallback, which a deploy with --stage changes.
@@ -68,6 +73,8 @@ describe('a Serverless Framework service', () => {
       memory: 2048,
       environment: [SERVICE, STRIPE],
       codePath: '.',
+      codeFiles: ['src/remind.js'],
+      dependencies: {},
       warnings: [STRIPE_WARNING],
       defaults: [],
     });
