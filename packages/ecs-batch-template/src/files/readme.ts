@@ -260,11 +260,20 @@ function migrationSection(migration: LambdaMigration): string[] {
   ];
 }
 
+/** Which packages the copied code imports, now in `deps`; the analyzer's warnings say what it could not resolve. */
+function dependencyNote(job: MigratedJob): string {
+  const deps = job.lambda.dependencies;
+  // An analyzer from before dependencies were read: the team adds them.
+  if (deps === undefined) return ': add its npm dependencies to `deps` in `.projenrc.ts`';
+  const names = Object.entries(deps).map(([name, version]) => `\`${name}@${version}\``);
+  return names.length === 0 ? ', imports no npm package' : `, its npm packages in \`deps\` in \`.projenrc.ts\`: ${names.join(', ')}`;
+}
+
 function codeNote(migration: LambdaMigration, job: MigratedJob): string {
   const dir = `src/jobs/${job.options.name}/`;
   switch (job.code.kind) {
     case 'copied':
-      return `code copied from \`${originalPath(migration, job.code.from)}\` to \`${dir}\` (${job.code.files.length} file${job.code.files.length === 1 ? '' : 's'}): add its npm dependencies to \`deps\` in \`.projenrc.ts\``;
+      return `code copied from \`${originalPath(migration, job.code.from)}\` to \`${dir}\` (${job.code.files.length} file${job.code.files.length === 1 ? '' : 's'})${dependencyNote(job)}`;
     case 're-export':
       return `\`${dir}handler.ts\` re-exports the handler of \`${job.code.job}\` (another schedule of the same Lambda)`;
     case 'placeholder':
