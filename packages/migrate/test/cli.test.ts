@@ -138,6 +138,7 @@ describe('ecs-batch-migrate (the real bin)', () => {
       },
     ]);
     expect(result.stdout).toContain('// left out of environment: STRIPE_API_KEY (looks like a secret)');
+    expect(result.stdout).toContain("// its code imports (add to the project's deps): '@aws-sdk/client-s3@^3'");
     expect(result.stdout).toContain("  // timeoutMinutes: the template's default, since 900 s was Lambda's limit");
     expect(result.stdout).toContain('  enabled: false, // disabled in the source: enable it when you switch over');
   });
