@@ -43,6 +43,9 @@ describe('a Terraform repository', () => {
       ],
       // data.archive_file.report.source_dir = "${path.module}/src", where report.js is
       codePath: 'src',
+      // it imports no other file and no package
+      codeFiles: ['report.js'],
+      dependencies: {},
       warnings: [
         "timeout is 900 s, at Lambda's limit: the reason to migrate",
         'runtime nodejs20.x: the runner needs Node 22 or later, so test the handler on Node 22',
