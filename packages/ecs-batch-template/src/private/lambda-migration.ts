@@ -18,7 +18,7 @@ const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 /** How a migrated job gets its code. */
 export type MigratedCode =
   /** The Lambda's Node.js sources, copied from `from` (relative to the migrated folder) into `src/jobs/<job>/`. */
-  | { readonly kind: 'copied'; readonly from: string; readonly files: string[] }
+  | { readonly kind: 'copied'; readonly from: string; readonly files: string[]; readonly leftBehind?: string[] }
   /** A further schedule of a Lambda whose code another job holds: `handler.ts` re-exports it. */
   | { readonly kind: 're-export'; readonly job: string; readonly module: string; readonly exportName: string }
   /** No usable code: `handler.ts` throws "not migrated yet" and says why and where the code was. */
@@ -126,7 +126,9 @@ function lambdaCode(root: string, lambda: ScheduledLambda): MigratedCode {
   if (!files.some((file) => NODE_SOURCE_EXTENSIONS.some((ext) => file === `${parts.base}${ext}`))) {
     return { kind: 'placeholder', reason: `${parts.base}.js (or .ts, .mjs, .cjs) is not in ${from}` };
   }
-  return { kind: 'copied', from, files };
+  const prefix = parts.dir === '.' ? '' : `${posix.normalize(parts.dir)}/`;
+  const leftBehind = (lambda.codeFiles ?? []).filter((file) => !file.startsWith(prefix)).map((file) => posix.join(lambda.codePath!, file));
+  return { kind: 'copied', from, files, ...(leftBehind.length > 0 ? { leftBehind } : {}) };
 }
 
 /**
@@ -146,7 +148,7 @@ function furtherScheduleCode(first: MigratedJob, code: MigratedCode): MigratedCo
  * The handler's own files (the analyzer's `codeFiles`, relative to the code folder), relative to
  * the handler's folder, which is what is copied: Lambdas that share a folder each take only the
  * files their handler imports. A file above the handler's folder has no place under
- * `src/jobs/<job>/`; the analyzer's warning for it is in the README.
+ * `src/jobs/<job>/`: it is left behind, and the README says so (`leftBehind`).
  */
 function ownFiles(codeFiles: string[], handlerDir: string): string[] {
   const prefix = handlerDir === '.' ? '' : `${posix.normalize(handlerDir)}/`;

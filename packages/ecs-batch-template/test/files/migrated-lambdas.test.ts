@@ -182,6 +182,16 @@ describe('--migrate-from Lambdas that share a folder and a lockfile', () => {
   });
 });
 
+describe('--migrate-from a handler that imports a file above its folder', () => {
+  test('the handler is copied; the file above is left behind, and the README row says so', () => {
+    const { dir, read } = migrated(join('..', 'imports', 'fixtures', 'above-handler'));
+    expect(files(dir, 'src/jobs/tally')).toEqual(['tally.js']);
+    const row = read('README.md').split('\n').find((r) => r.includes('`tally`'))!;
+    expect(row).toContain("**not copied**, being above the handler's folder:");
+    expect(row).toContain('above-handler/shared/count.js');
+  });
+});
+
 describe('the team\'s code is never overwritten', () => {
   test('a file already in src/jobs/<job>/ stays as it is', () => {
     const dir = tempDir();
