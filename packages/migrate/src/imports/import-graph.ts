@@ -75,7 +75,7 @@ export function importsOf(text: string, fileName = 'handler.ts'): string[] {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       if (!isTypeOnlyImport(node.importClause)) specifiers.push(node.moduleSpecifier.text);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      if (!node.isTypeOnly) specifiers.push(node.moduleSpecifier.text);
+      if (!isTypeOnlyExport(node)) specifiers.push(node.moduleSpecifier.text);
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       if (!node.isTypeOnly && ts.isStringLiteral(node.moduleReference.expression)) specifiers.push(node.moduleReference.expression.text);
     } else if (ts.isCallExpression(node) && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0])) {
@@ -96,6 +96,13 @@ function isTypeOnlyImport(clause: ts.ImportClause | undefined): boolean {
   if (clause.name !== undefined) return false;
   const bindings = clause.namedBindings;
   return bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
+}
+
+/** `export type … from`, or `export { type A }` with nothing else. */
+function isTypeOnlyExport(node: ts.ExportDeclaration): boolean {
+  if (node.isTypeOnly) return true;
+  const clause = node.exportClause;
+  return clause !== undefined && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
 }
 
 function scriptKind(fileName: string): ts.ScriptKind {

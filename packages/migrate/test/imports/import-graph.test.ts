@@ -20,6 +20,7 @@ describe('importsOf', () => {
       "export type { V } from 'types-only-three';",
       "import { type W, x } from 'x';",
       "import y = require('y');",
+      "export { type Z } from 'types-only-four';",
     ].join('\n');
     expect(importsOf(text)).toEqual(['a', './b', '@scope/c/sub', 'd', 'e', './side-effect', 'x', 'y']);
   });
