@@ -68,6 +68,22 @@ export interface MigrationJob {
    * handler's source file exists there.
    */
   readonly codePath?: string;
+  /**
+   * A Node.js job's own files: the handler and every file it imports, followed from the handler
+   * (`import`, `export … from`, `require`, literal `import()`), relative to `codePath`,
+   * `/`-separated, sorted. Lambdas that share a folder each list only their own. Present only
+   * when the handler's source file was found.
+   */
+  readonly codeFiles?: string[];
+  /**
+   * The npm packages `codeFiles` import, as `{ name: version }` sorted by name (the shape of
+   * package.json `dependencies`): the version the source's lockfile installed (package-lock.json,
+   * yarn.lock, pnpm-lock.yaml), else the range its package.json declares. The AWS SDK the Lambda
+   * runtime provided is added when undeclared, at `^3` (`@aws-sdk/*`, nodejs18.x and later) or
+   * `^2` (`aws-sdk`, up to nodejs16.x), with a warning. Node built-ins are left out; a package
+   * declared nowhere is a warning instead. Present with `codeFiles`.
+   */
+  readonly dependencies?: Record<string, string>;
   /** What to resolve by hand before or after the move. */
   readonly warnings: string[];
   /**

@@ -153,6 +153,7 @@ describe('ecs-batch-migrate (the real bin)', () => {
     ]);
     // carried over as ssmParameters, so not left out
     expect(result.stdout).not.toContain('left out of environment');
+    expect(result.stdout).toContain("// its code imports (add to the project's deps): '@aws-sdk/client-s3@^3'");
     expect(result.stdout).toContain("  // timeoutMinutes: the template's default, since 900 s was Lambda's limit");
     expect(result.stdout).toContain('  enabled: false, // disabled in the source: enable it when you switch over');
   });

@@ -260,11 +260,26 @@ function migrationSection(migration: LambdaMigration): string[] {
   ];
 }
 
+/** Which packages the copied code imports, now in `deps`; the analyzer's warnings say what it could not resolve. */
+function dependencyNote(job: MigratedJob): string {
+  const deps = job.lambda.dependencies;
+  // An analyzer from before dependencies were read: the team adds them.
+  if (deps === undefined) return ': add its npm dependencies to `deps` in `.projenrc.ts`';
+  const names = Object.entries(deps).map(([name, version]) => `\`${name}@${version}\``);
+  return names.length === 0 ? ', imports no npm package' : `, its npm packages in \`deps\` in \`.projenrc.ts\`: ${names.join(', ')}`;
+}
+
+/** Imported files above the handler's folder, which have no place under `src/jobs/<job>/`. */
+function leftBehindNote(migration: LambdaMigration, files: string[] | undefined): string {
+  if (files === undefined) return '';
+  return `; **not copied**, being above the handler's folder: ${files.map((f) => `\`${originalPath(migration, f)}\``).join(', ')} (move them into \`src/jobs/\` and fix the imports)`;
+}
+
 function codeNote(migration: LambdaMigration, job: MigratedJob): string {
   const dir = `src/jobs/${job.options.name}/`;
   switch (job.code.kind) {
     case 'copied':
-      return `code copied from \`${originalPath(migration, job.code.from)}\` to \`${dir}\` (${job.code.files.length} file${job.code.files.length === 1 ? '' : 's'}): add its npm dependencies to \`deps\` in \`.projenrc.ts\``;
+      return `code copied from \`${originalPath(migration, job.code.from)}\` to \`${dir}\` (${job.code.files.length} file${job.code.files.length === 1 ? '' : 's'})${dependencyNote(job)}${leftBehindNote(migration, job.code.leftBehind)}`;
     case 're-export':
       return `\`${dir}handler.ts\` re-exports the handler of \`${job.code.job}\` (another schedule of the same Lambda)`;
     case 'placeholder':

@@ -73,6 +73,18 @@ describe('--migrate-from a Serverless app', () => {
     expect(existsSync(join(dir, 'test/jobs/invoice.test.ts'))).toBe(false);
   });
 
+  test('the moved code\'s packages are deps: the SDK nodejs22.x provided, imported undeclared, at ^3', () => {
+    expect(JSON.parse(read('package.json')).dependencies).toEqual(expect.objectContaining({ '@aws-sdk/client-s3': '^3' }));
+    const invoice = read('README.md').split('\n').find((r) => r.includes('`invoice`: `rate(1 day)` UTC'))!;
+    expect(invoice).toContain('its npm packages in `deps` in `.projenrc.ts`: `@aws-sdk/client-s3@^3`');
+    expect(invoice).toContain('deps: @aws-sdk/client-s3 added at ^3 (the latest v3)');
+  });
+
+  test('Lambdas that share a folder each get their own file: invoice.ts and remind.js are not copied into each other\'s job', () => {
+    expect(files(dir, 'src/jobs/invoice')).toEqual(['invoice.ts']);
+    expect(files(dir, 'src/jobs/remind')).toEqual(['remind.js']);
+  });
+
   test('a further schedule of the same Lambda re-exports its handler, so the code lives once', () => {
     expect(files(dir, 'src/jobs/remind-2')).toEqual(['handler.ts']);
     expect(read('src/jobs/remind-2/handler.ts')).toContain("export { handler } from '../remind/remind';");
@@ -179,6 +191,44 @@ describe('--migrate-from carries the Lambda role\'s permissions and its secrets 
     expect(lines).toContain("  managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonAthenaFullAccess', 'arn:aws:iam::123456789012:policy/acme-export-extra'],");
     expect(lines).toContain("  secretsManagerSecrets: { DB_PASSWORD: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf:password::' },");
     expect(lines).toContain("  ssmParameters: { API_TOKEN: '/prod/export/api-token' },");
+    });
+  });
+});
+
+describe('--migrate-from Lambdas that share a folder and a lockfile', () => {
+  const { dir, read } = migrated(join('..', 'imports', 'fixtures', 'shared-folder'));
+
+  test('each job gets the files its handler reaches, in their folders; a file no handler imports is left behind', () => {
+    expect(files(dir, 'src/jobs/report')).toEqual(['lib/format.ts', 'lib/page.mjs', 'lib/retry.ts', 'lib/units.ts', 'report.ts']);
+    expect(files(dir, 'src/jobs/cleanup')).toEqual(['cleanup.js', join('lib', 'shared', 'index.js')]);
+    expect(files(dir, 'src/jobs/legacy')).toEqual(['legacy.js']);
+  });
+
+  test('deps hold the locked versions, and the SDK each runtime provided (v3 from nodejs18, v2 on nodejs16)', () => {
+    expect(JSON.parse(read('package.json')).dependencies).toEqual(expect.objectContaining({
+      '@aws-sdk/client-dynamodb': '^3',
+      '@aws-sdk/client-s3': '^3',
+      '@smithy/util-retry': '3.0.11',
+      'aws-sdk': '^2',
+      'date-fns': '3.6.0',
+      'lodash': '4.17.21',
+    }));
+  });
+
+  test('an import that resolves to nothing is a warning in the README naming the file', () => {
+    const cleanup = read('README.md').split('\n').find((r) => r.includes('`cleanup`'))!;
+    expect(cleanup).toContain('src/cleanup.js: cannot resolve ./lib/gone');
+    expect(cleanup).toContain('src/cleanup.js: imports uuid, not in package.json; add it to deps by hand');
+  });
+});
+
+describe('--migrate-from a handler that imports a file above its folder', () => {
+  test('the handler is copied; the file above is left behind, and the README row says so', () => {
+    const { dir, read } = migrated(join('..', 'imports', 'fixtures', 'above-handler'));
+    expect(files(dir, 'src/jobs/tally')).toEqual(['tally.js']);
+    const row = read('README.md').split('\n').find((r) => r.includes('`tally`'))!;
+    expect(row).toContain("**not copied**, being above the handler's folder:");
+    expect(row).toContain('above-handler/shared/count.js');
   });
 });
 
@@ -324,6 +374,10 @@ describe('under projen new', () => {
     expect(projenrc.trimEnd().endsWith('project.synth();')).toBe(true);
     expect(projenrc).toContain('// invoice: serverless ../legacy-lambdas/serverless.yml, handler src/invoice.handler');
     expect(readFileSync(join(dir, 'src/jobs/invoice/invoice.ts'), 'utf8')).toContain('export const handler');
+  });
+
+  test('.projenrc.ts declares the moved code\'s packages as deps', () => {
+    expect(projenrc).toMatch(/deps: \[\s*['"]@aws-sdk\/client-s3@\^3['"],?\s*\]/);
   });
 
   test('projen new --no-synth still writes the jobs and their code, for the first npx projen', () => {

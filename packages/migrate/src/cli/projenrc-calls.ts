@@ -18,6 +18,8 @@ export function renderProjenrc(report: MigrationReport): string {
       .filter((v) => !carried.has(v.name) && (v.secret || v.value === null))
       .map((v) => `${v.name} (${v.secret ? 'looks like a secret' : `${v.expression}, not a literal`})`);
     if (leftOut.length > 0) out.push(`// left out of environment: ${leftOut.join(', ')}`);
+    const deps = Object.entries(job.dependencies ?? {}).map(([name, version]) => quote(`${name}@${version}`));
+    if (deps.length > 0) out.push(`// its code imports (add to the project's deps): ${deps.join(', ')}`);
     for (const warning of job.warnings) out.push(`// warning: ${warning}`);
     for (const option of options) {
       out.push('project.addJob({');

@@ -1,6 +1,7 @@
 import { isAbsolute, relative, sep } from 'path';
 import { ExecutionRolePolicy, FargateSize, FargateSizeProps, Schedule, ScheduleTrigger, TimeZone } from '@ecs-batch/core';
 import { DefaultedValue, FoundFunction, FoundSchedule } from '../found-function';
+import { readJobCode } from '../imports/job-code';
 import { MigrationJob } from '../migration-report';
 import { toJobVariable } from './environment-variables';
 import { findHandlerSource } from './handler-source';
@@ -61,6 +62,8 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
     const code = codePath(root, fn);
     // For an image, the runtime warning already says what to do with the code.
     if ('missing' in code && fn.image === undefined) jobWarnings.push(`handler source not found: ${code.missing}; move the code by hand`);
+    const ownCode = 'codePath' in code && fn.codeRoot !== undefined ? readJobCode(root, fn.codeRoot, code.codePath, fn.handler, fn.runtime) : undefined;
+    if (ownCode) jobWarnings.push(...ownCode.warnings);
 
     const base = kebabCase(fn.name);
     const wanted = groups.length > 1 ? `${base}-${kebabCase(group[0].label)}` : base;
@@ -88,6 +91,7 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
       memory: size.memory,
       environment,
       ...('codePath' in code ? { codePath: code.codePath } : {}),
+      ...(ownCode ? { codeFiles: ownCode.codeFiles, dependencies: ownCode.dependencies } : {}),
       warnings: jobWarnings,
       defaults: [...new Set(defaulted.map((d) => d.field))],
       ...(fn.command !== undefined ? { command: fn.command } : {}),

@@ -43,8 +43,13 @@ describe('a Serverless Framework service', () => {
       ssmParameters: STRIPE_PARAMETER,
       // the handler is relative to the service folder; src/invoice.ts exists (TypeScript, bundled at deploy)
       codePath: '.',
+      // its own file only, not remind.js beside it
+      codeFiles: ['src/invoice.ts'],
+      // imported, declared nowhere (no package.json): the SDK nodejs22.x provided
+      dependencies: { '@aws-sdk/client-s3': '^3' },
       warnings: [
         "timeout is 900 s, at Lambda's limit: the reason to migrate",
+        'deps: @aws-sdk/client-s3 added at ^3 (the latest v3), since the nodejs22.x runtime provided AWS SDK v3 and a container has none',
         "environment.INVOICE_TABLE: taken from the fallback of ${opt:stage, 'dev'}; a deploy that sets it differently changes it",
       ],
       // No --stage: the stage is the fallback, which a deploy with --stage changes.
@@ -70,6 +75,8 @@ describe('a Serverless Framework service', () => {
       environment: [SERVICE, STRIPE],
       ssmParameters: STRIPE_PARAMETER,
       codePath: '.',
+      codeFiles: ['src/remind.js'],
+      dependencies: {},
       warnings: [],
       defaults: [],
     });

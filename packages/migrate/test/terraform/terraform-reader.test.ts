@@ -47,6 +47,9 @@ describe('a Terraform repository', () => {
       ],
       // data.archive_file.report.source_dir = "${path.module}/src", where report.js is
       codePath: 'src',
+      // it imports no other file and no package
+      codeFiles: ['report.js'],
+      dependencies: {},
       warnings: [
         ROLE_NOT_HERE('report'),
         "timeout is 900 s, at Lambda's limit: the reason to migrate",
