@@ -254,6 +254,20 @@ locals {
         }
       }
     },
+    {
+      enabled   = var.overlap == "skip"
+      statement = {
+        Sid       = "OverlapGuardDescribeTasks"
+        Effect    = "Allow"
+        Action    = "ecs:DescribeTasks"
+        Resource  = "*"
+        Condition = {
+          ArnEquals = {
+            "ecs:cluster" = var.cluster_arn
+          }
+        }
+      }
+    },
   ] : s.statement if s.enabled]
 }
 # END GENERATED FROM @ecs-batch/core

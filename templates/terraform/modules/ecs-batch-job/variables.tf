@@ -170,7 +170,7 @@ variable "timeout_seconds" {
 }
 
 variable "overlap" {
-  description = "\"allow\": runs may overlap. \"skip\": a run exits 0 while another task of the family is running (the task role gets ecs:ListTasks in the cluster for the check)."
+  description = "\"allow\": runs may overlap. \"skip\": a run exits 0 while another task of the family is running (the task role gets ecs:ListTasks and ecs:DescribeTasks in the cluster for the check; of tasks started together, the earliest runs)."
   type        = string
   default     = "allow"
   nullable    = false
