@@ -12,7 +12,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
-import { ExecutionRolePolicy, JobRoleNames, JobTaskDefinition, Permission, RunnerEnvironment, RunnerMetrics, TaskRolePermissions, TaskRolePolicy } from '@ecs-batch/core';
+import { AlertTopicPolicy, ExecutionRolePolicy, JobRoleNames, JobTaskDefinition, Permission, RunnerEnvironment, RunnerMetrics, TaskRolePermissions, TaskRolePolicy } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
@@ -22,7 +22,6 @@ import { EcsScheduledTask } from './ecs-scheduled-task';
 import { JobSchedule } from './job-schedule';
 import { MissedRunAlarmOptions } from './missed-run-alarm-options';
 import { OverlapPolicy } from './overlap-policy';
-import { AlertTopicPolicy } from './private/alert-topic-policy';
 import { BatchJobSettings } from './private/batch-job-settings';
 import { FailureAlert } from './private/failure-alert';
 import { ScheduleTarget } from './private/family-arn';
@@ -449,7 +448,7 @@ export class EcsBatchJob extends Construct {
     }
     this.alertTopicArn = alertTopicArn;
 
-    let alarmArn: string | undefined;
+    const alarmArns: string[] = [];
     if (props.missedRunAlarm !== undefined) {
       const hours = props.missedRunAlarm.hours;
       const alarm = new CloudwatchMetricAlarm(this, 'missed_run', {
@@ -470,13 +469,13 @@ export class EcsBatchJob extends Construct {
         tags,
       });
       this.missedRunAlarmName = alarm.alarmName;
-      alarmArn = alarm.arn;
+      alarmArns.push(alarm.arn);
     }
 
     if (topicCreated) {
       new SnsTopicPolicy(this, 'alerts_topic_policy', {
         arn: alertTopicArn!,
-        policy: JSON.stringify(AlertTopicPolicy.document({ topicArn: alertTopicArn!, ruleArn: alertRuleArn!, alarmArn })),
+        policy: JSON.stringify(AlertTopicPolicy.document({ topicArn: alertTopicArn!, ruleArn: alertRuleArn!, alarmArns: alarmArns })),
       });
     }
   }

@@ -6,4 +6,5 @@ export * from './policy';
 export * from './fargate';
 export * from './job';
 export * from './limits';
+export * from './alarm';
 export * from './schedule';

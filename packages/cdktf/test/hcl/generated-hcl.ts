@@ -17,11 +17,12 @@
  * output; `UPDATE_GENERATED_HCL=1` rewrites it.
  */
 import {
+  AlertTopicPolicy,
   AwsLimits,
   DeadLetterQueuePolicy, ExecutionRolePolicy, FargateSize, InvokerTrustPolicy, RunTaskPolicy, RunnerEnvironment, RunnerMetrics,
   TaskDefinitionArn, TaskRolePolicy, TimeZone,
 } from '@ecs-batch/core';
-import { AlertTopicPolicy } from '../../src/private/alert-topic-policy';
+
 import { FailureAlert } from '../../src/private/failure-alert';
 
 export const BEGIN_MARKER = '# BEGIN GENERATED FROM @ecs-batch/core: do not edit by hand.';
@@ -227,9 +228,9 @@ function batchJobIam(): string {
     },
     {
       local: 'alert_topic_policy',
-      comment: 'AlertTopicPolicy.document (pending in core): who may publish to a created alert topic',
+      comment: 'AlertTopicPolicy.document: who may publish to a created alert topic',
       variants: [{
-        document: AlertTopicPolicy.document({ topicArn: '${local.alert_topic_arn}', ruleArn: '${local.alert_rule_arn}', alarmArn: '${local.missed_run_alarm_arn}' }),
+        document: AlertTopicPolicy.document({ topicArn: '${local.alert_topic_arn}', ruleArn: '${local.alert_rule_arn}', alarmArns: ['${local.missed_run_alarm_arn}'] }),
       }],
       sidConditions: { [AlertTopicPolicy.SID_ALARM]: 'var.missed_run_alarm != null' },
     },

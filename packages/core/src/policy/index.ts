@@ -13,3 +13,4 @@ export * from './state-bucket-policy';
 export * from './permission';
 export * from './task-role-permissions';
 export * from './managed-policy-arn';
+export * from './alert-topic-policy';

@@ -197,7 +197,7 @@ locals {
     ] : s.statement if s.enabled]
   }
 
-  # AlertTopicPolicy.document (pending in core): who may publish to a created alert topic
+  # AlertTopicPolicy.document: who may publish to a created alert topic
   alert_topic_policy = {
     Version = "2012-10-17"
     Statement = [for s in [
