@@ -9,7 +9,8 @@ export interface AlertTopicPolicyProps {
   readonly ruleArn: string;
   /**
    * The CloudWatch alarms that publish to the topic (missed run, duration near
-   * timeout), as `aws:SourceArn` values. One element may be a token for a list.
+   * timeout), as `aws:SourceArn` values; always a list in the document, so a
+   * Terraform list (a single token element) renders the same.
    * @default - no alarm statement
    */
   readonly alarmArns?: string[];
@@ -45,7 +46,7 @@ export class AlertTopicPolicy {
     const alarms = props.alarmArns ?? [];
     return PolicyDocument.of([
       statement(AlertTopicPolicy.SID_RULE, ServicePrincipal.EVENTS, props.ruleArn),
-      ...(alarms.length > 0 ? [statement(AlertTopicPolicy.SID_ALARM, AlertTopicPolicy.CLOUDWATCH, PolicyDocument.oneOrMany(alarms))] : []),
+      ...(alarms.length > 0 ? [statement(AlertTopicPolicy.SID_ALARM, AlertTopicPolicy.CLOUDWATCH, alarms)] : []),
     ]);
   }
 

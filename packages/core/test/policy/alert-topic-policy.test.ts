@@ -22,14 +22,14 @@ describe('AlertTopicPolicy.document', () => {
     });
   });
 
-  test('one alarm: a string; several: a list', () => {
+  test('the alarms: always a list, one or several', () => {
     expect(AlertTopicPolicy.document({ topicArn: TOPIC, ruleArn: RULE, alarmArns: [MISSED] }).Statement[1]).toEqual({
       Sid: 'CloudWatchAlarmPublishAlerts',
       Effect: 'Allow',
       Principal: { Service: 'cloudwatch.amazonaws.com' },
       Action: 'sns:Publish',
       Resource: TOPIC,
-      Condition: { ArnEquals: { 'aws:SourceArn': MISSED } },
+      Condition: { ArnEquals: { 'aws:SourceArn': [MISSED] } },
     });
     expect(AlertTopicPolicy.document({ topicArn: TOPIC, ruleArn: RULE, alarmArns: [MISSED, DURATION] }).Statement[1].Condition)
       .toEqual({ ArnEquals: { 'aws:SourceArn': [MISSED, DURATION] } });

@@ -219,7 +219,7 @@ locals {
         }
       },
       {
-        enabled   = var.missed_run_alarm != null
+        enabled   = length(local.alert_alarm_arns) > 0
         statement = {
           Sid       = "CloudWatchAlarmPublishAlerts"
           Effect    = "Allow"
@@ -230,7 +230,7 @@ locals {
           Resource  = local.alert_topic_arn
           Condition = {
             ArnEquals = {
-              "aws:SourceArn" = local.missed_run_alarm_arn
+              "aws:SourceArn" = local.alert_alarm_arns
             }
           }
         }

@@ -403,6 +403,19 @@ variable "missed_run_alarm" {
   }
 }
 
+variable "duration_alarm" {
+  description = "{ share = 0.8 }: alarm (to the alert topic) when p95 of the job's duration over a day is above this share of timeout_seconds (more than 0, below 1; default 0.8). null: no alarm."
+  type = object({
+    share = optional(number, 0.8)
+  })
+  default = null
+
+  validation {
+    condition     = var.duration_alarm == null || try(var.duration_alarm.share > 0 && var.duration_alarm.share < 1, false)
+    error_message = "duration_alarm.share: is out of range (more than 0 and below 1, e.g. 0.8 for 80% of the timeout)."
+  }
+}
+
 variable "tags" {
   description = "Tags for every resource and task."
   type        = map(string)
