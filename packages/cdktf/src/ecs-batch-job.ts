@@ -490,7 +490,9 @@ export class EcsBatchJob extends Construct {
       if (!(share > 0 && share < 1)) {
         throw new ValidationError('durationAlarm.share', `${share} is out of range (more than 0 and below 1, e.g. 0.8 for 80% of the timeout)`);
       }
-      const definition = DurationAlarm.definition({ jobName: settings.name, timeoutSeconds: settings.timeoutSeconds, share, namespace: settings.metricNamespace });
+      const definition = DurationAlarm.definition({
+        jobName: settings.name, timeoutSeconds: settings.timeoutSeconds, share, namespace: settings.metricNamespace,
+      });
       const alarm = new CloudwatchMetricAlarm(this, 'duration_near_timeout', {
         ...definition,
         alarmActions: alertTopicArn === undefined ? undefined : [alertTopicArn],
