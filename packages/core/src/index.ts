@@ -7,4 +7,5 @@ export * from './fargate';
 export * from './job';
 export * from './limits';
 export * from './alarm';
+export * from './dashboard';
 export * from './schedule';

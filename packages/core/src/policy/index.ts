@@ -14,3 +14,4 @@ export * from './permission';
 export * from './task-role-permissions';
 export * from './managed-policy-arn';
 export * from './alert-topic-policy';
+export * from './events-log-group-policy';
