@@ -191,7 +191,6 @@ describe('--migrate-from carries the Lambda role\'s permissions and its secrets 
     expect(lines).toContain("  managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonAthenaFullAccess', 'arn:aws:iam::123456789012:policy/acme-export-extra'],");
     expect(lines).toContain("  secretsManagerSecrets: { DB_PASSWORD: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf:password::' },");
     expect(lines).toContain("  ssmParameters: { API_TOKEN: '/prod/export/api-token' },");
-    });
   });
 });
 
