@@ -148,7 +148,7 @@ function addRawJob(job: Construct, name: string): void {
     treatMissingData: 'breaching',
     alarmActions: [topic.arn],
   });
-  const publishFrom = (sid: string, service: string, sourceArn: string) => ({
+  const publishFrom = (sid: string, service: string, sourceArn: string | string[]) => ({
     Sid: sid,
     Effect: 'Allow',
     Principal: { Service: service },
@@ -160,7 +160,7 @@ function addRawJob(job: Construct, name: string): void {
     arn: topic.arn,
     policy: policy(
       publishFrom('EventBridgeRulePublishAlerts', 'events.amazonaws.com', rule.arn),
-      publishFrom('CloudWatchAlarmPublishAlerts', 'cloudwatch.amazonaws.com', alarm.arn),
+      publishFrom('CloudWatchAlarmPublishAlerts', 'cloudwatch.amazonaws.com', [alarm.arn]),
     ),
   });
 }
