@@ -66,10 +66,16 @@ export class JobDashboard {
   /** The most jobs one dashboard can draw (`MAX_WIDGETS / WIDGETS_PER_JOB`). */
   public static readonly MAX_JOBS = 100;
   /**
-   * A dashboard name as a regular expression source: letters, digits, `-` and `_`, at most 255
-   * ([PutDashboard](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html)).
+   * The longest dashboard name: CloudWatch takes 255
+   * ([PutDashboard](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html)),
+   * but the name also makes the EventBridge rule `<name>-task-events`, and rule names end at 64
+   * ([PutRule](https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html)).
    */
-  public static readonly NAME_PATTERN = '^[A-Za-z0-9_-]{1,255}$';
+  public static readonly NAME_MAX_LENGTH = 52;
+  /** A dashboard name as a regular expression source: letters, digits, `-` and `_`, at most 52. */
+  public static readonly NAME_PATTERN: string = `^[A-Za-z0-9_-]{1,${JobDashboard.NAME_MAX_LENGTH}}$`;
+  /** The suffix of the rule (and log resource policy) of a dashboard's task events. */
+  public static readonly EVENTS_RULE_SUFFIX = '-task-events';
   /**
    * The prefix of the log group the task-state-change events go to. EventBridge writes to a
    * log group under `/aws/events/` without further set-up in the console; with the explicit
@@ -93,7 +99,7 @@ export class JobDashboard {
    */
   public static validateName(name: string, field: string = 'name'): string {
     if (!new RegExp(JobDashboard.NAME_PATTERN).test(name)) {
-      throw new ValidationError(field, `'${name}' is not a dashboard name (1-255 letters, digits, '-' and '_')`);
+      throw new ValidationError(field, `'${name}' is not a dashboard name (1-${JobDashboard.NAME_MAX_LENGTH} letters, digits, '-' and '_')`);
     }
     return name;
   }
@@ -101,6 +107,11 @@ export class JobDashboard {
   /** The log group a dashboard's task-state-change events are routed to: `/aws/events/ecs-batch/<dashboard>`. */
   public static eventsLogGroupName(dashboardName: string): string {
     return `${JobDashboard.EVENTS_LOG_GROUP_PREFIX}${dashboardName}`;
+  }
+
+  /** The EventBridge rule (and CloudWatch Logs resource policy) of a dashboard's task events: `<dashboard>-task-events`. */
+  public static eventsRuleName(dashboardName: string): string {
+    return `${dashboardName}${JobDashboard.EVENTS_RULE_SUFFIX}`;
   }
 
   /** The ECS task group of a job's runs: RunTask's default, `family:<family>`. */

@@ -93,10 +93,11 @@ describe('JobDashboard.body', () => {
 });
 
 describe('JobDashboard: names, events and URL', () => {
-  test('the dashboard name: letters, digits, - and _, at most 255', () => {
+  test('the dashboard name: letters, digits, - and _, at most 52 (the rule <name>-task-events ends at 64)', () => {
+    expect(JobDashboard.eventsRuleName('x'.repeat(JobDashboard.NAME_MAX_LENGTH))).toHaveLength(64);
     expect(JobDashboard.validateName('payments-jobs_1')).toBe('payments-jobs_1');
     expect(() => JobDashboard.validateName('payments jobs', 'dashboardName')).toThrow("dashboardName: 'payments jobs' is not a dashboard name");
-    expect(() => JobDashboard.validateName('x'.repeat(256))).toThrow(ValidationError);
+    expect(() => JobDashboard.validateName('x'.repeat(53))).toThrow(ValidationError);
   });
 
   test('the events log group sits under /aws/events/', () => {
