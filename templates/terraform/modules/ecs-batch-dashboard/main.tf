@@ -290,6 +290,21 @@ locals {
       {
         enabled   = true
         statement = {
+          Sid       = "EventBridgeCreatesTaskEventStreams"
+          Effect    = "Allow"
+          Principal = {
+            Service = [
+              "events.amazonaws.com",
+              "delivery.logs.amazonaws.com",
+            ]
+          }
+          Action    = "logs:CreateLogStream"
+          Resource  = "${aws_cloudwatch_log_group.task_events.arn}:*"
+        }
+      },
+      {
+        enabled   = true
+        statement = {
           Sid       = "EventBridgeRuleWritesTaskEvents"
           Effect    = "Allow"
           Principal = {
@@ -298,10 +313,7 @@ locals {
               "delivery.logs.amazonaws.com",
             ]
           }
-          Action    = [
-            "logs:CreateLogStream",
-            "logs:PutLogEvents",
-          ]
+          Action    = "logs:PutLogEvents"
           Resource  = "${aws_cloudwatch_log_group.task_events.arn}:*"
           Condition = {
             ArnEquals = {
