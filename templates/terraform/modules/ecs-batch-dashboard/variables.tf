@@ -13,7 +13,7 @@ variable "name" {
 }
 
 variable "jobs" {
-  description = "The jobs, each drawn once, in this order (at most 100): name (the task definition family, the Job dimension), timeout_seconds (drawn as a line on the duration graph; default 3600) and expected_runs_per_day (the runs its schedules fire per day, for the missed-run estimate; null: no estimate). JobDashboard.expectedRunsPerDay of @ecs-batch/core counts a schedule's runs; team repos write it."
+  description = "The jobs, each drawn once, in this order (at most 100): name (the task definition family, the Job dimension), timeout_seconds (drawn as a line on the duration graph; default 3600) and expected_runs_per_day (the runs its schedules fire per day, for the missed-run estimate; null: no estimate). `npx ecs-batch cron runs-per-day '<expression>' [--tz <zone>]` counts a schedule's runs (JobDashboard.expectedRunsPerDay of @ecs-batch/core); team repos write it."
   type = list(object({
     name                  = string
     timeout_seconds       = optional(number, 3600)
