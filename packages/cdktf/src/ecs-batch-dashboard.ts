@@ -137,7 +137,7 @@ export class EcsBatchDashboard extends Construct {
     const partition = new DataAwsPartition(this, 'partition');
     const eventsLogGroupName = JobDashboard.eventsLogGroupName(name);
 
-    // Checks the jobs (each once, valid names and timeouts) before anything is created.
+    // Checks the jobs (each once, valid names and timeouts) before any resource is created.
     let body: string;
     try {
       body = JobDashboard.body({ jobs, region: region.region, eventsLogGroupName, namespace });
