@@ -309,6 +309,10 @@ export class EcsBatchJob extends Construct {
   public readonly logGroupName: string;
   /** One scheduled task per schedule, in the order given. */
   public readonly scheduledTasks: EcsScheduledTask[];
+  /** The schedules, as given (for `EcsBatchDashboard.jobOf`). */
+  public readonly schedules: JobSchedule[];
+  /** Seconds a run may take before the runner stops it. */
+  public readonly timeoutSeconds: number;
   /**
    * The alert topic.
    * @default - undefined without alerts
@@ -333,6 +337,8 @@ export class EcsBatchJob extends Construct {
     const settings = BatchJobSettings.resolve(props, { partition: partition.partition, region: region.region, account: account.accountId });
     const tags = Object.keys(props.tags ?? {}).length > 0 ? props.tags : undefined;
     this.family = settings.name;
+    this.schedules = props.schedules;
+    this.timeoutSeconds = settings.timeoutSeconds;
     for (const warning of settings.permissionWarnings) Annotations.of(this).addWarning(warning);
 
     const logs = new CloudwatchLogGroup(this, 'logs', {

@@ -15,3 +15,4 @@ export * from './alerts-options';
 export * from './duration-alarm-options';
 export * from './missed-run-alarm-options';
 export * from './ecs-batch-job';
+export * from './ecs-batch-dashboard';

@@ -158,6 +158,16 @@ export interface EcsBatchProjectOptions extends typescript.TypeScriptProjectOpti
   readonly alertEmail?: string;
 
   /**
+   * One CloudWatch dashboard for every job of the repo (`EcsBatchDashboard` /
+   * the `ecs-batch-dashboard` module): runs, duration against the timeout, exit
+   * codes and failures to start, the last successful run, missed runs. Its URL
+   * is the Terraform output `dashboard_url`. `false` leaves it out.
+   *
+   * @default true
+   */
+  readonly dashboard?: boolean;
+
+  /**
    * Default of the infra's `cluster_arn` variable: the ECS cluster the jobs run in.
    * Per-environment `*.tfvars` files can set another.
    *

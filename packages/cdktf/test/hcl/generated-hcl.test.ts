@@ -4,7 +4,7 @@ import { parse } from '@cdktf/hcl2json';
 import { ModuleName, generatedRegionOf, generatedRegions, withGeneratedRegion } from './generated-hcl';
 import { moduleDir } from './module-plan';
 
-const FILES: Array<[ModuleName, string]> = (['ecs-scheduled-task', 'ecs-batch-job'] as const)
+const FILES: Array<[ModuleName, string]> = (['ecs-scheduled-task', 'ecs-batch-job', 'ecs-batch-dashboard'] as const)
   .flatMap((module) => Object.keys(generatedRegions(module)).map((file) => [module, file] as [ModuleName, string]));
 
 describe.each(FILES)('%s/%s', (module, file) => {

@@ -19,6 +19,7 @@
 import {
   AlertTopicPolicy,
   AwsLimits,
+  EventsLogGroupPolicy, JobDashboard,
   DeadLetterQueuePolicy, ExecutionRolePolicy, FargateSize, InvokerTrustPolicy, RunTaskPolicy, RunnerEnvironment, RunnerMetrics,
   TaskDefinitionArn, TaskRolePolicy, TimeZone,
 } from '@ecs-batch/core';
@@ -51,13 +52,130 @@ interface GeneratedValue {
   readonly expression?: boolean;
 }
 
-export type ModuleName = 'ecs-scheduled-task' | 'ecs-batch-job';
+export type ModuleName = 'ecs-scheduled-task' | 'ecs-batch-job' | 'ecs-batch-dashboard';
 
 /** The generated locals of each file of each module that has a generated region. */
 export function generatedRegions(module: ModuleName): Record<string, string> {
-  return module === 'ecs-scheduled-task'
-    ? { 'main.tf': scheduledTaskFacts(), 'iam.tf': scheduledTaskIam() }
-    : { 'main.tf': batchJobFacts(), 'iam.tf': batchJobIam() };
+  switch (module) {
+    case 'ecs-scheduled-task': return { 'main.tf': scheduledTaskFacts(), 'iam.tf': scheduledTaskIam() };
+    case 'ecs-batch-job': return { 'main.tf': batchJobFacts(), 'iam.tf': batchJobIam() };
+    case 'ecs-batch-dashboard': return { 'main.tf': dashboardFacts() };
+  }
+}
+
+/**
+ * The dashboard: names, event pattern, console URL, the log group's resource policy,
+ * and the widgets of every job, from core's `JobDashboard.row` rendered once for a
+ * sample job whose values are then written as HCL references to `j`, an element of
+ * `local.jobs` (`name`, `index`, `timeout_seconds`, `runs_per_day`, `has_runs_per_day`).
+ */
+function dashboardFacts(): string {
+  const sample = { name: 'JOBSAMPLE', index: 7919, timeoutSeconds: 77_777, runsPerDay: 4242.25 };
+  const y = sample.index * JobDashboard.ROW_HEIGHT;
+  const half = JobDashboard.ROW_HEIGHT / 2;
+  const strings: Array<[string, string]> = [
+    [sample.name, '${j.name}'],
+    ['REGIONSAMPLE', '${data.aws_region.region.region}'],
+    ['EVENTSGROUPSAMPLE', '${local.task_events_log_group_name}'],
+    ['NAMESPACESAMPLE', '${var.metric_namespace}'],
+    [String(sample.runsPerDay), '${j.runs_per_day}'],
+    [String(y), `\${j.index * ${JobDashboard.ROW_HEIGHT}}`],
+  ];
+  const numbers = new Map<number, string>([
+    [y, `\${j.index * ${JobDashboard.ROW_HEIGHT}}`],
+    [y + half, `\${j.index * ${JobDashboard.ROW_HEIGHT} + ${half}}`],
+    [sample.timeoutSeconds * 1000, '${j.timeout_seconds * 1000}'],
+  ]);
+  const toHcl = (v: any): any => {
+    if (typeof v === 'string') {
+      const out = strings.reduce((s, [from, to]) => s.split(from).join(to), v);
+      if (/\d{4}/.test(out.replace(/\$\{[^}]*\}/g, ''))) throw new Error(`a sample value is left in ${out}`);
+      return out;
+    }
+    if (typeof v === 'number') return numbers.get(v) ?? v;
+    if (Array.isArray(v)) return v.map(toHcl);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toHcl(x)]));
+    return v;
+  };
+  const row = (runsPerDay: number | undefined) => toHcl(JobDashboard.row(
+    { jobName: sample.name, timeoutSeconds: sample.timeoutSeconds, expectedRunsPerDay: runsPerDay },
+    sample.index,
+    { jobs: [], region: 'REGIONSAMPLE', eventsLogGroupName: 'EVENTSGROUPSAMPLE', namespace: 'NAMESPACESAMPLE' },
+  ));
+  const withRuns = row(sample.runsPerDay);
+  const withoutRuns = row(undefined);
+  const common = withRuns.slice(0, -1);
+  if (JSON.stringify(common) !== JSON.stringify(withoutRuns.slice(0, -1))) throw new Error('the rows differ in more than the missed-run widget');
+  // The missed-run widget is a metric graph or a text; HCL picks one by filtering a tuple.
+  const missed = [withoutRuns[withoutRuns.length - 1], withRuns[withRuns.length - 1]];
+  const inner = '      ';
+  const widgets = [
+    'flatten([for j in local.jobs : [',
+    ...common.map((w: any) => `    ${renderValue(w, '    ')},`),
+    `    [for k, w in [
+${missed.map((w) => `${inner}${renderValue(w, inner)},`).join('\n')}
+    ] : w if k == (j.has_runs_per_day ? 1 : 0)],`,
+    '  ]])',
+  ].join('\n');
+
+  const pattern = JobDashboard.taskEventsPattern('${var.cluster_arn}', [sample.name]);
+  const group = (pattern.detail.group[0] as string).split(sample.name).join('${j.name}');
+  pattern.detail.group = 'GROUPSAMPLE';
+  const patternHcl = renderValue(pattern, '  ').replace('"GROUPSAMPLE"', `[for j in var.jobs : ${hclString(group)}]`);
+
+  const values: GeneratedValue[] = [
+    {
+      local: 'task_events_log_group_name',
+      comment: 'JobDashboard.eventsLogGroupName',
+      value: JobDashboard.eventsLogGroupName('${var.name}'),
+    },
+    {
+      local: 'task_events_rule_name',
+      comment: 'JobDashboard.eventsRuleName: the rule and the log resource policy',
+      value: JobDashboard.eventsRuleName('${var.name}'),
+    },
+    {
+      local: 'task_events_pattern',
+      comment: 'JobDashboard.taskEventsPattern: the jobs\' stopped tasks on the cluster',
+      value: patternHcl,
+      expression: true,
+    },
+    {
+      local: 'console_hosts',
+      comment: 'JobDashboard.CONSOLE_HOSTS',
+      value: renderValue(JobDashboard.CONSOLE_HOSTS, '  '),
+      expression: true,
+    },
+    {
+      local: 'dashboard_url',
+      comment: 'JobDashboard.url',
+      value: JobDashboard.url('${lookup(local.console_hosts, data.aws_partition.partition.partition, local.console_hosts.aws)}', '${data.aws_region.region.region}', '${aws_cloudwatch_dashboard.dashboard.dashboard_name}'),
+    },
+    {
+      local: 'log_retention_days_values',
+      comment: 'CloudWatch Logs retention values (AwsLimits.LOG_RETENTION_DAYS)',
+      value: `[${AwsLimits.LOG_RETENTION_DAYS.join(', ')}]`,
+      expression: true,
+    },
+    {
+      local: 'max_jobs',
+      comment: 'JobDashboard.MAX_JOBS: widgets per dashboard / widgets per job',
+      value: String(JobDashboard.MAX_JOBS),
+      expression: true,
+    },
+    {
+      local: 'dashboard_widgets',
+      comment: 'JobDashboard.row for each job',
+      value: widgets,
+      expression: true,
+    },
+  ];
+  const policies: GeneratedPolicy[] = [{
+    local: 'task_events_policy',
+    comment: 'EventsLogGroupPolicy.document: the rule may write the log group',
+    variants: [{ document: EventsLogGroupPolicy.document({ logGroupArn: '${aws_cloudwatch_log_group.task_events.arn}', ruleArn: '${aws_cloudwatch_event_rule.task_events_rule.arn}' }) }],
+  }];
+  return render(values, policies);
 }
 
 /** The runner's schedule variables, for the scheduled task module's main.tf. */

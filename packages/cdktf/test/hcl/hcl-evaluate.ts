@@ -355,6 +355,10 @@ const FUNCTIONS: Record<string, (...args: Value[]) => Value> = {
     return out;
   },
   concat: (...args) => args.flatMap((a) => list(a, 'concat')),
+  flatten: (v) => {
+    const flat = (x: Value): Value[] => (Array.isArray(x) ? x.flatMap(flat) : [x]);
+    return list(v, 'flatten').flatMap(flat);
+  },
   compact: (v) => list(v, 'compact').filter((x) => x !== null && x !== ''),
   values: (v) => {
     if (!isObject(v)) throw new HclEvaluationError(`values: expected a map, got ${render(v)}`);

@@ -31,7 +31,7 @@ export function hclValue(value: HclArg, indent = ''): string {
  */
 export function moduleCallTf(options: {
   readonly callName: string;
-  readonly module: 'ecs-scheduled-task' | 'ecs-batch-job';
+  readonly module: 'ecs-scheduled-task' | 'ecs-batch-job' | 'ecs-batch-dashboard';
   readonly variables: Record<string, string>;
   readonly args: Record<string, HclArg>;
 }): string {

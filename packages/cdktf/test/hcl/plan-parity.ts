@@ -8,7 +8,7 @@ import { Value, comparable, decodeJson, isObject, isUnknown } from './hcl-values
 import { Plan, PlannedResource } from './module-plan';
 
 /** Attributes that hold a JSON document. */
-export const JSON_ATTRIBUTES = new Set(['input_template', 'policy', 'assume_role_policy', 'input', 'container_definitions', 'event_pattern']);
+export const JSON_ATTRIBUTES = new Set(['input_template', 'policy', 'assume_role_policy', 'input', 'container_definitions', 'event_pattern', 'dashboard_body', 'policy_document']);
 
 /** `{ 'aws_iam_role': 2, 'data.aws_region': 1, ... }` */
 export function typeCounts(plan: Plan): Record<string, number> {
@@ -51,7 +51,7 @@ function byAddress(resources: PlannedResource[]): Map<string, PlannedResource> {
 }
 
 /** IAM policy attributes: compared after `normalizeIam`. */
-const IAM_ATTRIBUTES = new Set(['policy', 'assume_role_policy']);
+const IAM_ATTRIBUTES = new Set(['policy', 'assume_role_policy', 'policy_document']);
 
 function decodeDocuments(value: Value, key?: string): Value {
   if (key !== undefined && JSON_ATTRIBUTES.has(key) && (typeof value === 'string' || isUnknown(value))) {
@@ -105,7 +105,7 @@ export function normalizeIam(document: Value): Value {
 export function iamDocuments(plan: Plan): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const r of plan.resources) {
-    for (const key of ['policy', 'assume_role_policy']) {
+    for (const key of ['policy', 'assume_role_policy', 'policy_document']) {
       const v = r.attributes[key];
       if (v !== undefined) out[`${r.address}.${key}`] = comparable(normalizeIam(decodeJson(v)));
     }

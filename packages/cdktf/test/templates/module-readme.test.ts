@@ -12,7 +12,7 @@ import { inputRows, inputsTable, outputRows, outputsTable, replaceTable, tableAf
 import { parseTfFiles } from './root-module';
 import { moduleDir, planRoot } from '../hcl/module-plan';
 
-const MODULES = ['ecs-scheduled-task', 'ecs-batch-job'];
+const MODULES = ['ecs-scheduled-task', 'ecs-batch-job', 'ecs-batch-dashboard'];
 const UPDATE = process.env.UPDATE_MODULE_READMES === '1';
 
 /** The package whose changesets tag (`<name>@<version>`) releases the HCL modules. */

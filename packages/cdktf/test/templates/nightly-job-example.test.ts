@@ -9,7 +9,7 @@ import { join } from 'path';
 import { Schedule, TerraformVersions } from '@ecs-batch/core';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { EXAMPLES_DIR, parseTfFiles, planRootDir, readTfvars } from './root-module';
-import { EcsBatchJob, JobSchedule, LaunchType, TriggerKind } from '../../src';
+import { EcsBatchDashboard, EcsBatchJob, JobSchedule, LaunchType, TriggerKind } from '../../src';
 import { planStack } from '../hcl/cdktf-plan';
 import { Unknown, Value, decodeJson } from '../hcl/hcl-values';
 import { Plan, PlannedResource } from '../hcl/module-plan';
@@ -68,6 +68,7 @@ async function plans(variant: 'rule' | 'scheduler') {
     alerts: { emails: tfvars.alert_emails as string[] },
     missedRunAlarm: { hours: 25 },
   });
+  new EcsBatchDashboard(stack, 'dashboard', { name: 'nightly', clusterArn: v.cluster_arn.stringValue, jobs: [EcsBatchDashboard.jobOf(job)] });
   const cdktf = planStack(stack, Object.fromEntries(Object.keys(PASSED).map((name) => [name, tfvars[name]])));
   return { hcl, cdktf, job, tfvars };
 }
@@ -111,7 +112,7 @@ describe.each(['rule', 'scheduler'] as const)('the %s variant', (variant) => {
     expect(result.hcl.issues).toEqual([]);
   });
 
-  test('is the same job as the EcsBatchJob with the same props: resources, attributes and IAM', () => {
+  test('is the same job and dashboard as the EcsBatchJob and EcsBatchDashboard with the same props: resources, attributes and IAM', () => {
     expect(typeCounts(result.cdktf)).toEqual(typeCounts(result.hcl));
     const { hcl: fromHcl, cdktf: fromCdktf } = comparablePlans(result.hcl, result.cdktf);
     expect(Object.keys(fromCdktf).sort()).toEqual(Object.keys(fromHcl).sort());

@@ -10,6 +10,7 @@ import { moduleDir } from '../hcl/module-plan';
 const DIRS: Record<string, string> = {
   'modules/ecs-scheduled-task': moduleDir('ecs-scheduled-task'),
   'modules/ecs-batch-job': moduleDir('ecs-batch-job'),
+  'modules/ecs-batch-dashboard': moduleDir('ecs-batch-dashboard'),
   'examples/nightly-job/rule': join(EXAMPLES_DIR, 'nightly-job', 'rule'),
   'examples/nightly-job/scheduler': join(EXAMPLES_DIR, 'nightly-job', 'scheduler'),
 };

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { JobTaskDefinition } from '../job';
+import { JobName, JobTaskDefinition } from '../job';
 import { RunnerMetrics } from '../runner-contract';
 import { Schedule } from '../schedule';
 
@@ -13,6 +13,12 @@ export interface DashboardJob {
   readonly schedule?: string;
   /** The IANA time zone the schedule is read in. @default 'UTC' */
   readonly timeZone?: string;
+  /**
+   * The runs the job's schedules fire per day, when known already (e.g. the sum over
+   * several schedules, from `expectedRunsPerDay`); it wins over `schedule`.
+   * @default - from `schedule`; without either, no missed-run estimate
+   */
+  readonly expectedRunsPerDay?: number;
   /** The job's log group. @default JobTaskDefinition.logGroupName(jobName) */
   readonly logGroupName?: string;
 }
@@ -53,6 +59,95 @@ export class JobDashboard {
   public static readonly COUNT_PERIOD_SECONDS = 3600;
   /** The period of the missed-run estimate: one day. */
   public static readonly MISSED_PERIOD_SECONDS = 86_400;
+  /** Widgets drawn per job. */
+  public static readonly WIDGETS_PER_JOB = 5;
+  /** CloudWatch's limit of widgets on one dashboard. */
+  public static readonly MAX_WIDGETS = 500;
+  /** The most jobs one dashboard can draw (`MAX_WIDGETS / WIDGETS_PER_JOB`). */
+  public static readonly MAX_JOBS = 100;
+  /**
+   * The longest dashboard name: CloudWatch takes 255
+   * ([PutDashboard](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html)),
+   * but the name also makes the EventBridge rule `<name>-task-events`, and rule names end at 64
+   * ([PutRule](https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html)).
+   */
+  public static readonly NAME_MAX_LENGTH = 52;
+  /** A dashboard name as a regular expression source: letters, digits, `-` and `_`, at most 52. */
+  public static readonly NAME_PATTERN: string = `^[A-Za-z0-9_-]{1,${JobDashboard.NAME_MAX_LENGTH}}$`;
+  /** The suffix of the rule (and log resource policy) of a dashboard's task events. */
+  public static readonly EVENTS_RULE_SUFFIX = '-task-events';
+  /**
+   * The prefix of the log group the task-state-change events go to. EventBridge writes to a
+   * log group under `/aws/events/` without further set-up in the console; with the explicit
+   * resource policy (`EventsLogGroupPolicy`) any group works, but the prefix keeps the
+   * groups where people look for them.
+   * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-cloudwatchlogs-permissions
+   */
+  public static readonly EVENTS_LOG_GROUP_PREFIX = '/aws/events/ecs-batch/';
+  /**
+   * The CloudWatch console host of each AWS partition, for `url`.
+   */
+  public static readonly CONSOLE_HOSTS: { [partition: string]: string } = {
+    'aws': 'console.aws.amazon.com',
+    'aws-cn': 'console.amazonaws.cn',
+    'aws-us-gov': 'console.amazonaws-us-gov.com',
+  };
+
+  /**
+   * Checks a dashboard name.
+   * @throws ValidationError naming `field`
+   */
+  public static validateName(name: string, field: string = 'name'): string {
+    if (!new RegExp(JobDashboard.NAME_PATTERN).test(name)) {
+      throw new ValidationError(field, `'${name}' is not a dashboard name (1-${JobDashboard.NAME_MAX_LENGTH} letters, digits, '-' and '_')`);
+    }
+    return name;
+  }
+
+  /** The log group a dashboard's task-state-change events are routed to: `/aws/events/ecs-batch/<dashboard>`. */
+  public static eventsLogGroupName(dashboardName: string): string {
+    return `${JobDashboard.EVENTS_LOG_GROUP_PREFIX}${dashboardName}`;
+  }
+
+  /** The EventBridge rule (and CloudWatch Logs resource policy) of a dashboard's task events: `<dashboard>-task-events`. */
+  public static eventsRuleName(dashboardName: string): string {
+    return `${dashboardName}${JobDashboard.EVENTS_RULE_SUFFIX}`;
+  }
+
+  /** The ECS task group of a job's runs: RunTask's default, `family:<family>`. */
+  public static taskGroup(jobName: string): string {
+    return `family:${jobName}`;
+  }
+
+  /**
+   * The EventBridge pattern of the events the dashboard's Logs Insights widget reads: the
+   * jobs' tasks that stopped on the cluster (exit codes, `TaskFailedToStart`). The widget
+   * filters on the same `group`.
+   * @param clusterArn the jobs' cluster (may be a token)
+   * @param jobNames the jobs (task definition families)
+   * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_task_events.html
+   */
+  public static taskEventsPattern(clusterArn: string, jobNames: string[]): any {
+    return {
+      'source': ['aws.ecs'],
+      'detail-type': ['ECS Task State Change'],
+      'detail': {
+        clusterArn: [clusterArn],
+        lastStatus: ['STOPPED'],
+        group: jobNames.map((name) => JobDashboard.taskGroup(name)),
+      },
+    };
+  }
+
+  /**
+   * The console URL of a dashboard.
+   * @param consoleHost the partition's console host (`CONSOLE_HOSTS`; may be a token)
+   * @param region the dashboard's region (may be a token)
+   * @param dashboardName the dashboard (may be a token)
+   */
+  public static url(consoleHost: string, region: string, dashboardName: string): string {
+    return `https://${region}.${consoleHost}/cloudwatch/home?region=${region}#dashboards/dashboard/${dashboardName}`;
+  }
 
   /**
    * Expected fires per day of a schedule, averaged over the week from 2026-01-05
@@ -81,8 +176,17 @@ export class JobDashboard {
    */
   public static body(props: JobDashboardProps): string {
     if (props.jobs.length === 0) throw new ValidationError('jobs', 'is empty (at least one job)');
+    if (props.jobs.length > JobDashboard.MAX_JOBS) {
+      throw new ValidationError('jobs', `has ${props.jobs.length} jobs (at most ${JobDashboard.MAX_JOBS}: ${JobDashboard.WIDGETS_PER_JOB} widgets each, ${JobDashboard.MAX_WIDGETS} per dashboard)`);
+    }
     const seen = new Set<string>();
     props.jobs.forEach((job, i) => {
+      if (!new RegExp(JobName.FAMILY_PATTERN).test(job.jobName)) {
+        throw new ValidationError(`jobs[${i}].jobName`, `'${job.jobName}' is not a job (task definition family: 1-${JobName.FAMILY_MAX_LENGTH} letters, digits, '-' and '_')`);
+      }
+      if (job.expectedRunsPerDay !== undefined && !(job.expectedRunsPerDay >= 0)) {
+        throw new ValidationError(`jobs[${i}].expectedRunsPerDay`, `${job.expectedRunsPerDay} is not a number of runs (0 or more)`);
+      }
       if (seen.has(job.jobName)) throw new ValidationError(`jobs[${i}].jobName`, `'${job.jobName}' is on the dashboard already (each job once)`);
       seen.add(job.jobName);
       if (!Number.isInteger(job.timeoutSeconds) || job.timeoutSeconds < 1) {
@@ -90,15 +194,25 @@ export class JobDashboard {
       }
     });
     const namespace = props.namespace ?? RunnerMetrics.DEFAULT_NAMESPACE;
-    const widgets = props.jobs.flatMap((job, i) => JobDashboard.row(job, i * JobDashboard.ROW_HEIGHT, namespace, props));
+    const widgets = props.jobs.flatMap((job, i) => JobDashboard.row(job, i, { ...props, namespace }));
     return JSON.stringify({ widgets });
   }
 
-  private static row(job: DashboardJob, y: number, namespace: string, props: JobDashboardProps): any[] {
+  /**
+   * The widgets of one job's row (unchecked: `body` checks), for renderers that build
+   * the body elsewhere (the HCL module's generated template).
+   * @param job the job
+   * @param index its row
+   * @param props region, events log group and namespace (`jobs` is not read)
+   */
+  public static row(job: DashboardJob, index: number, props: JobDashboardProps): any[] {
+    const y = index * JobDashboard.ROW_HEIGHT;
+    const namespace = props.namespace ?? RunnerMetrics.DEFAULT_NAMESPACE;
     const metric = (name: string, extra: object = {}) => [namespace, name, RunnerMetrics.JOB_DIMENSION, job.jobName, extra];
     const h = JobDashboard.ROW_HEIGHT;
     const logGroup = job.logGroupName ?? JobTaskDefinition.logGroupName(job.jobName);
-    const perDay = job.schedule === undefined ? undefined : JobDashboard.expectedRunsPerDay(job.schedule, job.timeZone ?? 'UTC');
+    const perDay = job.expectedRunsPerDay
+      ?? (job.schedule === undefined ? undefined : JobDashboard.expectedRunsPerDay(job.schedule, job.timeZone ?? 'UTC'));
     const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
     return [
       {
@@ -146,7 +260,7 @@ export class JobDashboard {
           region: props.region,
           view: 'table',
           query: `SOURCE '${props.eventsLogGroupName}' | fields @timestamp, detail.taskArn, detail.stopCode, detail.containers.0.exitCode as exitCode, detail.stoppedReason`
-            + ` | filter detail.lastStatus = "STOPPED" and detail.group = "family:${esc(job.jobName)}" | sort @timestamp desc | limit 20`,
+            + ` | filter detail.lastStatus = "STOPPED" and detail.group = "${esc(JobDashboard.taskGroup(job.jobName))}" | sort @timestamp desc | limit 20`,
         },
       },
       {
@@ -185,7 +299,7 @@ export class JobDashboard {
             stat: 'Sum',
             period: JobDashboard.MISSED_PERIOD_SECONDS,
             metrics: [
-              [{ expression: `${perDay} - FILL(s${y}, 0) - FILL(f${y}, 0)`, label: 'missed (approx.; below 0: extra runs)', id: `missed${y}` }],
+              [{ expression: `${perDay} - FILL(s${y}, 0) - FILL(f${y}, 0)`, label: 'missed ≈ expected − reported (a dashboard cannot match each fire time to a run; below 0: extra runs)', id: `missed${y}` }],
               [namespace, RunnerMetrics.JOB_SUCCEEDED, RunnerMetrics.JOB_DIMENSION, job.jobName, { id: `s${y}`, visible: false }],
               [namespace, RunnerMetrics.JOB_FAILED, RunnerMetrics.JOB_DIMENSION, job.jobName, { id: `f${y}`, visible: false }],
             ],

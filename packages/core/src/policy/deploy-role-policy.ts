@@ -23,7 +23,8 @@ export interface DeployRolePolicyProps extends TeamStackProps {
  * - ECR: push to the team's repository, and manage it;
  * - the resources the stack manages: clusters, task definitions, IAM roles, log groups,
  *   EventBridge rules, Scheduler schedules and groups, SQS dead-letter queues, SNS
- *   topics and CloudWatch alarms named `<team>-*`;
+ *   topics, CloudWatch alarms and dashboards named `<team>-*`, and the dashboard's events
+ *   log group `/aws/events/ecs-batch/<team>-*`;
  * - `ecs:RegisterTaskDefinition` of the team's families, tagged with the team;
  * - `iam:PassRole` on the stack's own roles, each to its own service: execution and
  *   task roles (`<team>-*-execution`, `<team>-*-task`) to ECS tasks, invoker roles
@@ -33,8 +34,9 @@ export interface DeployRolePolicyProps extends TeamStackProps {
  * attaching `AdministratorAccess` and assuming any role are denied outright.
  *
  * `ecs:DescribeTaskDefinition`, `ecs:DeregisterTaskDefinition` and
- * `ecs:ListTaskDefinitions`, `ecr:GetAuthorizationToken` and `logs:DescribeLogGroups`
- * support no resource-level permissions: they are granted on `*`.
+ * `ecs:ListTaskDefinitions`, `ecr:GetAuthorizationToken`, `logs:DescribeLogGroups` and the
+ * CloudWatch Logs resource policy calls (`logs:PutResourcePolicy`, for the dashboard's
+ * events log group) support no resource-level permissions: they are granted on `*`.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_iam_mfa-selfmanage-boundary.html
@@ -164,8 +166,13 @@ export class DeployRolePolicy {
           'logs:CreateLogGroup', 'logs:DeleteLogGroup', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy',
           'logs:TagResource', 'logs:UntagResource', 'logs:TagLogGroup', 'logs:UntagLogGroup',
         ],
-        resources: [stack.logGroupsArn],
+        resources: [stack.logGroupsArn, stack.eventsLogGroupsArn],
       },
+      // The dashboard's events log group lets its rule write (EventsLogGroupPolicy). CloudWatch
+      // Logs resource policies are per account and region, with no resource-level permissions:
+      // these accept only "*". https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchlogs.html
+      { sid: 'ManageLogResourcePolicies', actions: ['logs:PutResourcePolicy', 'logs:DeleteResourcePolicy'], resources: ['*'] },
+      { sid: 'ManageDashboards', actions: ['cloudwatch:PutDashboard', 'cloudwatch:DeleteDashboards'], resources: [stack.dashboardsArn] },
       {
         sid: 'ManageRules',
         actions: [

@@ -11,16 +11,21 @@ export interface EventsLogGroupPolicyProps {
 
 /**
  * The CloudWatch Logs resource policy an EventBridge rule needs to write events to a
- * log group (the dashboard's ECS task-state-change events): `logs:CreateLogStream` and
- * `logs:PutLogEvents` for `events.amazonaws.com` and `delivery.logs.amazonaws.com` on the
- * group's streams, pinned to the rule. Put it with `PutResourcePolicy`
- * (`aws_cloudwatch_log_resource_policy`).
+ * log group (the dashboard's ECS task-state-change events), for `events.amazonaws.com`
+ * and `delivery.logs.amazonaws.com` on the group's streams: `logs:CreateLogStream`, and
+ * `logs:PutLogEvents` pinned to the rule (`aws:SourceArn`). Stream creation is not pinned:
+ * EventBridge does not send the rule as `aws:SourceArn` when it creates the stream
+ * (AWS's own sample, aws-samples/serverless-patterns `eventbridge-cloudwatch`, splits the
+ * statements the same way), and a stream without events writes nothing. Put it with
+ * `PutResourcePolicy` (`aws_cloudwatch_log_resource_policy`).
  *
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-cloudwatchlogs-permissions
  */
 export class EventsLogGroupPolicy {
-  /** Sid of the only statement. */
+  /** Sid of the statement that lets the rule write events. */
   public static readonly SID = 'EventBridgeRuleWritesTaskEvents';
+  /** Sid of the statement that lets EventBridge create the group's streams. */
+  public static readonly SID_CREATE_STREAM = 'EventBridgeCreatesTaskEventStreams';
   /** The principal CloudWatch Logs delivers as, next to EventBridge's own. */
   public static readonly DELIVERY_LOGS = 'delivery.logs.amazonaws.com';
 
@@ -28,13 +33,22 @@ export class EventsLogGroupPolicy {
    * @returns a CloudWatch Logs resource policy document (plain JSON)
    */
   public static document(props: EventsLogGroupPolicyProps): any {
-    return PolicyDocument.of([{
-      sid: EventsLogGroupPolicy.SID,
-      servicePrincipal: [ServicePrincipal.EVENTS, EventsLogGroupPolicy.DELIVERY_LOGS],
-      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      resources: [`${props.logGroupArn}:*`],
-      conditions: [{ operator: 'ArnEquals', key: 'aws:SourceArn', value: props.ruleArn }],
-    }]);
+    const principals = [ServicePrincipal.EVENTS, EventsLogGroupPolicy.DELIVERY_LOGS];
+    return PolicyDocument.of([
+      {
+        sid: EventsLogGroupPolicy.SID_CREATE_STREAM,
+        servicePrincipal: principals,
+        actions: ['logs:CreateLogStream'],
+        resources: [`${props.logGroupArn}:*`],
+      },
+      {
+        sid: EventsLogGroupPolicy.SID,
+        servicePrincipal: principals,
+        actions: ['logs:PutLogEvents'],
+        resources: [`${props.logGroupArn}:*`],
+        conditions: [{ operator: 'ArnEquals', key: 'aws:SourceArn', value: props.ruleArn }],
+      },
+    ]);
   }
 
   private constructor() {}

@@ -3,6 +3,7 @@ import { AwsPartition } from '../arn/aws-partition';
 import { ValidationError } from '../errors';
 import { Statement } from './policy-document';
 import { TeamStackProps } from './team-stack-props';
+import { JobDashboard } from '../dashboard/job-dashboard';
 import { JobRoleNames } from '../job/job-role-names';
 import { JobTaskDefinition } from '../job/job-task-definition';
 
@@ -39,6 +40,10 @@ export class TeamStackAccess {
   public readonly ecsTasksRoleArns: string[];
   public readonly invokerRolesArn: string;
   public readonly logGroupsArn: string;
+  /** The log groups of the dashboards' task-state-change events (`/aws/events/ecs-batch/<team>-*`). */
+  public readonly eventsLogGroupsArn: string;
+  /** The team's CloudWatch dashboards (global: no region in the ARN). */
+  public readonly dashboardsArn: string;
   public readonly rulesArn: string;
   public readonly schedulesArn: string;
   public readonly scheduleGroupsArn: string;
@@ -90,6 +95,8 @@ export class TeamStackAccess {
       .map((suffix) => arn('iam', `role/${prefix}*${suffix}`, false));
     this.invokerRolesArn = arn('iam', `role/${prefix}*${TeamStackAccess.INVOKER_ROLE_SUFFIX}`, false);
     this.logGroupsArn = arn('logs', `log-group:${logPrefix}${prefix}*`);
+    this.eventsLogGroupsArn = arn('logs', `log-group:${JobDashboard.EVENTS_LOG_GROUP_PREFIX}${prefix}*`);
+    this.dashboardsArn = arn('cloudwatch', `dashboard/${prefix}*`, false);
     this.rulesArn = arn('events', `rule/${prefix}*`);
     this.schedulesArn = arn('scheduler', `schedule/*/${prefix}*`);
     this.scheduleGroupsArn = arn('scheduler', `schedule-group/${prefix}*`);
@@ -122,7 +129,11 @@ export class TeamStackAccess {
         resources: [this.rolesArn],
       },
       { sid: 'DescribeLogGroups', actions: ['logs:DescribeLogGroups'], resources: ['*'] },
-      { sid: 'ReadLogGroups', actions: ['logs:ListTagsForResource', 'logs:ListTagsLogGroup'], resources: [this.logGroupsArn] },
+      { sid: 'ReadLogGroups', actions: ['logs:ListTagsForResource', 'logs:ListTagsLogGroup'], resources: [this.logGroupsArn, this.eventsLogGroupsArn] },
+      // No resource types: the dashboard's log resource policy is read on "*".
+      // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchlogs.html
+      { sid: 'DescribeLogResourcePolicies', actions: ['logs:DescribeResourcePolicies'], resources: ['*'] },
+      { sid: 'ReadDashboards', actions: ['cloudwatch:GetDashboard'], resources: [this.dashboardsArn] },
       { sid: 'ReadRules', actions: ['events:DescribeRule', 'events:ListTargetsByRule', 'events:ListTagsForResource'], resources: [this.rulesArn] },
       {
         sid: 'ReadSchedules',

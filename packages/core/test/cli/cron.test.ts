@@ -184,3 +184,17 @@ describe('cron --help', () => {
     for (const name of ['cron validate', 'cron next', 'cron to-utc']) expect(r.stdout).toContain(name);
   });
 });
+
+describe('ecs-batch cron runs-per-day', () => {
+  test('the runs per day the dashboard expects: core\'s JobDashboard.expectedRunsPerDay', () => {
+    expect(runCli('cron', 'runs-per-day', 'rate(1 hour)')).toMatchObject({ code: 0, stdout: '24\n', stderr: '' });
+    expect(runCliJson('cron', 'runs-per-day', 'cron(0 9 ? * MON-FRI *)', '--tz', 'Europe/Paris').json).toEqual({ runsPerDay: 0.71 });
+  });
+
+  test('a bad expression or zone: exit 1, the field named', () => {
+    const r = runCli('cron', 'runs-per-day', 'cron(0 2 * * * *)');
+    expect(r.code).toBe(1);
+    expect(r.stderr.startsWith('ecs-batch cron runs-per-day: ')).toBe(true);
+    expect(runCli('cron', 'runs-per-day', 'rate(1 hour)', '--tz', 'Mars/Base').stderr).toContain('--tz');
+  });
+});

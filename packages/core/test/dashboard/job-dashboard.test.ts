@@ -77,4 +77,47 @@ describe('JobDashboard.body', () => {
     expect(() => JobDashboard.body({ ...PROPS, jobs: [] })).toThrow(ValidationError);
     expect(() => JobDashboard.body({ ...PROPS, jobs: [{ jobName: 'x', timeoutSeconds: 0 }] })).toThrow('jobs[0].timeoutSeconds: 0 is not a timeout');
   });
+
+  test('a job name that is not a family, a negative run count, too many jobs: errors naming the field', () => {
+    expect(() => JobDashboard.body({ ...PROPS, jobs: [{ jobName: 'a"b', timeoutSeconds: 60 }] })).toThrow("jobs[0].jobName: 'a\"b' is not a job");
+    expect(() => JobDashboard.body({ ...PROPS, jobs: [{ jobName: 'a', timeoutSeconds: 60, expectedRunsPerDay: -1 }] })).toThrow('jobs[0].expectedRunsPerDay: -1');
+    const many = Array.from({ length: JobDashboard.MAX_JOBS + 1 }, (_, i) => ({ jobName: `j${i}`, timeoutSeconds: 60 }));
+    expect(() => JobDashboard.body({ ...PROPS, jobs: many })).toThrow('jobs: has 101 jobs (at most 100');
+    expect(JSON.parse(JobDashboard.body({ ...PROPS, jobs: many.slice(1) })).widgets).toHaveLength(JobDashboard.MAX_WIDGETS);
+  });
+
+  test('expectedRunsPerDay wins over the schedule (several schedules summed by the caller)', () => {
+    const one = JSON.parse(JobDashboard.body({ ...PROPS, jobs: [{ jobName: 'a', timeoutSeconds: 60, schedule: 'rate(1 hour)', expectedRunsPerDay: 25 }] }));
+    expect(one.widgets[4].properties.metrics[0][0].expression).toBe('25 - FILL(s0, 0) - FILL(f0, 0)');
+  });
+});
+
+describe('JobDashboard: names, events and URL', () => {
+  test('the dashboard name: letters, digits, - and _, at most 52 (the rule <name>-task-events ends at 64)', () => {
+    expect(JobDashboard.eventsRuleName('x'.repeat(JobDashboard.NAME_MAX_LENGTH))).toHaveLength(64);
+    expect(JobDashboard.validateName('payments-jobs_1')).toBe('payments-jobs_1');
+    expect(() => JobDashboard.validateName('payments jobs', 'dashboardName')).toThrow("dashboardName: 'payments jobs' is not a dashboard name");
+    expect(() => JobDashboard.validateName('x'.repeat(53))).toThrow(ValidationError);
+  });
+
+  test('the events log group sits under /aws/events/', () => {
+    expect(JobDashboard.eventsLogGroupName('payments-jobs')).toBe('/aws/events/ecs-batch/payments-jobs');
+  });
+
+  test('the event pattern: stopped tasks of the jobs on the cluster, in the groups the widget filters on', () => {
+    const cluster = 'arn:aws:ecs:eu-west-1:123456789012:cluster/batch';
+    expect(JobDashboard.taskEventsPattern(cluster, ['payments-nightly', 'payments-hourly'])).toEqual({
+      'source': ['aws.ecs'],
+      'detail-type': ['ECS Task State Change'],
+      'detail': { clusterArn: [cluster], lastStatus: ['STOPPED'], group: ['family:payments-nightly', 'family:payments-hourly'] },
+    });
+    const widget = JSON.parse(JobDashboard.body(PROPS)).widgets[2];
+    expect(widget.properties.query).toContain(`detail.group = "${JobDashboard.taskGroup('payments-nightly')}"`);
+  });
+
+  test('the console URL, per partition', () => {
+    expect(JobDashboard.url(JobDashboard.CONSOLE_HOSTS.aws, 'eu-west-1', 'payments-jobs'))
+      .toBe('https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards/dashboard/payments-jobs');
+    expect(JobDashboard.CONSOLE_HOSTS['aws-cn']).toBe('console.amazonaws.cn');
+  });
 });

@@ -54,6 +54,10 @@ const PLAN_CALLS: Call[] = [
   ['sns:GetSubscriptionAttributes', arn('sns', 'payments-nightly-alerts')],
   ['sns:ListTagsForResource', arn('sns', 'payments-nightly-alerts')],
   ['cloudwatch:DescribeAlarms', arn('cloudwatch', 'alarm:payments-nightly-missed-run')],
+  // The dashboard (EcsBatchDashboard / ecs-batch-dashboard): global dashboard ARN, events log group, log resource policy.
+  ['cloudwatch:GetDashboard', `arn:aws:cloudwatch::${ACCOUNT}:dashboard/payments-batch`],
+  ['logs:ListTagsForResource', arn('logs', 'log-group:/aws/events/ecs-batch/payments-batch')],
+  ['logs:DescribeResourcePolicies', '*'],
 ];
 
 /** What `terraform apply` changes, and what the workflow does after it (push, RegisterTaskDefinition). */
@@ -103,6 +107,13 @@ const APPLY_CALLS: Call[] = [
   ['sns:Subscribe', arn('sns', 'payments-nightly-alerts')],
   ['cloudwatch:PutMetricAlarm', arn('cloudwatch', 'alarm:payments-nightly-missed-run'), TEAM_TAG],
   ['cloudwatch:TagResource', arn('cloudwatch', 'alarm:payments-nightly-missed-run')],
+  ['cloudwatch:PutDashboard', `arn:aws:cloudwatch::${ACCOUNT}:dashboard/payments-batch`],
+  ['cloudwatch:DeleteDashboards', `arn:aws:cloudwatch::${ACCOUNT}:dashboard/payments-batch`],
+  ['logs:CreateLogGroup', arn('logs', 'log-group:/aws/events/ecs-batch/payments-batch'), TEAM_TAG],
+  ['logs:PutRetentionPolicy', arn('logs', 'log-group:/aws/events/ecs-batch/payments-batch')],
+  ['events:PutRule', arn('events', 'rule/payments-batch-task-events'), TEAM_TAG],
+  ['events:PutTargets', arn('events', 'rule/payments-batch-task-events')],
+  ['logs:PutResourcePolicy', '*'],
 ];
 
 /** Another team (billing) in the same account: none of it is reachable. */
@@ -123,6 +134,10 @@ const OTHER_TEAM_CALLS: Call[] = [
   ['sqs:SetQueueAttributes', arn('sqs', 'billing-nightly-run-dlq')],
   ['sns:Subscribe', arn('sns', 'billing-nightly-alerts')],
   ['cloudwatch:PutMetricAlarm', arn('cloudwatch', 'alarm:billing-nightly-missed-run'), TEAM_TAG],
+  ['cloudwatch:PutDashboard', `arn:aws:cloudwatch::${ACCOUNT}:dashboard/billing-batch`],
+  ['cloudwatch:GetDashboard', `arn:aws:cloudwatch::${ACCOUNT}:dashboard/billing-batch`],
+  ['logs:CreateLogGroup', arn('logs', 'log-group:/aws/events/ecs-batch/billing-batch'), TEAM_TAG],
+  ['logs:CreateLogGroup', arn('logs', 'log-group:/aws/events/other'), TEAM_TAG],
 ];
 
 async function decision(policy: unknown, [action, resource, context]: Call): Promise<Decision> {

@@ -71,7 +71,7 @@ export class CdktfInfra extends Component {
         "import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';",
       ] : []),
       "import { AwsProvider } from '@cdktf/provider-aws/lib/provider';",
-      `import { ${['CpuArchitecture', 'EcsBatchJob', ...(jobs.some((j) => j.overlap === 'skip') ? ['OverlapPolicy'] : []), 'TriggerKind'].join(', ')} } from '@ecs-batch/cdktf';`,
+      `import { ${['CpuArchitecture', ...(this.hasDashboard() ? ['EcsBatchDashboard'] : []), 'EcsBatchJob', ...(jobs.some((j) => j.overlap === 'skip') ? ['OverlapPolicy'] : []), 'TriggerKind'].join(', ')} } from '@ecs-batch/cdktf';`,
       "import { Schedule } from '@ecs-batch/core';",
       "import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';",
       "import { Construct } from 'constructs';",
@@ -108,6 +108,7 @@ export class CdktfInfra extends Component {
       ...this.cluster(names),
       '',
       ...jobs.flatMap((job) => this.job(job)),
+      ...this.dashboard(names),
       '    new TerraformOutput(this, \'repository_url\', { value: images.repositoryUrl });',
       '  }',
       '}',
@@ -117,6 +118,29 @@ export class CdktfInfra extends Component {
       `  new BatchStack(app, ${tsString(names.stack)});`,
       '  app.synth();',
       '}',
+    ];
+  }
+
+  /** A dashboard needs a job to draw (a repo of addJob calls may have none yet). */
+  private hasDashboard(): boolean {
+    return this.settings.dashboard && this.jobs().length > 0;
+  }
+
+  /** One dashboard for every job, in job-name order (as the hcl flavour's map of jobs). */
+  private dashboard(names: InfraNames): string[] {
+    if (!this.hasDashboard()) return [];
+    return [
+      '    // One dashboard for every job (the project option dashboard: false leaves it out).',
+      "    const dashboard = new EcsBatchDashboard(this, 'dashboard', {",
+      `      name: ${tsString(names.dashboard)},`,
+      '      clusterArn,',
+      '      jobs: this.node.findAll()',
+      '        .filter((c): c is EcsBatchJob => c instanceof EcsBatchJob)',
+      '        .sort((a, b) => (a.family < b.family ? -1 : 1))',
+      '        .map((job) => EcsBatchDashboard.jobOf(job)),',
+      '    });',
+      "    new TerraformOutput(this, 'dashboard_url', { value: dashboard.dashboardUrl, description: 'The CloudWatch dashboard of the jobs.' });",
+      '',
     ];
   }
 
@@ -275,6 +299,17 @@ export class CdktfInfra extends Component {
       '    }',
       '  });',
       '',
+      ...(this.hasDashboard() ? [
+        "  test('one dashboard draws each job once, and the output dashboard_url opens it', () => {",
+        "    const [dashboard] = resources('aws_cloudwatch_dashboard');",
+        '    const titles: string[] = JSON.parse(dashboard.dashboard_body).widgets.map((w: any) => w.properties.title ?? w.properties.markdown);',
+        `    for (const family of ${tsLiteral(jobs.map((j) => j.family))}) {`,
+        '      expect(titles.filter((t) => t.includes(`${family}:`))).toHaveLength(5);',
+        '    }',
+        '    expect(synthesized.output.dashboard_url).toBeDefined();',
+        '  });',
+        '',
+      ] : []),
       "  test('images: immutable tags, scanned on push, the last " + s.keepImages + " kept', () => {",
       "    const [repository] = resources('aws_ecr_repository');",
       "    expect(repository.image_tag_mutability).toBe('IMMUTABLE');",

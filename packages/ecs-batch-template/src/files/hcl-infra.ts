@@ -1,8 +1,8 @@
-import { TerraformVersions } from '@ecs-batch/core';
+import { JobDashboard, TerraformVersions } from '@ecs-batch/core';
 import { Component, JsonFile } from 'projen';
 import { TypeScriptProject } from 'projen/lib/typescript';
 import { InfraNames } from './infra-names';
-import { JOB_MODULE, TerraformModules } from './terraform-modules';
+import { DASHBOARD_MODULE, JOB_MODULE, TerraformModules } from './terraform-modules';
 import { GeneratedTextFile } from '../private/generated-text-file';
 import { hclLiteral } from '../private/hcl-literal';
 import { JobSettings } from '../private/job-settings';
@@ -80,6 +80,7 @@ export class HclInfra extends Component {
       '    cpu                 = number',
       '    memory              = number',
       '    timeout_seconds     = number',
+      '    runs_per_day        = number',
       '    overlap             = string',
       '    input               = optional(string)',
       '    missed_run_hours    = optional(number)',
@@ -159,7 +160,26 @@ export class HclInfra extends Component {
       '',
       ...moduleArguments(s).map(([name, value], _, all) => `  ${name.padEnd(Math.max(...all.map(([n]) => n.length)))} = ${value}`),
       '}',
+      ...(this.hasDashboard() ? [
+        '',
+        '# One dashboard for every job (the project option dashboard: false leaves it out), in job-name order.',
+        'module "dashboard" {',
+        `  source      = "./modules/${DASHBOARD_MODULE}"`,
+        `  name        = ${hclLiteral(names.dashboard)}`,
+        '  cluster_arn = local.cluster_arn',
+        '  jobs = [for name in sort(keys(var.jobs)) : {',
+        '    name                  = module.job[name].family',
+        '    timeout_seconds       = var.jobs[name].timeout_seconds',
+        '    expected_runs_per_day = var.jobs[name].runs_per_day',
+        '  }]',
+        '}',
+      ] : []),
     ];
+  }
+
+  /** A dashboard needs a job to draw (a repo of addJob calls may have none yet). */
+  private hasDashboard(): boolean {
+    return this.settings.dashboard && this.jobs().length > 0;
   }
 
   private outputsTf(): string[] {
@@ -168,6 +188,13 @@ export class HclInfra extends Component {
       '  description = "Where the deploy workflow pushes the image."',
       '  value       = aws_ecr_repository.images.repository_url',
       '}',
+      ...(this.hasDashboard() ? [
+        '',
+        'output "dashboard_url" {',
+        '  description = "The CloudWatch dashboard of the jobs."',
+        '  value       = module.dashboard.dashboard_url',
+        '}',
+      ] : []),
     ];
   }
 
@@ -221,6 +248,15 @@ export class HclInfra extends Component {
       `    expect(lifecycle.policy).toMatch(/countNumber\\s*=\\s*${s.keepImages}\\b/);`,
       '  });',
       '',
+      ...(this.hasDashboard() ? [
+        "  test('one dashboard draws every job, and the output dashboard_url opens it', async () => {",
+        '    const root = await parseModule(infra);',
+        "    const [call] = blocks(root, 'module').dashboard;",
+        `    expect(call.source).toBe('./modules/${DASHBOARD_MODULE}');`,
+        "    expect(blocks(root, 'output').dashboard_url[0].value).toBe('${module.dashboard.dashboard_url}');",
+        '  });',
+        '',
+      ] : []),
       "  test('state lives in an S3 backend that each environment configures', async () => {",
       '    const root = await parseModule(infra);',
       '    const terraform = root.flatMap((p) => p.terraform ?? []);',
@@ -291,6 +327,8 @@ function tfvarsJob(job: JobSettings): object {
     cpu: job.cpu,
     memory: job.memory,
     timeout_seconds: job.timeoutMinutes * 60,
+    // What the dashboard's missed-run widget expects (core counts the schedule's fire times).
+    runs_per_day: job.enabled ? JobDashboard.expectedRunsPerDay(job.schedule, job.timeZone) : 0,
     overlap: job.overlap,
     input: job.input,
     missed_run_hours: job.missedRunAlarmHours,

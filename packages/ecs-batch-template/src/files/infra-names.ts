@@ -26,6 +26,11 @@ export class InfraNames {
     return this.settings.baseName;
   }
 
+  /** The jobs' dashboard, e.g. `payments-batch`. */
+  public get dashboard(): string {
+    return this.settings.baseName;
+  }
+
   /** The CDKTF stack, and its folder under cdktf.out/stacks/. */
   public get stack(): string {
     return this.settings.baseName;

@@ -1,4 +1,4 @@
-import { JobTaskDefinition } from '@ecs-batch/core';
+import { JobDashboard, JobTaskDefinition } from '@ecs-batch/core';
 import { BOOTSTRAP_DIR, Bootstrap } from './bootstrap';
 import { SYNTH_INFRA_TASK } from './cdktf-infra';
 import { DEFAULT_ENVIRONMENT, Environments } from './environments';
@@ -191,6 +191,7 @@ export class TeamReadme {
       `How revisions, Terraform and CI share the task definition: [deploying](${docs('deploying.md')}); the IAM it creates: [IAM](${docs('iam.md')}).`,
       '',
       ...logsSection(settings.initialJobs[0]?.family ?? `${settings.team}-${job.name}`),
+      ...(settings.dashboard ? watchSection(names, tfDir, up, cdktf) : []),
       '## Roll back',
       '',
       'A bad release runs at the next schedule. To run an earlier release instead:',
@@ -215,6 +216,31 @@ export class TeamReadme {
       `they are. See [getting started](${docs('getting-started.md')}).`,
     ].join('\n') + '\n';
   }
+}
+
+/**
+ * How to open the jobs' dashboard: the `dashboard_url` output, or its name in the console.
+ */
+function watchSection(names: InfraNames, tfDir: string, up: string, cdktf: boolean): string[] {
+  return [
+    '## Watch the jobs',
+    '',
+    `Every job has a row on the CloudWatch dashboard \`${names.dashboard}\`: runs succeeded and failed, duration`,
+    '(p50, p95, max) against the timeout, stopped tasks with exit codes and failures to start, the last successful run,',
+    'and missed runs per day (an estimate: the runs the schedule fires per day minus the runs that reported). Its URL is',
+    'the Terraform output `dashboard_url`:',
+    '',
+    '```sh',
+    ...(cdktf ? [`npx projen ${SYNTH_INFRA_TASK}`] : []),
+    `terraform -chdir=${tfDir} init -backend-config=${up}/${Environments.backendFile(DEFAULT_ENVIRONMENT)}`,
+    `terraform -chdir=${tfDir} output -raw dashboard_url`,
+    '```',
+    '',
+    `Or open CloudWatch in the console, Dashboards, \`${names.dashboard}\`. The exit codes come from the ECS task-state-change`,
+    `events that the infra routes to the log group \`${JobDashboard.eventsLogGroupName(names.dashboard)}\`. \`dashboard: false\` in`,
+    '`.projenrc.ts` leaves the dashboard out.',
+    '',
+  ];
 }
 
 /**

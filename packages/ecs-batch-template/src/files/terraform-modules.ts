@@ -6,6 +6,8 @@ import { PackageAssets } from '../private/package-assets';
 
 /** The module a `hcl` repo's root module calls for each job. */
 export const JOB_MODULE = 'ecs-batch-job';
+/** The module a `hcl` repo's root module calls for its dashboard. */
+export const DASHBOARD_MODULE = 'ecs-batch-dashboard';
 
 /**
  * Vendors the raw HCL modules this template version ships (`templates/terraform/modules/`)

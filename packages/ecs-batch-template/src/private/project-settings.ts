@@ -17,6 +17,8 @@ export interface ProjectSettings {
   /** The trigger jobs use unless they set one; undefined means the construct's default. */
   readonly trigger?: TriggerName;
   readonly alertEmail?: string;
+  /** One dashboard for every job, with the `dashboard_url` output. */
+  readonly dashboard: boolean;
   readonly clusterArn?: string;
   readonly subnetIds: string[];
   readonly securityGroupIds: string[];
@@ -125,6 +127,7 @@ export function resolveProjectSettings(options: EcsBatchProjectOptions): Project
       timeZone,
       trigger,
       alertEmail: options.alertEmail,
+      dashboard: options.dashboard ?? true,
       clusterArn: options.clusterArn,
       subnetIds,
       securityGroupIds,

@@ -189,8 +189,23 @@ describe('CdktfInfra', () => {
     const [repository] = Object.values<any>(stack.resource.aws_ecr_repository);
     expect(repository).toMatchObject({ name: 'payments-batch', image_tag_mutability: 'IMMUTABLE', image_scanning_configuration: { scan_on_push: true } });
     expect(Object.keys(stack.variable).sort()).toEqual(['cluster_arn', 'image_tag', 'region', 'security_group_ids', 'subnet_ids']);
+    // One dashboard of every job, and its URL as an output.
+    const [dashboard] = Object.values<any>(stack.resource.aws_cloudwatch_dashboard);
+    expect(dashboard.dashboard_name).toBe('payments-batch');
+    const titles = JSON.parse(dashboard.dashboard_body).widgets.map((w: any) => w.properties.title ?? w.properties.markdown);
+    expect(titles.filter((t: string) => t.startsWith('payments-nightly:'))).toHaveLength(5);
+    expect(titles).toContain('payments-nightly: missed runs per day (approx.: 1 expected − runs reported)');
+    expect(Object.values<any>(stack.resource.aws_cloudwatch_event_rule).map((r) => r.name)).toContain('payments-batch-task-events');
+    expect(stack.output.dashboard_url.value).toContain('#dashboards/dashboard/');
     // Bounded versions: Terraform 1.x from 1.10 (use_lockfile), provider 6.x from the tested 6.25.
     expect(stack.terraform.required_version).toBe('~> 1.10');
     expect(stack.terraform.required_providers.aws).toEqual({ source: 'aws', version: '~> 6.25' });
+  });
+
+  test('dashboard: false leaves the dashboard and its output out', () => {
+    const off = synth(newProject({ dashboard: false }))['infra/main.ts'];
+    expect(off).not.toContain('EcsBatchDashboard');
+    expect(off).not.toContain('dashboard_url');
+    expect(main).toContain("new TerraformOutput(this, 'dashboard_url'");
   });
 });

@@ -38,6 +38,28 @@ describe('HclInfra', () => {
     expect(call.alerts).toEqual({ emails: ['ops@example.com'] });
   });
 
+  test('a dashboard of every job: the vendored ecs-batch-dashboard, with only variables it declares; the output dashboard_url', async () => {
+    const root = await parseModule(infra);
+    const [call] = blocks(root, 'module').dashboard;
+    expect(call).toMatchObject({ source: './modules/ecs-batch-dashboard', name: 'payments-batch', cluster_arn: '${local.cluster_arn}' });
+    expect(call.jobs).toContain('module.job[name].family');
+    expect(call.jobs).toContain('var.jobs[name].runs_per_day');
+    const declared = blocks(await parseModule(join(infra, 'modules', 'ecs-batch-dashboard')), 'variable');
+    const passed = Object.keys(call).filter((k) => k !== 'source');
+    expect(passed.filter((name) => !(name in declared))).toEqual([]);
+    const required = Object.keys(declared).filter((name) => !('default' in declared[name][0]));
+    expect(required.filter((name) => !passed.includes(name))).toEqual([]);
+    expect(blocks(root, 'output').dashboard_url[0].value).toBe('${module.dashboard.dashboard_url}');
+  });
+
+  test('dashboard: false leaves the dashboard and its output out', async () => {
+    const other = tempDir();
+    synthInPlace(newProject({ infra: 'hcl', dashboard: false }, other));
+    const root = await parseModule(join(other, 'infra'));
+    expect(blocks(root, 'module').dashboard).toBeUndefined();
+    expect(blocks(root, 'output').dashboard_url).toBeUndefined();
+  });
+
   test('projen writes the job settings to jobs.auto.tfvars.json, a rule\'s schedule already in UTC', () => {
     const { jobs } = JSON.parse(readFileSync(join(infra, 'jobs.auto.tfvars.json'), 'utf8'));
     expect(jobs.nightly).toEqual({
@@ -50,6 +72,7 @@ describe('HclInfra', () => {
       cpu: 256,
       memory: 512,
       timeout_seconds: 3600,
+      runs_per_day: 1,
       overlap: 'allow',
       missed_run_hours: 25,
       environment: {},
@@ -60,7 +83,7 @@ describe('HclInfra', () => {
       kms_key_arns: [],
       readonly_root_filesystem: true,
     });
-    expect(jobs.weekly).toMatchObject({ schedule_expression: 'cron(0 0 ? * MON *)', trigger: 'rule', input: '{"kind":"weekly"}', memory: 2048 });
+    expect(jobs.weekly).toMatchObject({ schedule_expression: 'cron(0 0 ? * MON *)', trigger: 'rule', input: '{"kind":"weekly"}', memory: 2048, runs_per_day: 0.14 });
     expect(jobs.weekly.time_zone).toBeUndefined();
   });
 

@@ -7,7 +7,7 @@ describe('TeamReadme', () => {
   test('covers layout, adding a job, moving a Lambda handler, deploying, schedules, rollback and upgrades', () => {
     const headings = readme.split('\n').filter((l) => l.startsWith('## '));
     expect(headings).toEqual([
-      '## Jobs', '## Layout', '## Add a job', '## Give a job access', '## Move a Lambda handler', '## Schedules and time zones', '## Deploy', '## Find a run in the logs', '## Roll back', '## Upgrade the template',
+      '## Jobs', '## Layout', '## Add a job', '## Give a job access', '## Move a Lambda handler', '## Schedules and time zones', '## Deploy', '## Find a run in the logs', '## Watch the jobs', '## Roll back', '## Upgrade the template',
     ]);
   });
 
@@ -26,6 +26,16 @@ describe('TeamReadme', () => {
     const end = lines.find((line) => line.event === 'end')!;
     for (const field of ['runId', 'scheduledTime', 'outcome', 'durationMs', 'job']) expect(end).toHaveProperty(field);
     expect(end.job).toBe('payments-nightly');
+  });
+
+  test('"Watch the jobs": the dashboard, and how to open it (the dashboard_url output); not with dashboard: false', () => {
+    const section = readme.slice(readme.indexOf('## Watch the jobs'), readme.indexOf('## Roll back'));
+    expect(section).toContain('`payments-batch`');
+    expect(section).toContain('terraform -chdir=cdktf.out/stacks/payments-batch output -raw dashboard_url');
+    expect(section).toContain('`/aws/events/ecs-batch/payments-batch`');
+    const hcl: string = synth(newProject({ infra: 'hcl' }))['README.md'];
+    expect(hcl).toContain('terraform -chdir=infra output -raw dashboard_url');
+    expect(synth(newProject({ dashboard: false }))['README.md']).not.toContain('## Watch the jobs');
   });
 
   test('links the project docs', () => {

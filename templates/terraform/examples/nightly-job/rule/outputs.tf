@@ -22,3 +22,8 @@ output "alert_topic_arn" {
   description = "SNS topic of failed runs and the missed-run alarm."
   value       = module.nightly.alert_topic_arn
 }
+
+output "dashboard_url" {
+  description = "The job's CloudWatch dashboard."
+  value       = module.dashboard.dashboard_url
+}

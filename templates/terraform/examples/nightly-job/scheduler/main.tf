@@ -30,3 +30,13 @@ module "nightly" {
   alerts           = { emails = var.alert_emails }
   missed_run_alarm = { hours = 25 }
 }
+
+# One dashboard of the job: runs, duration against the timeout, exit codes and
+# failures to start, the last success, missed runs (one run a day expected).
+module "dashboard" {
+  source = "../../../modules/ecs-batch-dashboard"
+
+  name        = "nightly"
+  cluster_arn = var.cluster_arn
+  jobs        = [{ name = "nightly", expected_runs_per_day = 1 }]
+}
