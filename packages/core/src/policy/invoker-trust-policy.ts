@@ -109,11 +109,12 @@ export class InvokerTrustPolicy {
    * @param region the group's region
    * @param account the group's account
    * @param groupName the group (1-64 letters, numbers, `.`, `-`, `_`). @default 'default'
+   * @param field what the caller calls the group name, for the error. @default 'groupName'
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoneventbridgescheduler.html#amazoneventbridgescheduler-resources-for-iam-policies
    */
-  public static scheduleGroupArn(partition: string, region: string, account: string, groupName?: string): string {
+  public static scheduleGroupArn(partition: string, region: string, account: string, groupName?: string, field?: string): string {
     const group = groupName ?? InvokerTrustPolicy.DEFAULT_SCHEDULE_GROUP;
-    InvokerTrustPolicy.checkName(group, InvokerTrustPolicy.SCHEDULE_GROUP_NAME, 'groupName', 'schedule group name');
+    InvokerTrustPolicy.checkName(group, InvokerTrustPolicy.SCHEDULE_GROUP_NAME, field ?? 'groupName', 'schedule group name');
     return Arn.format({ partition, service: 'scheduler', region, account, resource: `schedule-group/${group}` });
   }
 
