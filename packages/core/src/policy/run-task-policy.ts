@@ -93,6 +93,8 @@ export interface RunTaskFieldNames {
   readonly passRoleArns?: string[];
   /** @default 'deadLetterQueueArn' */
   readonly deadLetterQueueArn?: string;
+  /** @default 'pinRevision' */
+  readonly pinRevision?: string;
 }
 
 /**
@@ -176,6 +178,7 @@ export class RunTaskPolicy {
       taskDefinitionFamilyArn: given?.taskDefinitionFamilyArn ?? 'taskDefinitionFamilyArn',
       passRoleArn: (i: number) => given?.passRoleArns?.[i] ?? `passRoleArns[${i}]`,
       deadLetterQueueArn: given?.deadLetterQueueArn ?? 'deadLetterQueueArn',
+      pinRevision: given?.pinRevision ?? 'pinRevision',
     };
   }
 
@@ -197,7 +200,7 @@ export class RunTaskPolicy {
 
     if (pin) {
       // A token is used as it is: it should be the ARN of one revision, e.g. aws_ecs_task_definition.arn.
-      return taskDefinition === undefined ? props.taskDefinitionArn : taskDefinition.runTaskResource(true);
+      return taskDefinition === undefined ? props.taskDefinitionArn : taskDefinition.runTaskResource(true, names.pinRevision);
     }
     if (familyArn !== undefined) {
       return TaskDefinitionArn.allRevisionsResourceOf(familyArn, names.taskDefinitionFamilyArn);

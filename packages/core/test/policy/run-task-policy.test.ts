@@ -189,6 +189,13 @@ describe('errors in the caller\'s names (fieldNames)', () => {
     expect(error.message).not.toMatch(/passRoleArns|deadLetterQueueArn|clusterArn/);
   });
 
+  test('pinning a revisionless task definition names the caller\'s pin', () => {
+    const error = errorOf(() => RunTaskPolicy.permissions({
+      clusterArn: CLUSTER, taskDefinitionArn: TD, passRoleArns: [], pinRevision: true, fieldNames: { pinRevision: '--pin-revision' },
+    }));
+    expect(error.message).toBe(`--pin-revision: needs a task definition ARN with a revision, but '${TD}' has none (e.g. ${TD}:3)`);
+  });
+
   test('a role without a name keeps its index', () => {
     const error = errorOf(() => RunTaskPolicy.permissions({
       clusterArn: CLUSTER, taskDefinitionArn: TD, passRoleArns: [EXEC_ROLE, 'role'], fieldNames: { passRoleArns: ['executionRoleArn'] },
