@@ -6,7 +6,7 @@
  * runs the task.
  */
 import { createHash } from 'crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join, resolve } from 'path';
 import { ACTION_PINS, BASE_IMAGE } from '../packages/ecs-batch-template/src/private/pins';
@@ -105,6 +105,28 @@ describe('actions:update', () => {
     expect(result.changes).toContain(`actions/checkout: v7.0.1 -> v7.0.2 (${commit})`);
     expect(readdirSync(join(dir, ACTION_FIXTURES, 'actions/checkout'))).toEqual([`${commit}.yml`]);
     expect(readFileSync(join(dir, PINS_FILE), 'utf8')).toContain(`{ repo: 'actions/checkout', tag: 'v7.0.2', sha: '${commit}' }`);
+  });
+
+  test('an action in a folder: the repository\'s tags, the folder\'s action.yml, its fixture nested; unpinned fixtures go', async () => {
+    const dir = workspace();
+    dirs.push(dir);
+    const fixtures = join(dir, ACTION_FIXTURES);
+    mkdirSync(join(fixtures, 'github/codeql-action/analyze'), { recursive: true });
+    writeFileSync(join(fixtures, 'github/codeql-action/analyze', `${'e'.repeat(40)}.yml`), 'name: stale\n');
+    mkdirSync(join(fixtures, 'actions/cache'), { recursive: true });
+    writeFileSync(join(fixtures, 'actions/cache', `${'e'.repeat(40)}.yml`), 'name: stale\n');
+    const r = replay();
+    const result = await new ActionsUpdate(r.get).run(dir, previous);
+    const upload = result.actions.find((p) => p.repo === 'github/codeql-action/upload-sarif')!;
+    expect(upload.tag).toMatch(/^v4\.\d+\.\d+$/);
+    expect(r.calls.map((c) => c.url)).toEqual(expect.arrayContaining([
+      'https://api.github.com/repos/github/codeql-action/git/matching-refs/tags/v4.',
+      `https://api.github.com/repos/github/codeql-action/contents/upload-sarif/action.yml?ref=${upload.sha}`,
+    ]));
+    expect(readdirSync(join(fixtures, 'github/codeql-action'))).toEqual(['upload-sarif']);
+    expect(readdirSync(join(fixtures, 'github/codeql-action/upload-sarif'))).toEqual([`${upload.sha}.yml`]);
+    expect(existsSync(join(fixtures, 'actions/cache'))).toBe(false);
+    expect(existsSync(join(fixtures, 'actions/checkout'))).toBe(true);
   });
 
   test('refuses a release that runs on node20, naming it, and writes nothing', async () => {

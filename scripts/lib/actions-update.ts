@@ -6,6 +6,7 @@ import type { ActionPin, ImagePin } from '../../packages/ecs-batch-template/src/
 
 /** An action the workflows use, and the major they follow. */
 export interface TrackedAction {
+  /** `owner/repo`, or `owner/repo/path` for an action in a folder of its repository. */
   readonly repo: string;
   readonly major: number;
 }
@@ -20,6 +21,8 @@ export const TRACKED_ACTIONS: readonly TrackedAction[] = [
   { repo: 'aws-actions/configure-aws-credentials', major: 6 },
   { repo: 'changesets/action', major: 2 },
   { repo: 'docker/setup-buildx-action', major: 4 },
+  // An action in a folder: its repository's tags, its folder's action.yml.
+  { repo: 'github/codeql-action/upload-sarif', major: 4 },
   { repo: 'hashicorp/setup-terraform', major: 4 },
   { repo: 'peter-evans/create-pull-request', major: 8 },
 ];
@@ -77,12 +80,7 @@ export class ActionsUpdate {
       // As git keeps it (.gitattributes: eol=lf), so a re-run leaves the tree clean.
       writeFileSync(join(dir, `${pin.sha}.yml`), actionYml.replace(/\r\n/g, '\n'));
     }
-    for (const owner of readdirSync(fixtures)) {
-      for (const name of readdirSync(join(fixtures, owner))) {
-        if (!actions.some((a) => a.repo === `${owner}/${name}`)) rmSync(join(fixtures, owner, name), { recursive: true, force: true });
-      }
-      if (readdirSync(join(fixtures, owner)).length === 0) rmSync(join(fixtures, owner), { recursive: true, force: true });
-    }
+    removeUnpinned(fixtures, '', actions);
 
     const changes: string[] = [];
     for (const pin of actions) {
@@ -99,7 +97,10 @@ export class ActionsUpdate {
 
   /** The newest `v<major>.x.y` tag of an action, its commit, and its action.yml at that commit. */
   async action(tracked: TrackedAction): Promise<{ pin: ActionPin; actionYml: string }> {
-    const api = `https://api.github.com/repos/${tracked.repo}`;
+    // `github/codeql-action/upload-sarif`: the tags are the repository's, the action.yml is the folder's.
+    const [owner, name, ...folder] = tracked.repo.split('/');
+    const api = `https://api.github.com/repos/${owner}/${name}`;
+    const prefix = folder.length > 0 ? `${folder.join('/')}/` : '';
     const refs = JSON.parse(await this.github(`${api}/git/matching-refs/tags/v${tracked.major}.`)) as Array<{ ref: string; object: { sha: string; type: string } }>;
     const releases = refs
       .map((ref) => ({ ref, version: /^refs\/tags\/v(\d+)\.(\d+)\.(\d+)$/.exec(ref.ref) }))
@@ -115,10 +116,10 @@ export class ActionsUpdate {
 
     let actionYml: string | undefined;
     for (const file of ['action.yml', 'action.yaml']) {
-      actionYml = await this.github(`${api}/contents/${file}?ref=${object.sha}`, { accept: 'application/vnd.github.raw+json', optional: true });
+      actionYml = await this.github(`${api}/contents/${prefix}${file}?ref=${object.sha}`, { accept: 'application/vnd.github.raw+json', optional: true });
       if (actionYml !== undefined) break;
     }
-    if (actionYml === undefined) throw new Error(`${tracked.repo}@${tag}: no action.yml or action.yaml at ${object.sha}`);
+    if (actionYml === undefined) throw new Error(`${tracked.repo}@${tag}: no ${prefix}action.yml or ${prefix}action.yaml at ${object.sha}`);
     const using = parseYaml(actionYml)?.runs?.using;
     if (using !== ACTION_RUNTIME) throw new Error(`${tracked.repo}@${tag}: runs.using is '${using}', not ${ACTION_RUNTIME}: not a current major`);
     return { pin: { repo: tracked.repo, tag, sha: object.sha }, actionYml };
@@ -155,6 +156,26 @@ export class ActionsUpdate {
   }
 }
 
+/**
+ * Removes the fixtures of actions no longer pinned: `<owner>/<repo>[/<path>]/<sha>.yml`.
+ * A folder is kept while it is a pinned action's or holds one (`github/codeql-action`
+ * holds `upload-sarif`); empty folders go.
+ */
+function removeUnpinned(root: string, dir: string, actions: readonly ActionPin[]): void {
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const path = dir ? `${dir}/${entry.name}` : entry.name;
+    const pinned = actions.some((a) => a.repo === path);
+    const holdsPinned = actions.some((a) => a.repo.startsWith(`${path}/`));
+    if (!pinned && !holdsPinned) {
+      rmSync(join(root, path), { recursive: true, force: true });
+      continue;
+    }
+    if (holdsPinned) removeUnpinned(root, path, actions);
+    if (readdirSync(join(root, path)).length === 0) rmSync(join(root, path), { recursive: true, force: true });
+  }
+}
+
 function header(response: HttpResponse, name: string): string | undefined {
   const key = Object.keys(response.headers).find((k) => k.toLowerCase() === name);
   return key === undefined ? undefined : response.headers[key];
@@ -180,7 +201,7 @@ export function renderPins(actions: readonly ActionPin[], image: ImagePin): stri
     '',
     '/** A GitHub Action pinned to the full commit SHA of a release tag of its current major. */',
     'export interface ActionPin {',
-    '  /** `owner/repo` */',
+    '  /** `owner/repo`, or `owner/repo/path` for an action in a folder of its repository (`uses:` names it so). */',
     '  readonly repo: string;',
     '  /** The release tag the SHA was read from, e.g. `v7.0.1`. */',
     '  readonly tag: string;',

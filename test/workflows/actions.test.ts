@@ -45,7 +45,7 @@ describe('every workflow', () => {
   });
 
   test('every pinned action is used somewhere, so a stale pin is noticed', () => {
-    const used = new Set(Object.values(all).flatMap((text) => [...text.matchAll(/uses:\s+([\w.-]+\/[\w.-]+)@/g)].map((m) => m[1])));
+    const used = new Set(Object.values(all).flatMap((text) => [...text.matchAll(/uses:\s+([\w.-]+\/[\w.-]+(?:\/[\w.-]+)*)@/g)].map((m) => m[1])));
     expect(ACTION_PINS.map((p) => p.repo).filter((repo) => !used.has(repo))).toEqual([]);
   });
 });
@@ -89,7 +89,8 @@ describe('the check fails what GitHub or a reviewer would refuse', () => {
     const inherit = release.replace('    uses: ./.github/workflows/deploy.yml\n', '    uses: ./.github/workflows/deploy.yml\n    secrets: inherit\n');
     expect(problems(inherit)).toEqual([expect.stringContaining('`secrets: inherit`')]);
     const build = all['hcl:.github/workflows/build.yml'];
-    const idToken = build.replace('    permissions:\n      contents: read\n    strategy:', '    permissions:\n      contents: read\n      id-token: write\n    strategy:');
+    const idToken = build.replace('      actions: read\n    strategy:', '      actions: read\n      id-token: write\n    strategy:');
+    expect(idToken).not.toBe(build);
     expect(problems(idToken)).toEqual([expect.stringContaining('`id-token: write` without assuming a role')]);
   });
 });

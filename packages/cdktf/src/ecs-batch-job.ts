@@ -19,13 +19,14 @@ import { Construct } from 'constructs';
 import { AlertsOptions } from './alerts-options';
 import { CpuArchitecture } from './cpu-architecture';
 import { DurationAlarmOptions } from './duration-alarm-options';
-import { EcsScheduledTask } from './ecs-scheduled-task';
+import { EcsScheduledTask, EcsScheduledTaskProps } from './ecs-scheduled-task';
 import { JobSchedule } from './job-schedule';
 import { MissedRunAlarmOptions } from './missed-run-alarm-options';
 import { OverlapPolicy } from './overlap-policy';
 import { BatchJobSettings } from './private/batch-job-settings';
 import { FailureAlert } from './private/failure-alert';
 import { ScheduleTarget } from './private/family-arn';
+import { PropNames } from './private/prop-names';
 import { TASK_LAUNCH_PROPS, taskLaunchOf } from './private/task-launch';
 import { TaskLaunchProps } from './task-launch-props';
 
@@ -255,40 +256,33 @@ export class EcsBatchJob extends Construct {
     const overrides = s.command === undefined && environment === undefined
       ? undefined
       : [{ name: settings.name, command: s.command, environment }];
-    try {
-      return new EcsScheduledTask(scope, s.name, {
-        name: `${settings.name}-${s.name}`,
-        description: s.description,
-        schedule: s.schedule,
-        timeZone: s.timeZone,
-        trigger: s.trigger,
-        allowInexactUtcConversion: s.allowInexactUtcConversion,
-        enabled: s.enabled,
-        ...taskLaunchOf(props),
-        taskDefinitionArn: refs.taskDefinitionArn,
-        taskCount: s.taskCount,
-        tags: props.tags,
-        containerOverrides: overrides,
-        scheduledTimeContainer: settings.name,
-        retryPolicy: s.retryPolicy,
-        deadLetterQueue: s.deadLetterQueue,
-        executionRoleArn: refs.executionRoleArn,
-        taskRoleArn: refs.taskRoleArn,
-        permissionsBoundaryArn: settings.permissionsBoundaryArn,
-        scheduleGroup: s.scheduleGroup,
-        flexibleTimeWindowMinutes: s.flexibleTimeWindowMinutes,
-        startDate: s.startDate,
-        endDate: s.endDate,
-      });
-    } catch (e) {
-      if (e instanceof ValidationError) {
-        // Job-wide props keep their name; per-schedule ones get the schedule's index.
-        const jobWide: string[] = [...TASK_LAUNCH_PROPS, 'tags'];
-        const field = jobWide.includes(e.field.split(/[.[]/)[0]) ? e.field : `schedules[${i}].${e.field}`;
-        throw new ValidationError(field, e.reason);
-      }
-      throw e;
-    }
+    // Job-wide props keep their name; per-schedule ones are the schedule's: schedules[<i>].<prop>.
+    const jobWide: string[] = [...TASK_LAUNCH_PROPS, 'tags', 'permissionsBoundaryArn'];
+    const field = (prop: string) => (jobWide.includes(prop.split(/[.[]/)[0]) ? prop : `schedules[${i}].${prop}`);
+    return new EcsScheduledTask(scope, s.name, PropNames.register<EcsScheduledTaskProps>({
+      name: `${settings.name}-${s.name}`,
+      description: s.description,
+      schedule: s.schedule,
+      timeZone: s.timeZone,
+      trigger: s.trigger,
+      allowInexactUtcConversion: s.allowInexactUtcConversion,
+      enabled: s.enabled,
+      ...taskLaunchOf(props),
+      taskDefinitionArn: refs.taskDefinitionArn,
+      taskCount: s.taskCount,
+      tags: props.tags,
+      containerOverrides: overrides,
+      scheduledTimeContainer: settings.name,
+      retryPolicy: s.retryPolicy,
+      deadLetterQueue: s.deadLetterQueue,
+      executionRoleArn: refs.executionRoleArn,
+      taskRoleArn: refs.taskRoleArn,
+      permissionsBoundaryArn: settings.permissionsBoundaryArn,
+      scheduleGroup: s.scheduleGroup,
+      flexibleTimeWindowMinutes: s.flexibleTimeWindowMinutes,
+      startDate: s.startDate,
+      endDate: s.endDate,
+    }, field));
   }
 
   /** The task definition family (the job name). */

@@ -10,13 +10,12 @@ import { SchedulerScheduleGroup } from '@cdktf/provider-aws/lib/scheduler-schedu
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { AwsLimits, DeadLetterQueuePolicy, InvokerTrustPolicy, JobRoleNames, ManagedPolicyArn, RunTaskPolicy, Schedule } from '@ecs-batch/core';
-import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { Construct } from 'constructs';
 import { ContainerOverride } from './container-override';
 import { DeadLetterQueue } from './dead-letter-queue';
 import { defaultName } from './private/default-name';
 import { ScheduleTarget } from './private/family-arn';
-import { PropCheck } from './private/prop-check';
+import { PropName, PropNames } from './private/prop-names';
 import { ScheduledTaskDefaults, ScheduledTaskSettings } from './private/scheduled-task-settings';
 import { RetryPolicy } from './retry-policy';
 import { ScheduleGroup } from './schedule-group';
@@ -249,7 +248,9 @@ export class EcsScheduledTask extends Construct {
     super(scope, id);
     const settings = ScheduledTaskSettings.resolve(props, () => defaultName(this, AwsLimits.SCHEDULE_NAME_MAX_LENGTH));
     const pin = props.pinRevision ?? false;
-    const target = PropCheck.asProp('taskDefinitionArn', () => ScheduleTarget.of(props.taskDefinitionArn, pin));
+    // Core names each prop as the user wrote it (inside an EcsBatchJob: schedules[<i>].<prop>).
+    const field = PropNames.of(props);
+    const target = ScheduleTarget.of(props.taskDefinitionArn, pin, field('taskDefinitionArn'));
     const isRule = settings.trigger === TriggerKind.RULE;
     // Empty tags and security groups are left out, as the HCL module does.
     const tags = Object.keys(props.tags ?? {}).length > 0 ? props.tags : undefined;
@@ -279,7 +280,7 @@ export class EcsScheduledTask extends Construct {
 
     const passRoleArns = [props.executionRoleArn, props.taskRoleArn].filter((arn): arn is string => arn !== undefined);
     const permissions = ScheduledTaskPermissions.build(props, passRoleArns, target, settings.tagsOnRunTask,
-      isRule ? undefined : this.deadLetterQueueArn);
+      isRule ? undefined : this.deadLetterQueueArn, field);
 
     const rule = isRule
       ? new CloudwatchEventRule(this, 'rule', {
@@ -301,13 +302,13 @@ export class EcsScheduledTask extends Construct {
       ? InvokerTrustPolicy.forRule({ accountId: account.accountId, sourceArn: rule.arn })
       : InvokerTrustPolicy.forScheduler({
         accountId: account.accountId,
-        sourceArn: PropCheck.asProp('scheduleGroup', () => InvokerTrustPolicy.scheduleGroupArn(partition.partition, region.region, account.accountId, groupName)),
+        sourceArn: InvokerTrustPolicy.scheduleGroupArn(partition.partition, region.region, account.accountId, groupName, field('scheduleGroup')),
       });
     const invoker = new IamRole(this, 'invoker', {
       name: JobRoleNames.invokerRole(settings.name),
       description: `Lets ${isRule ? 'EventBridge rule' : 'EventBridge Scheduler schedule'} ${settings.name} run its ECS task`,
       assumeRolePolicy: JSON.stringify(trust),
-      permissionsBoundary: props.permissionsBoundaryArn === undefined ? undefined : ManagedPolicyArn.check(props.permissionsBoundaryArn, 'permissionsBoundaryArn'),
+      permissionsBoundary: props.permissionsBoundaryArn === undefined ? undefined : ManagedPolicyArn.check(props.permissionsBoundaryArn, field('permissionsBoundaryArn')),
       tags,
     });
     new IamRolePolicy(this, 'invoker_policy', { name: 'run-task', role: invoker.name, policy: JSON.stringify(permissions) });
@@ -353,8 +354,9 @@ export class EcsScheduledTask extends Construct {
       if (this.deadLetterQueueArn !== undefined) {
         // A rule sends to its dead-letter queue as events.amazonaws.com, which the
         // queue's own policy must allow.
-        const queuePolicy = JSON.stringify(PropCheck.asProp('deadLetterQueue', () =>
-          DeadLetterQueuePolicy.forRule({ queueArn: this.deadLetterQueueArn!, ruleArn: rule.arn })));
+        const queuePolicy = JSON.stringify(DeadLetterQueuePolicy.forRule({
+          queueArn: this.deadLetterQueueArn, ruleArn: rule.arn, queueArnField: field('deadLetterQueue'),
+        }));
         if (queue !== undefined) {
           new SqsQueuePolicy(this, 'dead_letter_queue_policy', { queueUrl: queue.url, policy: queuePolicy });
         } else {
@@ -389,37 +391,33 @@ export class EcsScheduledTask extends Construct {
 }
 
 /**
- * The invoking role's permissions, from core, with core's field names mapped
- * back to the props the user wrote.
+ * The invoking role's permissions, from core, which names each field as the
+ * user wrote the prop it comes from.
  */
 class ScheduledTaskPermissions {
   public static build(
     props: EcsScheduledTaskProps, passRoleArns: string[], target: ScheduleTarget, tagsOnRunTask: boolean, deadLetterQueueArn: string | undefined,
+    field: PropName,
   ): any {
+    // passRoleArns holds the roles that are given, in this order.
     const roleProps = [props.executionRoleArn !== undefined ? 'executionRoleArn' : undefined, props.taskRoleArn !== undefined ? 'taskRoleArn' : undefined]
       .filter((p): p is string => p !== undefined);
-    const fieldOf = (field: string): string => {
-      const role = /^passRoleArns\[(\d+)\]$/.exec(field);
-      if (role) return roleProps[Number(role[1])];
-      if (field === 'deadLetterQueueArn') return 'deadLetterQueue';
-      if (field === 'taskDefinitionFamilyArn') return 'taskDefinitionArn';
-      return field;
-    };
-    try {
-      return RunTaskPolicy.permissions({
-        clusterArn: props.clusterArn,
-        taskDefinitionArn: props.taskDefinitionArn,
-        taskDefinitionFamilyArn: target.familyArn,
-        passRoleArns,
-        pinRevision: props.pinRevision ?? false,
-        propagateTags: tagsOnRunTask,
-        deadLetterQueueArn,
-      });
-    } catch (e) {
-      if (e instanceof ValidationError) {
-        throw new ValidationError(fieldOf(e.field), e.reason);
-      }
-      throw e;
-    }
+    return RunTaskPolicy.permissions({
+      clusterArn: props.clusterArn,
+      taskDefinitionArn: props.taskDefinitionArn,
+      taskDefinitionFamilyArn: target.familyArn,
+      passRoleArns,
+      pinRevision: props.pinRevision ?? false,
+      propagateTags: tagsOnRunTask,
+      deadLetterQueueArn,
+      fieldNames: {
+        clusterArn: field('clusterArn'),
+        taskDefinitionArn: field('taskDefinitionArn'),
+        // The family is parsed from taskDefinitionArn (or derived from it): the user wrote only that.
+        taskDefinitionFamilyArn: field('taskDefinitionArn'),
+        passRoleArns: roleProps.map(field),
+        deadLetterQueueArn: field('deadLetterQueue'),
+      },
+    });
   }
 }

@@ -1,5 +1,6 @@
 // ValidationError is not re-exported: jsii forbids exported classes that extend
-// Error. TypeScript callers import it from '@ecs-batch/core/lib/errors'.
+// Error. Errors.isValidationError(e) and Errors.fieldOf(e) recognize it in every language.
+export * from './error-checks';
 export * from './runner-contract';
 export * from './arn';
 export * from './policy';

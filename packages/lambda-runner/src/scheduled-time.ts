@@ -1,4 +1,4 @@
-import { RunnerEnvironment, Schedule } from '@ecs-batch/core';
+import { RunnerEnvironment, Schedule, TimeZone } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 
 /**
@@ -20,16 +20,8 @@ export function scheduledTime(env: { [name: string]: string | undefined }, now: 
   }
   const expression = value(RunnerEnvironment.SCHEDULE);
   if (expression === undefined) return now;
-  let schedule: Schedule;
-  try {
-    schedule = Schedule.expression(expression);
-  } catch (e) {
-    throw new ValidationError(RunnerEnvironment.SCHEDULE, (e as Error).message);
-  }
-  const timeZone = value(RunnerEnvironment.SCHEDULE_TIME_ZONE) ?? 'UTC';
-  try {
-    return schedule.lastFireTime({ at: now, timeZone }) ?? now;
-  } catch (e) {
-    throw new ValidationError(RunnerEnvironment.SCHEDULE_TIME_ZONE, (e as Error).message);
-  }
+  // Core names each variable, with the part that is wrong in the reason.
+  const schedule = Schedule.expression(expression, RunnerEnvironment.SCHEDULE);
+  const timeZone = TimeZone.validate(value(RunnerEnvironment.SCHEDULE_TIME_ZONE) ?? 'UTC', RunnerEnvironment.SCHEDULE_TIME_ZONE);
+  return schedule.lastFireTime({ at: now, timeZone }) ?? now;
 }

@@ -1,3 +1,4 @@
+import { Errors } from '@ecs-batch/core';
 import { scheduledTime } from '../src/scheduled-time';
 
 const start = new Date('2026-03-10T17:10:00Z');
@@ -31,6 +32,16 @@ describe('scheduledTime: the handler\'s event.time', () => {
   test('a bad value is refused, naming the variable', () => {
     expect(() => at({ ECS_BATCH_SCHEDULED_TIME: '<aws.scheduler.scheduled-time>' })).toThrow(/ECS_BATCH_SCHEDULED_TIME: '<aws.scheduler.scheduled-time>' is not a UTC time/);
     expect(() => at({ ECS_BATCH_SCHEDULE: 'cron(0 2 * *)' })).toThrow(/ECS_BATCH_SCHEDULE: /);
-    expect(() => at({ ECS_BATCH_SCHEDULE: 'cron(0 2 * * ? *)', ECS_BATCH_SCHEDULE_TIME_ZONE: 'Mars/Olympus' })).toThrow(/ECS_BATCH_SCHEDULE_TIME_ZONE: /);
+    expect(() => at({ ECS_BATCH_SCHEDULE: 'cron(0 25 * * ? *)' })).toThrow(/^ECS_BATCH_SCHEDULE: hour 25 is out of range/);
+    expect(() => at({ ECS_BATCH_SCHEDULE: 'cron(0 2 * * ? *)', ECS_BATCH_SCHEDULE_TIME_ZONE: 'Mars/Olympus' })).toThrow(/^ECS_BATCH_SCHEDULE_TIME_ZONE: 'Mars\/Olympus'/);
+    const error = (() => {
+      try {
+        at({ ECS_BATCH_SCHEDULE: 'cron(0 25 * * ? *)' });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(Errors.fieldOf(error)).toBe('ECS_BATCH_SCHEDULE');
   });
 });

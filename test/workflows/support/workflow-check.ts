@@ -41,8 +41,9 @@ export function checkWorkflow(root: string, file: string, text: string): string[
 }
 
 function checkStep(root: string, step: any, lines: string[]): string[] {
-  const match = /^([\w.-]+\/[\w.-]+)@(.+)$/.exec(step.uses);
-  if (!match) return ['not owner/repo@ref'];
+  // owner/repo, or owner/repo/path for an action in a folder of its repository.
+  const match = /^([\w.-]+\/[\w.-]+(?:\/[\w.-]+)*)@(.+)$/.exec(step.uses);
+  if (!match) return ['not owner/repo[/path]@ref'];
   const [, repo, ref] = match;
   if (!/^[0-9a-f]{40}$/.test(ref)) return [`pinned to '${ref}', not a full commit SHA`];
   const pin = ACTION_PINS.find((p) => p.repo === repo);

@@ -10,8 +10,9 @@ export class ScheduleTarget {
   /**
    * @param taskDefinitionArn a literal (parsed by core) or a token
    * @param pinRevision keep the revision instead of targeting the family
+   * @param field what the user calls the ARN, for the error
    */
-  public static of(taskDefinitionArn: string, pinRevision: boolean): ScheduleTarget {
+  public static of(taskDefinitionArn: string, pinRevision: boolean, field = 'taskDefinitionArn'): ScheduleTarget {
     if (pinRevision) {
       return new ScheduleTarget(taskDefinitionArn, undefined);
     }
@@ -19,7 +20,7 @@ export class ScheduleTarget {
       const family = ScheduleTarget.familyOfToken(taskDefinitionArn);
       return new ScheduleTarget(family, family);
     }
-    const family = TaskDefinitionArn.parse(taskDefinitionArn, 'taskDefinitionArn').familyArn;
+    const family = TaskDefinitionArn.parse(taskDefinitionArn, field).familyArn;
     return new ScheduleTarget(family, family);
   }
 

@@ -30,20 +30,5 @@ export class PropCheck {
     return Arn.isToken(value) || Token.isUnresolved(value);
   }
 
-  /**
-   * Runs a core builder whose error names its own field (e.g. `queueArn`), and
-   * renames that field to the construct prop the user wrote (e.g. `deadLetterQueue`).
-   */
-  public static asProp<T>(field: string, build: () => T): T {
-    try {
-      return build();
-    } catch (e) {
-      if (e instanceof ValidationError) {
-        throw new ValidationError(field, e.reason);
-      }
-      throw e;
-    }
-  }
-
   private constructor() {}
 }

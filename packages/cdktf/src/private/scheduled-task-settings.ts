@@ -6,6 +6,7 @@ import type { EcsScheduledTaskProps } from '../ecs-scheduled-task';
 import { LaunchType } from '../launch-type';
 import { TriggerKind } from '../trigger-kind';
 import { PropCheck } from './prop-check';
+import { PropName, PropNames } from './prop-names';
 
 /** Retry settings with the defaults applied. */
 export interface ResolvedRetryPolicy {
@@ -29,27 +30,27 @@ export class ScheduledTaskDefaults {
  */
 export class ScheduledTaskSettings {
   public static resolve(props: EcsScheduledTaskProps, fallbackName: () => string): ScheduledTaskSettings {
-    return new ScheduledTaskSettings(props, fallbackName);
+    return new ScheduledTaskSettings(props, fallbackName, PropNames.of(props));
   }
 
   /** The input transformer's name for the event's `time`. */
   private static readonly TIME_PATH_NAME = 'time';
 
-  private static schedule(schedule: Schedule | undefined): Schedule {
+  private static schedule(schedule: Schedule | undefined, field: PropName): Schedule {
     if (!(schedule instanceof Schedule)) {
-      throw new ValidationError('schedule', 'is required (Schedule.cron({...}), Schedule.rate(...), Schedule.at(...) or Schedule.expression(\'...\'))');
+      throw new ValidationError(field('schedule'), 'is required (Schedule.cron({...}), Schedule.rate(...), Schedule.at(...) or Schedule.expression(\'...\'))');
     }
     return schedule;
   }
 
   /** @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html */
-  private static checkStrategyItem(item: CapacityProviderStrategyItem, i: number): void {
-    const field = `capacityProviderStrategy[${i}]`;
+  private static checkStrategyItem(item: CapacityProviderStrategyItem, i: number, field: PropName): void {
+    const at = `capacityProviderStrategy[${i}]`;
     if (typeof item.capacityProvider !== 'string' || item.capacityProvider.trim() === '') {
-      throw new ValidationError(`${field}.capacityProvider`, 'is empty (FARGATE, FARGATE_SPOT or a capacity provider name)');
+      throw new ValidationError(field(`${at}.capacityProvider`), 'is empty (FARGATE, FARGATE_SPOT or a capacity provider name)');
     }
-    PropCheck.integerInRange(item.weight, 0, 1000, `${field}.weight`);
-    PropCheck.integerInRange(item.base, 0, 100000, `${field}.base`);
+    PropCheck.integerInRange(item.weight, 0, 1000, field(`${at}.weight`));
+    PropCheck.integerInRange(item.base, 0, 100000, field(`${at}.base`));
   }
 
   /**
@@ -57,19 +58,19 @@ export class ScheduledTaskSettings {
    * requires RFC 3339), and the end must come after the start.
    * @see https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html#scheduler-CreateSchedule-request-StartDate
    */
-  private static checkDates(startDate: string | undefined, endDate: string | undefined): void {
-    const parse = (value: string | undefined, field: string): number | undefined => {
+  private static checkDates(startDate: string | undefined, endDate: string | undefined, field: PropName): void {
+    const parse = (value: string | undefined, prop: string): number | undefined => {
       if (value === undefined || PropCheck.isToken(value)) return undefined;
       const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value) ? Date.parse(value) : NaN;
       if (Number.isNaN(ms)) {
-        throw new ValidationError(field, `'${value}' is not a UTC timestamp (RFC 3339, e.g. 2030-01-01T00:00:00Z)`);
+        throw new ValidationError(field(prop), `'${value}' is not a UTC timestamp (RFC 3339, e.g. 2030-01-01T00:00:00Z)`);
       }
       return ms;
     };
     const start = parse(startDate, 'startDate');
     const end = parse(endDate, 'endDate');
     if (start !== undefined && end !== undefined && end <= start) {
-      throw new ValidationError('endDate', `${endDate} is not after startDate ${startDate} (the end must come after the start)`);
+      throw new ValidationError(field('endDate'), `${endDate} is not after ${field('startDate')} ${startDate} (the end must come after the start)`);
     }
   }
 
@@ -79,11 +80,11 @@ export class ScheduledTaskSettings {
    * environment, so the runner knows when the run was due.
    */
   private static withScheduleEnvironment(
-    overrides: ContainerOverride[], container: string | undefined, environment: { [name: string]: string },
+    overrides: ContainerOverride[], container: string | undefined, environment: { [name: string]: string }, field: PropName,
   ): ContainerOverride[] {
     if (container === undefined) return overrides;
     if (typeof container !== 'string' || container.trim() === '') {
-      throw new ValidationError('scheduledTimeContainer', 'is empty (the container name in the task definition)');
+      throw new ValidationError(field('scheduledTimeContainer'), 'is empty (the container name in the task definition)');
     }
     const merged = overrides.map((o) => (o.name === container ? { ...o, environment: { ...o.environment, ...environment } } : o));
     return overrides.some((o) => o.name === container) ? merged : [...merged, { name: container, environment }];
@@ -94,11 +95,11 @@ export class ScheduledTaskSettings {
    * Environment variables are sorted by name, as Terraform iterates a map.
    * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html
    */
-  private static inputOf(overrides: ContainerOverride[] | undefined): string | undefined {
+  private static inputOf(overrides: ContainerOverride[] | undefined, field: PropName): string | undefined {
     if (overrides === undefined || overrides.length === 0) return undefined;
     const containerOverrides = overrides.map((o, i) => {
       if (typeof o.name !== 'string' || o.name.trim() === '') {
-        throw new ValidationError(`containerOverrides[${i}].name`, 'is empty (the container name in the task definition)');
+        throw new ValidationError(field(`containerOverrides[${i}].name`), 'is empty (the container name in the task definition)');
       }
       const out: any = { name: o.name };
       if (o.command !== undefined) out.command = o.command;
@@ -133,15 +134,15 @@ export class ScheduledTaskSettings {
    */
   public readonly inputTransformer?: { inputPaths: { [name: string]: string }; inputTemplate: string };
 
-  private constructor(props: EcsScheduledTaskProps, fallbackName: () => string) {
-    const schedule = ScheduledTaskSettings.schedule(props.schedule);
-    const timeZone = props.timeZone === undefined ? undefined : TimeZone.validate(props.timeZone, 'timeZone');
+  private constructor(props: EcsScheduledTaskProps, fallbackName: () => string, field: PropName) {
+    const schedule = ScheduledTaskSettings.schedule(props.schedule, field);
+    const timeZone = props.timeZone === undefined ? undefined : TimeZone.validate(props.timeZone, field('timeZone'));
     this.trigger = props.trigger ?? (timeZone !== undefined ? TriggerKind.SCHEDULER : TriggerKind.RULE);
     const isRule = this.trigger === TriggerKind.RULE;
 
     this.name = props.name ?? fallbackName();
     if (!PropCheck.isToken(this.name) && !new RegExp(AwsLimits.SCHEDULE_NAME_PATTERN).test(this.name)) {
-      throw new ValidationError('name', `'${this.name}' is not a valid ${isRule ? 'rule' : 'schedule'} name (1-${AwsLimits.SCHEDULE_NAME_MAX_LENGTH} letters, numbers, '.', '-', '_')`);
+      throw new ValidationError(field('name'), `'${this.name}' is not a valid ${isRule ? 'rule' : 'schedule'} name (1-${AwsLimits.SCHEDULE_NAME_MAX_LENGTH} letters, numbers, '.', '-', '_')`);
     }
 
     // Rules only know UTC cron and rate: convert local time through core, and refuse
@@ -149,11 +150,11 @@ export class ScheduledTaskSettings {
     // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html
     if (isRule) {
       if (schedule.kind === ScheduleKind.AT) {
-        throw new ValidationError('schedule', `${schedule.expressionString} is a one-time schedule, which rules do not support (use trigger SCHEDULER)`);
+        throw new ValidationError(field('schedule'), `${schedule.expressionString} is a one-time schedule, which rules do not support (use trigger SCHEDULER)`);
       }
       const conversion = timeZone === undefined ? undefined : schedule.toUtc(timeZone);
       if (conversion !== undefined && !conversion.exact && props.allowInexactUtcConversion !== true) {
-        throw new ValidationError('timeZone', `${schedule.expressionString} in ${timeZone} has no exact UTC equivalent for a rule: ${conversion.warnings.join('; ')} (use trigger SCHEDULER, which runs in the time zone, or set allowInexactUtcConversion to accept ${conversion.expression})`);
+        throw new ValidationError(field('timeZone'), `${schedule.expressionString} in ${timeZone} has no exact UTC equivalent for a rule: ${conversion.warnings.join('; ')} (use trigger SCHEDULER, which runs in the time zone, or set allowInexactUtcConversion to accept ${conversion.expression})`);
       }
       this.expression = conversion?.expression ?? schedule.expressionString;
       this.utcConversionWarnings = conversion?.warnings ?? [];
@@ -164,7 +165,7 @@ export class ScheduledTaskSettings {
         scheduleGroup: props.scheduleGroup,
       })) {
         if (value !== undefined) {
-          throw new ValidationError(prop, 'only applies to trigger SCHEDULER (remove it, or use EventBridge Scheduler)');
+          throw new ValidationError(field(prop), 'only applies to trigger SCHEDULER (remove it, or use EventBridge Scheduler)');
         }
       }
     } else {
@@ -174,18 +175,18 @@ export class ScheduledTaskSettings {
     }
 
     if (!PropCheck.isToken(props.clusterArn ?? '')) {
-      ClusterArn.parse(props.clusterArn, 'clusterArn');
+      ClusterArn.parse(props.clusterArn, field('clusterArn'));
     }
     if (!PropCheck.isToken(props.taskDefinitionArn ?? '')) {
-      TaskDefinitionArn.parse(props.taskDefinitionArn, 'taskDefinitionArn');
+      TaskDefinitionArn.parse(props.taskDefinitionArn, field('taskDefinitionArn'));
     }
-    PropCheck.nonEmptyList(props.subnetIds, 'subnetIds', 'at least one subnet ID, for the task\'s awsvpc network interface');
+    PropCheck.nonEmptyList(props.subnetIds, field('subnetIds'), 'at least one subnet ID, for the task\'s awsvpc network interface');
 
     const strategy = props.capacityProviderStrategy ?? [];
     if (props.launchType !== undefined && strategy.length > 0) {
-      throw new ValidationError('launchType', 'cannot be combined with capacityProviderStrategy (set one of them: with a strategy, the launch type is omitted)');
+      throw new ValidationError(field('launchType'), 'cannot be combined with capacityProviderStrategy (set one of them: with a strategy, the launch type is omitted)');
     }
-    strategy.forEach((item, i) => ScheduledTaskSettings.checkStrategyItem(item, i));
+    strategy.forEach((item, i) => ScheduledTaskSettings.checkStrategyItem(item, i, field));
     this.capacityProviderStrategy = strategy;
     this.launchType = strategy.length > 0 ? undefined : (props.launchType ?? LaunchType.FARGATE);
 
@@ -195,26 +196,26 @@ export class ScheduledTaskSettings {
       const ec2Provider = strategy.find((item) =>
         !PropCheck.isToken(item.capacityProvider) && !AwsLimits.FARGATE_CAPACITY_PROVIDERS.includes(item.capacityProvider));
       if (this.launchType !== undefined && this.launchType !== LaunchType.FARGATE) {
-        throw new ValidationError('assignPublicIp', `is only supported on Fargate, but launchType is ${this.launchType} (remove assignPublicIp, or use LaunchType.FARGATE)`);
+        throw new ValidationError(field('assignPublicIp'), `is only supported on Fargate, but launchType is ${this.launchType} (remove assignPublicIp, or use LaunchType.FARGATE)`);
       }
       if (ec2Provider !== undefined) {
-        throw new ValidationError('assignPublicIp', `is only supported on Fargate, but capacity provider '${ec2Provider.capacityProvider}' is an EC2 Auto Scaling group provider (use FARGATE / FARGATE_SPOT, or remove assignPublicIp)`);
+        throw new ValidationError(field('assignPublicIp'), `is only supported on Fargate, but capacity provider '${ec2Provider.capacityProvider}' is an EC2 Auto Scaling group provider (use FARGATE / FARGATE_SPOT, or remove assignPublicIp)`);
       }
     }
 
     this.taskCount = props.taskCount ?? 1;
-    PropCheck.integerInRange(this.taskCount, 1, isRule ? Number.MAX_SAFE_INTEGER : AwsLimits.SCHEDULER_TASK_COUNT_MAX, 'taskCount');
+    PropCheck.integerInRange(this.taskCount, 1, isRule ? Number.MAX_SAFE_INTEGER : AwsLimits.SCHEDULER_TASK_COUNT_MAX, field('taskCount'));
 
     this.retryPolicy = {
       maximumRetryAttempts: props.retryPolicy?.maximumRetryAttempts ?? ScheduledTaskDefaults.MAXIMUM_RETRY_ATTEMPTS,
       maximumEventAgeSeconds: props.retryPolicy?.maximumEventAgeSeconds ?? ScheduledTaskDefaults.MAXIMUM_EVENT_AGE_SECONDS,
     };
-    PropCheck.integerInRange(this.retryPolicy.maximumRetryAttempts, 0, AwsLimits.RETRY_ATTEMPTS_MAX, 'retryPolicy.maximumRetryAttempts');
-    PropCheck.integerInRange(this.retryPolicy.maximumEventAgeSeconds, AwsLimits.EVENT_AGE_MIN_SECONDS, AwsLimits.EVENT_AGE_MAX_SECONDS, 'retryPolicy.maximumEventAgeSeconds');
+    PropCheck.integerInRange(this.retryPolicy.maximumRetryAttempts, 0, AwsLimits.RETRY_ATTEMPTS_MAX, field('retryPolicy.maximumRetryAttempts'));
+    PropCheck.integerInRange(this.retryPolicy.maximumEventAgeSeconds, AwsLimits.EVENT_AGE_MIN_SECONDS, AwsLimits.EVENT_AGE_MAX_SECONDS, field('retryPolicy.maximumEventAgeSeconds'));
 
     this.flexibleTimeWindowMinutes = props.flexibleTimeWindowMinutes;
-    PropCheck.integerInRange(props.flexibleTimeWindowMinutes, 1, AwsLimits.FLEXIBLE_WINDOW_MAX_MINUTES, 'flexibleTimeWindowMinutes');
-    ScheduledTaskSettings.checkDates(props.startDate, props.endDate);
+    PropCheck.integerInRange(props.flexibleTimeWindowMinutes, 1, AwsLimits.FLEXIBLE_WINDOW_MAX_MINUTES, field('flexibleTimeWindowMinutes'));
+    ScheduledTaskSettings.checkDates(props.startDate, props.endDate, field);
 
     this.tagsOnRunTask = props.propagateTags === true || props.enableEcsManagedTags === true || Object.keys(props.tags ?? {}).length > 0;
     const overrides = ScheduledTaskSettings.withScheduleEnvironment(props.containerOverrides ?? [], props.scheduledTimeContainer, {
@@ -224,8 +225,8 @@ export class ScheduledTaskSettings {
       // <aws.scheduler.scheduled-time> for universal targets only, so the runner computes it.
       // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html
       ...(isRule ? { [RunnerEnvironment.SCHEDULED_TIME]: `<${ScheduledTaskSettings.TIME_PATH_NAME}>` } : {}),
-    });
-    const input = ScheduledTaskSettings.inputOf(overrides);
+    }, field);
+    const input = ScheduledTaskSettings.inputOf(overrides, field);
     if (isRule && props.scheduledTimeContainer !== undefined) {
       this.inputTransformer = { inputPaths: { [ScheduledTaskSettings.TIME_PATH_NAME]: '$.time' }, inputTemplate: input! };
     } else {

@@ -158,15 +158,16 @@ export class TaskDefinitionArn {
    * bare family ARN would never match: unpinned gives `family:*`, pinned the exact revision.
    *
    * @param pinRevision true to allow only this ARN's revision
-   * @throws ValidationError naming `pinRevision` when pinning a revisionless ARN
+   * @param field what the caller calls the pin, for the error. @default 'pinRevision'
+   * @throws ValidationError naming `pinRevision` (or `field`) when pinning a revisionless ARN
    * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html
    */
-  public runTaskResource(pinRevision: boolean): string {
+  public runTaskResource(pinRevision: boolean, field?: string): string {
     if (!pinRevision) {
       return this.allRevisionsResource;
     }
     if (this.revision === undefined) {
-      throw new ValidationError('pinRevision', `needs a task definition ARN with a revision, but '${this.arn}' has none (e.g. ${this.familyArn}:3)`);
+      throw new ValidationError(field ?? 'pinRevision', `needs a task definition ARN with a revision, but '${this.arn}' has none (e.g. ${this.familyArn}:3)`);
     }
     return `${this.familyArn}:${this.revision}`;
   }

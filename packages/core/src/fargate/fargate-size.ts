@@ -8,6 +8,14 @@ export interface FargateSizeProps {
   readonly memory: number;
 }
 
+/** What a caller calls a Fargate size's fields, for the errors. */
+export interface FargateSizeFieldNames {
+  /** The CPU's name, e.g. `--cpu` or `addJob(nightly).cpu`. */
+  readonly cpuField: string;
+  /** The memory's name, e.g. `--memory`. */
+  readonly memoryField: string;
+}
+
 /**
  * Memory values Fargate accepts for each CPU value.
  *
@@ -53,12 +61,13 @@ export class FargateSize {
    * @param cpu CPU units (256 = 0.25 vCPU ... 16384 = 16 vCPU)
    * @param memory MiB
    * @param field prefix for the error fields, e.g. `jobs[0]` gives `jobs[0].cpu`. @default - the fields are `cpu` and `memory`
+   * @param fieldNames what the caller calls cpu and memory, whole (e.g. `--cpu`, `--memory`), instead of a prefix. @default - from `field`
    * @returns the validated size
    * @throws ValidationError e.g. `memory: 4096 is not valid with 256 cpu (valid memory for 256 cpu: 512, 1024, 2048)`
    */
-  public static validate(cpu: number, memory: number, field?: string): FargateSizeProps {
-    const cpuField = field ? `${field}.cpu` : 'cpu';
-    const memoryField = field ? `${field}.memory` : 'memory';
+  public static validate(cpu: number, memory: number, field?: string, fieldNames?: FargateSizeFieldNames): FargateSizeProps {
+    const cpuField = fieldNames?.cpuField ?? (field ? `${field}.cpu` : 'cpu');
+    const memoryField = fieldNames?.memoryField ?? (field ? `${field}.memory` : 'memory');
     const row = MEMORY_BY_CPU.find(([c]) => c === cpu);
     if (row === undefined) {
       throw new ValidationError(cpuField, `${cpu} is not a Fargate CPU value (${MEMORY_BY_CPU.map(([c]) => c).join(', ')})`);

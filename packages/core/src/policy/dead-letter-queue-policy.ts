@@ -9,6 +9,16 @@ export interface RuleDeadLetterQueueProps {
   readonly queueArn: string;
   /** The EventBridge rule ARN (`aws:SourceArn`). May be a token. */
   readonly ruleArn: string;
+  /**
+   * What the caller calls the queue ARN, for the error, e.g. a construct's `deadLetterQueue`.
+   * @default 'queueArn'
+   */
+  readonly queueArnField?: string;
+  /**
+   * What the caller calls the rule ARN, for the error.
+   * @default 'ruleArn'
+   */
+  readonly ruleArnField?: string;
 }
 
 /**
@@ -31,11 +41,11 @@ export class DeadLetterQueuePolicy {
    * `ArnEquals aws:SourceArn` = the rule.
    *
    * @returns an SQS queue policy document (plain JSON)
-   * @throws ValidationError naming `queueArn` or `ruleArn`
+   * @throws ValidationError naming `queueArn` or `ruleArn` (or the caller's names for them)
    */
   public static forRule(props: RuleDeadLetterQueueProps): any {
-    const queueArn = DeadLetterQueueArn.check(props.queueArn, 'queueArn');
-    const ruleArn = DeadLetterQueuePolicy.RULE.passThroughOrCheck(props.ruleArn, 'ruleArn');
+    const queueArn = DeadLetterQueueArn.check(props.queueArn, props.queueArnField ?? 'queueArn');
+    const ruleArn = DeadLetterQueuePolicy.RULE.passThroughOrCheck(props.ruleArn, props.ruleArnField ?? 'ruleArn');
     return PolicyDocument.of([{
       sid: DeadLetterQueuePolicy.SID_RULE,
       servicePrincipal: ServicePrincipal.EVENTS,

@@ -18,6 +18,18 @@ export interface InvokerTrustProps {
    * May be a token.
    */
   readonly sourceArn: string;
+
+  /**
+   * What the caller calls the account, for the error, e.g. `--account-id`.
+   * @default 'accountId'
+   */
+  readonly accountIdField?: string;
+
+  /**
+   * What the caller calls the source ARN, for the error, e.g. `--source-arn`.
+   * @default 'sourceArn'
+   */
+  readonly sourceArnField?: string;
 }
 
 /**
@@ -44,10 +56,11 @@ export class InvokerTrustPolicy {
    * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/cross-service-confused-deputy-prevention.html
    */
   public static forRule(props: InvokerTrustProps): any {
-    const accountId = AccountId.check(props.accountId, 'accountId');
+    const sourceArnField = props.sourceArnField ?? 'sourceArn';
+    const accountId = AccountId.check(props.accountId, props.accountIdField ?? 'accountId');
     if (!Arn.isToken(props.sourceArn)) {
-      const rule = InvokerTrustPolicy.RULE.parse(props.sourceArn, 'sourceArn');
-      AccountId.checkSame(rule.account, accountId, 'sourceArn');
+      const rule = InvokerTrustPolicy.RULE.parse(props.sourceArn, sourceArnField);
+      AccountId.checkSame(rule.account, accountId, sourceArnField);
     }
     return InvokerTrustPolicy.trust(InvokerTrustPolicy.SID_RULE, ServicePrincipal.EVENTS, accountId, props.sourceArn);
   }
@@ -64,15 +77,16 @@ export class InvokerTrustPolicy {
    * @see https://docs.aws.amazon.com/scheduler/latest/UserGuide/cross-service-confused-deputy-prevention.html
    */
   public static forScheduler(props: InvokerTrustProps): any {
-    const accountId = AccountId.check(props.accountId, 'accountId');
+    const sourceArnField = props.sourceArnField ?? 'sourceArn';
+    const accountId = AccountId.check(props.accountId, props.accountIdField ?? 'accountId');
     if (!Arn.isToken(props.sourceArn)) {
-      const components = Arn.parse(props.sourceArn, 'sourceArn');
+      const components = Arn.parse(props.sourceArn, sourceArnField);
       if (components.service === 'scheduler' && components.resource.startsWith('schedule/')) {
-        throw new ValidationError('sourceArn', `'${props.sourceArn}' is a schedule ARN, but Scheduler sets aws:SourceArn to the schedule group (expected arn:${components.partition}:scheduler:${components.region}:${components.account}:schedule-group/<group-name>)`);
+        throw new ValidationError(sourceArnField, `'${props.sourceArn}' is a schedule ARN, but Scheduler sets aws:SourceArn to the schedule group (expected arn:${components.partition}:scheduler:${components.region}:${components.account}:schedule-group/<group-name>)`);
       }
-      const group = InvokerTrustPolicy.SCHEDULE_GROUP.parse(props.sourceArn, 'sourceArn');
-      InvokerTrustPolicy.checkName(group.resource.slice('schedule-group/'.length), InvokerTrustPolicy.SCHEDULE_GROUP_NAME, 'sourceArn', 'schedule group name');
-      AccountId.checkSame(group.account, accountId, 'sourceArn');
+      const group = InvokerTrustPolicy.SCHEDULE_GROUP.parse(props.sourceArn, sourceArnField);
+      InvokerTrustPolicy.checkName(group.resource.slice('schedule-group/'.length), InvokerTrustPolicy.SCHEDULE_GROUP_NAME, sourceArnField, 'schedule group name');
+      AccountId.checkSame(group.account, accountId, sourceArnField);
     }
     return InvokerTrustPolicy.trust(InvokerTrustPolicy.SID_SCHEDULER, ServicePrincipal.SCHEDULER, accountId, props.sourceArn);
   }
@@ -109,11 +123,12 @@ export class InvokerTrustPolicy {
    * @param region the group's region
    * @param account the group's account
    * @param groupName the group (1-64 letters, numbers, `.`, `-`, `_`). @default 'default'
+   * @param field what the caller calls the group name, for the error. @default 'groupName'
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoneventbridgescheduler.html#amazoneventbridgescheduler-resources-for-iam-policies
    */
-  public static scheduleGroupArn(partition: string, region: string, account: string, groupName?: string): string {
+  public static scheduleGroupArn(partition: string, region: string, account: string, groupName?: string, field?: string): string {
     const group = groupName ?? InvokerTrustPolicy.DEFAULT_SCHEDULE_GROUP;
-    InvokerTrustPolicy.checkName(group, InvokerTrustPolicy.SCHEDULE_GROUP_NAME, 'groupName', 'schedule group name');
+    InvokerTrustPolicy.checkName(group, InvokerTrustPolicy.SCHEDULE_GROUP_NAME, field ?? 'groupName', 'schedule group name');
     return Arn.format({ partition, service: 'scheduler', region, account, resource: `schedule-group/${group}` });
   }
 

@@ -66,6 +66,35 @@ export interface RunTaskPermissionsProps {
    * @default - no dead-letter queue statement
    */
   readonly deadLetterQueueArn?: string;
+
+  /**
+   * The names the caller gave these props, for the errors: a construct passes its own
+   * props' names, so that an error names the prop its user wrote.
+   * @default - the names of these props (`clusterArn`, `passRoleArns[0]`, ...)
+   */
+  readonly fieldNames?: RunTaskFieldNames;
+}
+
+/**
+ * What the caller calls each of `RunTaskPermissionsProps`' fields, for the errors.
+ * Each defaults to the prop's own name.
+ */
+export interface RunTaskFieldNames {
+  /** @default 'clusterArn' */
+  readonly clusterArn?: string;
+  /** @default 'taskDefinitionArn' */
+  readonly taskDefinitionArn?: string;
+  /** @default 'taskDefinitionFamilyArn' */
+  readonly taskDefinitionFamilyArn?: string;
+  /**
+   * One name per role in `passRoleArns`, in the same order, e.g. `['executionRoleArn', 'taskRoleArn']`.
+   * @default - `passRoleArns[<index>]`
+   */
+  readonly passRoleArns?: string[];
+  /** @default 'deadLetterQueueArn' */
+  readonly deadLetterQueueArn?: string;
+  /** @default 'pinRevision' */
+  readonly pinRevision?: string;
 }
 
 /**
@@ -100,8 +129,9 @@ export class RunTaskPolicy {
    * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/supported-iam-actions-tagging.html
    */
   public static permissions(props: RunTaskPermissionsProps): any {
-    const cluster = Arn.isToken(props.clusterArn) ? undefined : ClusterArn.parse(props.clusterArn, 'clusterArn');
-    const runTaskResource = RunTaskPolicy.runTaskResource(props);
+    const names = RunTaskPolicy.names(props.fieldNames);
+    const cluster = Arn.isToken(props.clusterArn) ? undefined : ClusterArn.parse(props.clusterArn, names.clusterArn);
+    const runTaskResource = RunTaskPolicy.runTaskResource(props, names);
     const statements: Statement[] = [{
       sid: RunTaskPolicy.SID_RUN_TASK,
       actions: ['ecs:RunTask'],
@@ -109,7 +139,7 @@ export class RunTaskPolicy {
       conditions: [{ operator: 'ArnEquals', key: 'ecs:cluster', value: props.clusterArn }],
     }];
 
-    const roles = (props.passRoleArns ?? []).map((role, i) => RunTaskPolicy.ROLE.passThroughOrCheck(role, `passRoleArns[${i}]`));
+    const roles = (props.passRoleArns ?? []).map((role, i) => RunTaskPolicy.ROLE.passThroughOrCheck(role, names.passRoleArn(i)));
     if (roles.length > 0) {
       statements.push({
         sid: RunTaskPolicy.SID_PASS_ROLE,
@@ -132,7 +162,7 @@ export class RunTaskPolicy {
       statements.push({
         sid: RunTaskPolicy.SID_DEAD_LETTER_QUEUE,
         actions: ['sqs:SendMessage'],
-        resources: [DeadLetterQueueArn.check(props.deadLetterQueueArn, 'deadLetterQueueArn')],
+        resources: [DeadLetterQueueArn.check(props.deadLetterQueueArn, names.deadLetterQueueArn)],
       });
     }
     return PolicyDocument.of(statements);
@@ -140,31 +170,44 @@ export class RunTaskPolicy {
 
   private static readonly ROLE = new ArnExpectation('iam', 'role/', 'role/[<path>/]<role-name>');
 
-  private static runTaskResource(props: RunTaskPermissionsProps): string {
+  /** The caller's names, each defaulting to the prop's own. */
+  private static names(given: RunTaskFieldNames | undefined) {
+    return {
+      clusterArn: given?.clusterArn ?? 'clusterArn',
+      taskDefinitionArn: given?.taskDefinitionArn ?? 'taskDefinitionArn',
+      taskDefinitionFamilyArn: given?.taskDefinitionFamilyArn ?? 'taskDefinitionFamilyArn',
+      passRoleArn: (i: number) => given?.passRoleArns?.[i] ?? `passRoleArns[${i}]`,
+      deadLetterQueueArn: given?.deadLetterQueueArn ?? 'deadLetterQueueArn',
+      pinRevision: given?.pinRevision ?? 'pinRevision',
+    };
+  }
+
+  private static runTaskResource(props: RunTaskPermissionsProps, names: ReturnType<typeof RunTaskPolicy.names>): string {
     const pin = props.pinRevision ?? false;
     const tdIsToken = Arn.isToken(props.taskDefinitionArn);
-    const taskDefinition = tdIsToken ? undefined : TaskDefinitionArn.parse(props.taskDefinitionArn, 'taskDefinitionArn');
+    const taskDefinition = tdIsToken ? undefined : TaskDefinitionArn.parse(props.taskDefinitionArn, names.taskDefinitionArn);
     const familyArn = props.taskDefinitionFamilyArn;
 
     if (familyArn !== undefined && !Arn.isToken(familyArn)) {
-      const family = TaskDefinitionArn.parse(familyArn, 'taskDefinitionFamilyArn');
+      const family = TaskDefinitionArn.parse(familyArn, names.taskDefinitionFamilyArn);
       if (!family.isRevisionless) {
-        throw new ValidationError('taskDefinitionFamilyArn', `'${familyArn}' has revision ${family.revision} (expected the family ARN without a revision: ${family.familyArn})`);
+        throw new ValidationError(names.taskDefinitionFamilyArn, `'${familyArn}' has revision ${family.revision} (expected the family ARN without a revision: ${family.familyArn})`);
       }
       if (taskDefinition !== undefined && taskDefinition.familyArn !== family.familyArn) {
-        throw new ValidationError('taskDefinitionFamilyArn', `'${familyArn}' is not the family of taskDefinitionArn '${props.taskDefinitionArn}' (expected ${taskDefinition.familyArn})`);
+        throw new ValidationError(names.taskDefinitionFamilyArn, `'${familyArn}' is not the family of ${names.taskDefinitionArn} '${props.taskDefinitionArn}' (expected ${taskDefinition.familyArn})`);
       }
     }
 
     if (pin) {
       // A token is used as it is: it should be the ARN of one revision, e.g. aws_ecs_task_definition.arn.
-      return taskDefinition === undefined ? props.taskDefinitionArn : taskDefinition.runTaskResource(true);
+      return taskDefinition === undefined ? props.taskDefinitionArn : taskDefinition.runTaskResource(true, names.pinRevision);
     }
     if (familyArn !== undefined) {
-      return TaskDefinitionArn.allRevisionsResourceOf(familyArn, 'taskDefinitionFamilyArn');
+      return TaskDefinitionArn.allRevisionsResourceOf(familyArn, names.taskDefinitionFamilyArn);
     }
     if (taskDefinition === undefined) {
-      throw new ValidationError('taskDefinitionFamilyArn', 'is required when taskDefinitionArn is a token and pinRevision is false (pass the revisionless family ARN: a literal, Fn.replace(arn, TaskDefinitionArn.REVISION_SUFFIX_PATTERN, \'\') or ${replace(<arn expression>, "/:\\\\d+$/", "")})');
+      throw new ValidationError(names.taskDefinitionFamilyArn, `is required when ${names.taskDefinitionArn} is a token and pinRevision is false ` +
+        '(pass the revisionless family ARN: a literal, Fn.replace(arn, TaskDefinitionArn.REVISION_SUFFIX_PATTERN, \'\') or ${replace(<arn expression>, "/:\\\\d+$/", "")})');
     }
     return taskDefinition.allRevisionsResource;
   }

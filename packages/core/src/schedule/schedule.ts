@@ -78,24 +78,20 @@ export class Schedule {
    * Parses and validates an expression: `cron(...)`, `rate(...)` or `at(...)`.
    * Throws a ValidationError that names the field and the reason, e.g.
    * `day-of-week: 8 is out of range (1-7 or SUN-SAT)`.
+   *
+   * @param expression the expression
+   * @param field what the caller calls the expression, e.g. `--schedule`: the error then names it,
+   * and the part of the expression that is wrong goes in the reason
+   * (`--schedule: day-of-week 8 is out of range (1-7 or SUN-SAT)`). @default - the error names the part
    */
-  public static expression(expression: string): Schedule {
-    if (typeof expression !== 'string') throw new ValidationError('expression', `${typeof expression} is not a string (cron(...), rate(...) or at(...))`);
-    const m = /^\s*(cron|rate|at)\((.*)\)\s*$/s.exec(expression);
-    if (!m) {
-      throw new ValidationError('expression', `'${expression}' is not a schedule expression (cron(...), rate(...) or at(...))`);
+  public static expression(expression: string, field?: string): Schedule {
+    if (field === undefined) return Schedule.parse(expression);
+    try {
+      return Schedule.parse(expression);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      throw new ValidationError(field, e.field === 'expression' ? e.reason : `${e.field} ${e.reason}`);
     }
-    const [, kind, body] = m;
-    if (kind === 'cron') {
-      const spec = parseCronFields(body);
-      return new Schedule(`cron(${spec.fields.join(' ')})`, ScheduleKind.CRON, { cron: spec, evaluator: new CronEvaluator(spec) });
-    }
-    if (kind === 'rate') {
-      const rate = parseRate(body);
-      return new Schedule(formatRate(rate.value, rate.unit), ScheduleKind.RATE, { rate });
-    }
-    const at = parseAt(body);
-    return new Schedule(`at(${at.text})`, ScheduleKind.AT, { at });
   }
 
   /**
@@ -119,6 +115,25 @@ export class Schedule {
       throw new ValidationError('expression', `'${schedule.expressionString}' is a one-time schedule: EventBridge rules take cron(...) or rate(...), Scheduler takes at(...)`);
     }
     return schedule;
+  }
+
+  private static parse(expression: string): Schedule {
+    if (typeof expression !== 'string') throw new ValidationError('expression', `${typeof expression} is not a string (cron(...), rate(...) or at(...))`);
+    const m = /^\s*(cron|rate|at)\((.*)\)\s*$/s.exec(expression);
+    if (!m) {
+      throw new ValidationError('expression', `'${expression}' is not a schedule expression (cron(...), rate(...) or at(...))`);
+    }
+    const [, kind, body] = m;
+    if (kind === 'cron') {
+      const spec = parseCronFields(body);
+      return new Schedule(`cron(${spec.fields.join(' ')})`, ScheduleKind.CRON, { cron: spec, evaluator: new CronEvaluator(spec) });
+    }
+    if (kind === 'rate') {
+      const rate = parseRate(body);
+      return new Schedule(formatRate(rate.value, rate.unit), ScheduleKind.RATE, { rate });
+    }
+    const at = parseAt(body);
+    return new Schedule(`at(${at.text})`, ScheduleKind.AT, { at });
   }
 
   /** The expression, normalized to single spaces, e.g. `cron(0 2 * * ? *)`. */

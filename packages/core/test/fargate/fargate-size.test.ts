@@ -60,6 +60,13 @@ describe('validate', () => {
       .toBe('jobs[2].memory: 4096 is not valid with 256 cpu (valid memory for 256 cpu: 512, 1024, 2048)');
     expect(errorOf(() => FargateSize.validate(100, 512, 'jobs[2]')).field).toBe('jobs[2].cpu');
   });
+
+  test('the caller\'s names, whole', () => {
+    const names = { cpuField: '--cpu', memoryField: '--memory' };
+    expect(errorOf(() => FargateSize.validate(256, 4096, undefined, names)).message)
+      .toBe('--memory: 4096 is not valid with 256 cpu (valid memory for 256 cpu: 512, 1024, 2048)');
+    expect(errorOf(() => FargateSize.validate(100, 512, 'jobs[2]', names)).field).toBe('--cpu');
+  });
 });
 
 describe('forLambda', () => {

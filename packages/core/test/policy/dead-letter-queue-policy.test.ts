@@ -47,6 +47,8 @@ test('tokens pass through', () => {
 test.each([
   [{ queueArn: `arn:aws:sns:us-east-1:${ACCOUNT}:t`, ruleArn: RULE }, "queueArn: service is 'sns' but expected 'sqs' (arn:<partition>:sqs:...:<queue-name>)"],
   [{ queueArn: `${QUEUE}.fifo`, ruleArn: RULE }, "queueArn: queue 'nightly-dlq.fifo' is a FIFO queue, but EventBridge dead-letter queues must be standard queues"],
+  [{ queueArn: `${QUEUE}.fifo`, ruleArn: RULE, queueArnField: 'deadLetterQueue' }, "deadLetterQueue: queue 'nightly-dlq.fifo' is a FIFO queue, but EventBridge dead-letter queues must be standard queues"],
+  [{ queueArn: QUEUE, ruleArn: 'nightly', ruleArnField: 'rule' }, "rule: 'nightly' is not an ARN (expected arn:<partition>:<service>:<region>:<account>:<resource>)"],
   [{ queueArn: QUEUE, ruleArn: 'nightly' }, "ruleArn: 'nightly' is not an ARN (expected arn:<partition>:<service>:<region>:<account>:<resource>)"],
 ])('rejects %j', (props, message) => {
   expect(() => DeadLetterQueuePolicy.forRule(props)).toThrow(ValidationError);

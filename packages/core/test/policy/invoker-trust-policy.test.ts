@@ -171,6 +171,10 @@ describe('ARN helpers', () => {
     [() => InvokerTrustPolicy.ruleArn('aws', 'ap-northeast-1', ACCOUNT, 'n', 'bus name'), 'eventBusName', "eventBusName: event bus name 'bus name' is not valid (1-256 letters, numbers, /, ., -, _)"],
     [() => InvokerTrustPolicy.ruleArn('aws', 'ap-northeast-1', '12345', 'n'), 'arn', "arn: account '12345' must be 12 digits"],
     [() => InvokerTrustPolicy.scheduleGroupArn('aws', 'ap-northeast-1', ACCOUNT, ''), 'groupName', "groupName: schedule group name '' is not valid (1-64 letters, numbers, ., -, _)"],
+    [() => InvokerTrustPolicy.forScheduler({ accountId: '12345', sourceArn: 'x', accountIdField: '--account-id' }), '--account-id', "--account-id: account '12345' must be 12 digits"],
+    [() => InvokerTrustPolicy.forRule({ accountId: ACCOUNT, sourceArn: 'rule/x', sourceArnField: '--source-arn' }), '--source-arn',
+      "--source-arn: 'rule/x' is not an ARN (expected arn:<partition>:<service>:<region>:<account>:<resource>)"],
+    [() => InvokerTrustPolicy.scheduleGroupArn('aws', 'ap-northeast-1', ACCOUNT, 'a b', 'scheduleGroup'), 'scheduleGroup', "scheduleGroup: schedule group name 'a b' is not valid (1-64 letters, numbers, ., -, _)"],
     [() => InvokerTrustPolicy.scheduleGroupArn('aws-cn', 'us-east-1', ACCOUNT), 'arn', "arn: region 'us-east-1' is not in partition 'aws-cn' (it is in 'aws')"],
   ])('rejects bad input %#', (fn, field, message) => {
     const error = errorOf(fn);

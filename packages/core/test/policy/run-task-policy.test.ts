@@ -167,6 +167,43 @@ describe('errors', () => {
   });
 });
 
+describe('errors in the caller\'s names (fieldNames)', () => {
+  const fieldNames = {
+    clusterArn: 'cluster',
+    taskDefinitionArn: 'taskDefinition',
+    taskDefinitionFamilyArn: 'taskDefinition',
+    passRoleArns: ['executionRoleArn', 'taskRoleArn'],
+    deadLetterQueueArn: 'deadLetterQueue',
+  };
+  test.each([
+    ['a bad cluster ARN', { clusterArn: 'arn:aws:ecs:ap-northeast-1:12345:cluster/batch' }, "cluster: account '12345' must be 12 digits"],
+    ['a task definition that is not an ARN', { taskDefinitionArn: 'nightly:3' }, "taskDefinition: 'nightly:3' is not an ARN (expected arn:<partition>:<service>:<region>:<account>:<resource>)"],
+    ['the second role', { passRoleArns: [EXEC_ROLE, `arn:aws:iam::${ACCOUNT}:user/bob`] }, "taskRoleArn: service is 'iam' but resource is 'user/bob', expected role/[<path>/]<role-name>"],
+    ['the DLQ', { deadLetterQueueArn: `${DLQ}.fifo` }, "deadLetterQueue: queue 'nightly-dlq.fifo' is a FIFO queue, but EventBridge dead-letter queues must be standard queues"],
+    ['a family of another family', { taskDefinitionFamilyArn: `${TD}-other` }, `taskDefinition: '${TD}-other' is not the family of taskDefinition '${TD}' (expected ${TD})`],
+  ])('%s', (_what, override, message) => {
+    const error = errorOf(() => RunTaskPolicy.permissions({
+      clusterArn: CLUSTER, taskDefinitionArn: TD, passRoleArns: [EXEC_ROLE], fieldNames, ...override,
+    }));
+    expect(error.message).toBe(message);
+    expect(error.message).not.toMatch(/passRoleArns|deadLetterQueueArn|clusterArn/);
+  });
+
+  test('pinning a revisionless task definition names the caller\'s pin', () => {
+    const error = errorOf(() => RunTaskPolicy.permissions({
+      clusterArn: CLUSTER, taskDefinitionArn: TD, passRoleArns: [], pinRevision: true, fieldNames: { pinRevision: '--pin-revision' },
+    }));
+    expect(error.message).toBe(`--pin-revision: needs a task definition ARN with a revision, but '${TD}' has none (e.g. ${TD}:3)`);
+  });
+
+  test('a role without a name keeps its index', () => {
+    const error = errorOf(() => RunTaskPolicy.permissions({
+      clusterArn: CLUSTER, taskDefinitionArn: TD, passRoleArns: [EXEC_ROLE, 'role'], fieldNames: { passRoleArns: ['executionRoleArn'] },
+    }));
+    expect(error.field).toBe('passRoleArns[1]');
+  });
+});
+
 describe('IAM evaluation (iam-simulate)', () => {
   const policy = RunTaskPolicy.permissions({
     clusterArn: CLUSTER, taskDefinitionArn: `${TD}:3`, passRoleArns: [EXEC_ROLE, TASK_ROLE], propagateTags: true, deadLetterQueueArn: DLQ,

@@ -123,6 +123,22 @@ describe('Schedule.expression rejects what AWS rejects, naming the field and the
     expect(e.message).toBe(`${field}: ${reason}`);
   });
 
+  test('the caller\'s field names the expression; the part that is wrong goes in the reason', () => {
+    const named = (expression: string) => {
+      try {
+        Schedule.expression(expression, 'addJob(nightly).schedule');
+      } catch (e) {
+        return e as ValidationError;
+      }
+      throw new Error('expected an error');
+    };
+    expect(named('cron(0 2 * * 8 *)').message).toBe(`addJob(nightly).schedule: ${error('cron(0 2 * * 8 *)').field} ${error('cron(0 2 * * 8 *)').reason}`);
+    expect(named('cron(0 2 * * 8 *)').field).toBe('addJob(nightly).schedule');
+    expect(named('daily').message).toBe("addJob(nightly).schedule: 'daily' is not a schedule expression (cron(...), rate(...) or at(...))");
+    expect(named('rate(0 minutes)').message).toMatch(/^addJob\(nightly\)\.schedule: rate value '0'/);
+    expect(Schedule.expression('cron(0 2 * * ? *)', 'x').expressionString).toBe('cron(0 2 * * ? *)');
+  });
+
   test('a non-string is rejected, not crashed on', () => {
     expect(() => Schedule.expression(42 as unknown as string)).toThrow('expression: number is not a string (cron(...), rate(...) or at(...))');
   });

@@ -6,6 +6,12 @@ import { ProjectSettings } from '../private/project-settings';
 /** The task that lints the infra; CI also runs `ecs-batch-lint <dir> --sarif` for code scanning. */
 export const LINT_INFRA_TASK = 'lint:infra';
 
+/** The SARIF file build.yml writes and uploads to GitHub code scanning (git-ignored). */
+export const LINT_SARIF_FILE = 'ecs-batch-lint.sarif';
+
+/** The code scanning category of the uploaded findings, so other analyses keep theirs. */
+export const LINT_SARIF_CATEGORY = 'ecs-batch-lint';
+
 /**
  * `npx projen lint:infra`: `ecs-batch-lint` over the Terraform that `terraform`
  * runs (the synthesized stack, or the HCL root module with its modules), as part of
@@ -16,6 +22,17 @@ export const LINT_INFRA_TASK = 'lint:infra';
  * Scheduler schedule with its zone, so only comments can say a cron is meant locally.
  */
 export class LintInfra extends Component {
+  /**
+   * The shell line CI runs for code scanning: the findings as SARIF in
+   * {@link LINT_SARIF_FILE}. Exit 1 (findings at or above `--fail-on`) is not this
+   * step's to report: `npx projen build` already failed on them, and their SARIF
+   * must still be uploaded. Exit 2 (usage, or input it cannot read) fails it.
+   * The local binary (`npm ci` installed it): no network, no AWS.
+   */
+  public static sarifCommand(dir: string): string {
+    return `npx ecs-batch-lint ${dir} --sarif > ${LINT_SARIF_FILE} || [ $? -eq 1 ]`;
+  }
+
   /** The folder `ecs-batch-lint` reads. */
   public readonly dir: string;
 
@@ -29,5 +46,6 @@ export class LintInfra extends Component {
     });
     // After synth:infra (cdktf), which post-compile spawns first.
     project.postCompileTask.spawn(task);
+    project.gitignore.exclude(`/${LINT_SARIF_FILE}`);
   }
 }

@@ -3,6 +3,7 @@ import { NodeProject } from 'projen/lib/javascript';
 import { SYNTH_INFRA_TASK } from './cdktf-infra';
 import { DEFAULT_ENVIRONMENT, Environments, TERRAFORM_VERSION } from './environments';
 import { InfraNames } from './infra-names';
+import { LINT_SARIF_CATEGORY, LINT_SARIF_FILE, LintInfra } from './lint-infra';
 import { REGISTER_REVISION_SCRIPT } from './revision-scripts';
 import { Pins } from '../private/pinned-actions';
 import { ProjectSettings } from '../private/project-settings';
@@ -74,7 +75,9 @@ export class Workflows extends Component {
         jobs: {
           build: {
             'runs-on': 'ubuntu-latest',
-            'permissions': { contents: 'read' },
+            // security-events: the lint findings go to code scanning; actions: read is what the
+            // upload needs in a private repository.
+            'permissions': { 'contents': 'read', 'security-events': 'write', 'actions': 'read' },
             'strategy': { 'fail-fast': false, 'matrix': { node: NODE_MATRIX } },
             'steps': [
               CHECKOUT,
@@ -84,7 +87,25 @@ export class Workflows extends Component {
                 name: 'Generated files are up to date',
                 run: 'npx projen --no-post\ngit diff --exit-code || { echo "::error::npx projen changed files: run it and commit them"; exit 1; }',
               },
-              { name: cdktf ? 'Test, lint and synthesize the infra' : 'Test and lint (the tests parse the HCL)', run: 'npx projen build' },
+              // lint:infra runs in the build: a finding at or above --fail-on fails it here.
+              { id: 'build', name: cdktf ? 'Test, lint and synthesize the infra' : 'Test and lint (the tests parse the HCL)', run: 'npx projen build' },
+              {
+                // Once (not per Node version), also when the build failed, so the findings that failed it are shown.
+                id: 'sarif',
+                name: 'ecs-batch-lint findings as SARIF',
+                if: `!cancelled() && matrix.node == ${NODE_MATRIX[0]} && (steps.build.outcome == 'success' || steps.build.outcome == 'failure')`,
+                run: LintInfra.sarifCommand(tfDir),
+              },
+              {
+                'name': 'Upload the findings to code scanning',
+                // A pull request from a fork gets no security-events: write. Without code scanning
+                // (a private repository without GitHub Code Security) the upload fails: the build's
+                // verdict is the lint step's, not this one's.
+                'if': "!cancelled() && steps.sarif.outcome == 'success' && (github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository)",
+                'uses': Pins.uses('github/codeql-action/upload-sarif'),
+                'continue-on-error': true,
+                'with': { sarif_file: LINT_SARIF_FILE, category: LINT_SARIF_CATEGORY },
+              },
               SETUP_TERRAFORM,
               {
                 name: 'Terraform fmt and validate',

@@ -1,3 +1,4 @@
+import { Errors } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 
 /**
@@ -19,23 +20,7 @@ export function fieldError(field: string, reason: string): ValidationError {
   return new ValidationError(field, reason);
 }
 
-/**
- * Runs a check from @ecs-batch/core and re-raises its error under `field`, the name
- * the user typed. Core's own field (e.g. `hour` inside a cron) stays in the reason.
- */
-export function checkField<T>(field: string, check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    if (!isValidationError(error)) throw error;
-    if (error.field === field) throw error;
-    const inner = ['expression', 'timeZone', 'arn'].includes(error.field) ? error.reason : `${error.field} ${error.reason}`;
-    throw new ValidationError(field, inner);
-  }
-}
-
-/** Duck-typed, so a second copy of core in node_modules is still recognized. */
+/** Core's check, which also recognizes an error from a second copy of core in node_modules. */
 export function isValidationError(error: unknown): error is ValidationError {
-  return error instanceof ValidationError
-    || (error instanceof Error && error.name === 'ValidationError' && typeof (error as ValidationError).field === 'string');
+  return Errors.isValidationError(error);
 }

@@ -2,7 +2,7 @@ import {
   AwsLimits, ExecutionRolePolicy, FargateSize, JobName, ManagedPolicyArn, Permission, Schedule, ScheduleKind,
   SsmParameterArn, TaskRolePermissions, TimeZone,
 } from '@ecs-batch/core';
-import { checkField, fieldError, FieldName, isValidationError } from './field-error';
+import { fieldError, FieldName } from './field-error';
 import { EcsBatchJobOptions } from '../ecs-batch-job-options';
 
 /** What starts a job's task. */
@@ -84,7 +84,7 @@ export function resolveJob(options: EcsBatchJobOptions, defaults: JobDefaults, f
   const name = options.name;
   // Job names become folders, families and schedule names: core's JobName rule.
   JobName.validate(name, field('name'));
-  const schedule = checkField(field('schedule'), () => Schedule.expression(options.schedule));
+  const schedule = Schedule.expression(options.schedule, field('schedule'));
   const timeZone = TimeZone.validate(options.timeZone ?? defaults.timeZone, field('timeZone'));
   const trigger = resolveTrigger(options.trigger ?? defaults.trigger, field('trigger'));
   const utcSchedule = trigger === 'rule' ? ruleSchedule(schedule, timeZone, field('trigger')) : undefined;
@@ -225,13 +225,8 @@ function resolveSize(cpu: number | undefined, memory: number | undefined, field:
   const pairs = FargateSize.validPairs();
   const resolvedCpu = cpu ?? (memory === undefined ? DEFAULT_CPU : pairs.find((p) => p.memory === memory)?.cpu ?? DEFAULT_CPU);
   const resolvedMemory = memory ?? pairs.find((p) => p.cpu === resolvedCpu)?.memory ?? Number.NaN;
-  try {
-    return FargateSize.validate(resolvedCpu, resolvedMemory);
-  } catch (error) {
-    // Core names `cpu` or `memory`; say it as the user wrote it.
-    if (isValidationError(error)) throw fieldError(field(error.field), error.reason);
-    throw error;
-  }
+  // Named as the user wrote them: --cpu, or addJob(<name>).cpu.
+  return FargateSize.validate(resolvedCpu, resolvedMemory, undefined, { cpuField: field('cpu'), memoryField: field('memory') });
 }
 
 function resolveHandler(job: string, handler: string, field: string): { source: string; exportName: string; spec: string } {

@@ -5,7 +5,7 @@
 
 /** A GitHub Action pinned to the full commit SHA of a release tag of its current major. */
 export interface ActionPin {
-  /** `owner/repo` */
+  /** `owner/repo`, or `owner/repo/path` for an action in a folder of its repository (`uses:` names it so). */
   readonly repo: string;
   /** The release tag the SHA was read from, e.g. `v7.0.1`. */
   readonly tag: string;
@@ -34,6 +34,7 @@ export const ACTION_PINS: readonly ActionPin[] = [
   { repo: 'aws-actions/configure-aws-credentials', tag: 'v6.2.3', sha: 'e6de054238d6b7531b4efff3b6587d9aade6a06c' },
   { repo: 'changesets/action', tag: 'v2.1.1', sha: '8488615a623b1b9c987934bb89eae8af6a946ac1' },
   { repo: 'docker/setup-buildx-action', tag: 'v4.3.0', sha: '37fe631027851001ddb9b187196cc803df7f5f0e' },
+  { repo: 'github/codeql-action/upload-sarif', tag: 'v4.36.2', sha: '8aad20d150bbac5944a9f9d289da16a4b0d87c1e' },
   { repo: 'hashicorp/setup-terraform', tag: 'v4.0.1', sha: 'dfe3c3f87815947d99a8997f908cb6525fc44e9e' },
   { repo: 'peter-evans/create-pull-request', tag: 'v8.1.1', sha: '5f6978faf089d4d20b00c7766989d076bb2fc7f1' },
 ];

@@ -1,7 +1,8 @@
 import { spawnSync } from 'child_process';
-import { symlinkSync, writeFileSync } from 'fs';
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Linter } from '@ecs-batch/lint';
+import { LINT_SARIF_FILE, LintInfra } from '../../src/files/lint-infra';
 import { newProject, synth, synthInPlace, tempDir } from '../fixtures';
 
 const repoRoot = join(__dirname, '..', '..', '..', '..');
@@ -16,6 +17,41 @@ describe('LintInfra', () => {
     expect(postCompile).toContain('lint:infra');
     if (infra === 'cdktf') expect(postCompile.indexOf('synth:infra')).toBeLessThan(postCompile.indexOf('lint:infra'));
     expect(out['package.json'].devDependencies['@ecs-batch/lint']).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+/** The line build.yml runs, in bash -e as GitHub runs `run:`, with the real linter. */
+describe('LintInfra.sarifCommand', () => {
+  const fixtures = join(repoRoot, 'packages', 'lint', 'test', 'fixtures', 'ECSB002');
+  const run = (infra: string) => {
+    const dir = tempDir();
+    cpSync(infra, join(dir, 'infra'), { recursive: true });
+    symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+    const result = spawnSync('bash', ['-e', '-c', LintInfra.sarifCommand('infra')], { cwd: dir, encoding: 'utf8' });
+    const sarif = () => JSON.parse(readFileSync(join(dir, LINT_SARIF_FILE), 'utf8'));
+    return { status: result.status, stderr: result.stderr, sarif };
+  };
+
+  test('findings that fail the build (exit 1): the step passes, and their SARIF is written for the upload', () => {
+    const bad = run(join(fixtures, 'bad'));
+    expect(bad.status).toBe(0);
+    const results = bad.sarif().runs[0].results;
+    expect(results.map((r: { ruleId: string }) => r.ruleId)).toContain('ECSB002');
+    expect(results.find((r: { ruleId: string }) => r.ruleId === 'ECSB002').locations[0].physicalLocation.artifactLocation.uri).toMatch(/^infra\//);
+  });
+
+  test('clean infra: exit 0, a SARIF without results', () => {
+    const good = run(join(fixtures, 'good'));
+    expect(good.status).toBe(0);
+    expect(good.sarif().version).toBe('2.1.0');
+  });
+
+  test('input it cannot read (ecs-batch-lint exits 2) fails the step, naming the file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'main.tf'), 'resource "aws_cloudwatch_event_target" "x" {\n');
+    const broken = run(dir);
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toContain('main.tf');
   });
 });
 

@@ -27,7 +27,7 @@ describe('Workflows', () => {
       const build = cdktf['.github/workflows/build.yml'];
       expect(build.on).toEqual({ pull_request: {}, push: { branches: ['main'] }, workflow_dispatch: {} });
       expect(build.jobs.build.strategy.matrix.node).toEqual([22, 24]);
-      expect(build.jobs.build.permissions).toEqual({ contents: 'read' });
+      expect(build.jobs.build.permissions).toEqual({ 'contents': 'read', 'security-events': 'write', 'actions': 'read' });
       expect(step(cdktf, 'build.yml', 'build', (s) => s.uses === uses('actions/setup-node')).with['node-version']).toBe('${{ matrix.node }}');
     });
 
@@ -36,6 +36,34 @@ describe('Workflows', () => {
       expect(runs[0]).toBe('npm ci');
       expect(runs[1]).toContain('npx projen --no-post\ngit diff --exit-code');
       expect(runs[2]).toBe('npx projen build');
+    });
+
+    test.each(['cdktf', 'hcl'] as const)('%s: uploads the lint findings to code scanning, also when they fail the build, once', (infra) => {
+      const out = infra === 'cdktf' ? cdktf : hcl;
+      const dir = infra === 'cdktf' ? 'cdktf.out/stacks/payments-batch' : 'infra';
+      const all = steps(out, 'build.yml', 'build');
+      const build = all.findIndex((s) => s.run === 'npx projen build');
+      expect(all[build].id).toBe('build');
+      const sarif = all[build + 1];
+      expect(sarif.id).toBe('sarif');
+      expect(sarif.run).toBe(`npx ecs-batch-lint ${dir} --sarif > ecs-batch-lint.sarif || [ $? -eq 1 ]`);
+      // After a failed build too (the lint findings failed it), not when an earlier step failed.
+      expect(sarif.if).toBe("!cancelled() && matrix.node == 22 && (steps.build.outcome == 'success' || steps.build.outcome == 'failure')");
+      const upload = all[build + 2];
+      expect(upload.uses).toBe(uses('github/codeql-action/upload-sarif'));
+      expect(upload.with).toEqual({ sarif_file: 'ecs-batch-lint.sarif', category: 'ecs-batch-lint' });
+      expect(upload.if).toBe("!cancelled() && steps.sarif.outcome == 'success' && (github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository)");
+      // The build's verdict is lint:infra's; code scanning may be off in a private repository.
+      expect(upload['continue-on-error']).toBe(true);
+      expect(out['.gitignore']).toContain('/ecs-batch-lint.sarif');
+    });
+
+    test('pins upload-sarif by the codeql-action repository\'s SHA, the tag in a comment', () => {
+      const raw: string = synthSnapshot(newProject())['.github/workflows/build.yml'];
+      const upload = pin('github/codeql-action/upload-sarif');
+      expect(upload.sha).toMatch(/^[0-9a-f]{40}$/);
+      expect(upload.tag).toMatch(/^v4\.\d+\.\d+$/);
+      expect(raw).toContain(`uses: github/codeql-action/upload-sarif@${upload.sha} # ${upload.tag}\n`);
     });
 
     test('checks the format and validates the Terraform where each infra kind keeps it', () => {

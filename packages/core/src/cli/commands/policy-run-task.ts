@@ -1,27 +1,9 @@
 import { ClusterArn, TaskDefinitionArn } from '../../arn';
-import { ValidationError } from '../../errors';
 import { InvokerTrustPolicy, RunTaskPolicy } from '../../policy';
 import { Command } from '../command';
 import { UsageError } from '../usage-error';
 
 const TARGETS = ['rule', 'scheduler'];
-
-/** Builder prop -> the flag the user typed, so errors name what they can fix. */
-const FLAG_OF_FIELD: Array<[RegExp, string]> = [
-  [/^clusterArn$/, '--cluster-arn'],
-  [/^taskDefinitionArn$/, '--task-definition-arn'],
-  [/^passRoleArns\[\d+\]$/, '--pass-role-arn'],
-  [/^deadLetterQueueArn$/, '--dlq-arn'],
-  [/^pinRevision$/, '--pin-revision'],
-  [/^sourceArn$/, '--source-arn'],
-  [/^accountId$/, '--account-id'],
-];
-
-function asFlagError(e: unknown): unknown {
-  if (!(e instanceof ValidationError)) return e;
-  const flag = FLAG_OF_FIELD.find(([pattern]) => pattern.test(e.field))?.[1];
-  return flag === undefined ? e : new ValidationError(flag, e.reason);
-}
 
 /** `ecs-batch policy run-task ...` */
 export const POLICY_RUN_TASK: Command = {
@@ -75,34 +57,40 @@ export const POLICY_RUN_TASK: Command = {
     sourceArn ??= InvokerTrustPolicy.scheduleGroupArn(taskDefinition.partition, taskDefinition.region, taskDefinition.account);
     const deadLetterQueueArn = args.values.get('dlq-arn');
 
-    try {
-      const trustProps = { accountId, sourceArn };
-      const trustPolicy = target === 'rule' ? InvokerTrustPolicy.forRule(trustProps) : InvokerTrustPolicy.forScheduler(trustProps);
-      const permissionsPolicy = RunTaskPolicy.permissions({
-        clusterArn,
-        taskDefinitionArn: taskDefinition.arn,
-        passRoleArns: args.lists.get('pass-role-arn') ?? [],
-        pinRevision: args.flags.has('pin-revision'),
-        propagateTags: args.flags.has('propagate-tags'),
-        deadLetterQueueArn,
-      });
-      const principal = target === 'rule' ? 'events.amazonaws.com' : 'scheduler.amazonaws.com';
-      const stderr = target === 'rule' && deadLetterQueueArn !== undefined
-        ? ['note: an EventBridge rule delivers to its dead-letter queue with the queue\'s resource policy, not with this role; attach DeadLetterQueuePolicy.forRule to the queue (docs/iam.md)']
-        : [];
-      return {
-        json: { trustPolicy, permissionsPolicy },
-        text: [
-          `Trust policy (${principal}, aws:SourceArn ${sourceArn}):`,
-          JSON.stringify(trustPolicy, null, 2),
-          '',
-          'Permissions policy:',
-          JSON.stringify(permissionsPolicy, null, 2),
-        ].join('\n'),
-        stderr,
-      };
-    } catch (e) {
-      throw asFlagError(e);
-    }
+    // Core names each value by the flag the user typed, so errors name what they can fix.
+    const trustProps = { accountId, sourceArn, accountIdField: '--account-id', sourceArnField: '--source-arn' };
+    const trustPolicy = target === 'rule' ? InvokerTrustPolicy.forRule(trustProps) : InvokerTrustPolicy.forScheduler(trustProps);
+    const passRoleArns = args.lists.get('pass-role-arn') ?? [];
+    const permissionsPolicy = RunTaskPolicy.permissions({
+      clusterArn,
+      taskDefinitionArn: taskDefinition.arn,
+      passRoleArns,
+      pinRevision: args.flags.has('pin-revision'),
+      propagateTags: args.flags.has('propagate-tags'),
+      deadLetterQueueArn,
+      fieldNames: {
+        clusterArn: '--cluster-arn',
+        taskDefinitionArn: '--task-definition-arn',
+        taskDefinitionFamilyArn: '--task-definition-arn',
+        passRoleArns: passRoleArns.map(() => '--pass-role-arn'),
+        deadLetterQueueArn: '--dlq-arn',
+        pinRevision: '--pin-revision',
+      },
+    });
+    const principal = target === 'rule' ? 'events.amazonaws.com' : 'scheduler.amazonaws.com';
+    const stderr = target === 'rule' && deadLetterQueueArn !== undefined
+      ? ['note: an EventBridge rule delivers to its dead-letter queue with the queue\'s resource policy, not with this role; attach DeadLetterQueuePolicy.forRule to the queue (docs/iam.md)']
+      : [];
+    return {
+      json: { trustPolicy, permissionsPolicy },
+      text: [
+        `Trust policy (${principal}, aws:SourceArn ${sourceArn}):`,
+        JSON.stringify(trustPolicy, null, 2),
+        '',
+        'Permissions policy:',
+        JSON.stringify(permissionsPolicy, null, 2),
+      ].join('\n'),
+      stderr,
+    };
   },
 };
