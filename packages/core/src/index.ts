@@ -7,3 +7,4 @@ export * from './fargate';
 export * from './job';
 export * from './limits';
 export * from './schedule';
+export * from './pricing';
