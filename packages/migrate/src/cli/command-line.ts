@@ -124,7 +124,7 @@ export function parseCommandLine(argv: string[]): Command {
       costFlags.push(flag);
       from = parseFrom(value('an ISO date, e.g. 2026-01-01 or 2026-01-01T09:00:00Z'));
     } else {
-      throw new UsageError(`${arg}: unknown option (--json, --projenrc, --template-json, --stage, --parameter-overrides, --var, --cost, --region, --duration, --from, --help)`);
+      throw new UsageError(`${arg}: unknown option (--json, --projenrc, --template-json, --stage, --parameter-overrides, --var, --help)`);
     }
   }
   if (paths.length === 0) throw new UsageError('<path>: missing (the folder to analyze)');
