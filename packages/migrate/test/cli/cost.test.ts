@@ -33,6 +33,7 @@ async function costReport(...flags: string[]): Promise<MigrationReport> {
 // Hand-computed from the us-east-1 list prices: Lambda $0.0000166667/GB-s + $0.20 per million requests;
 // Fargate Linux/x86 $0.04048/vCPU-h + $0.004445/GB-h, Linux/ARM $0.03238 + $0.00356; Spot 30%-50% of x86.
 describe('ecs-batch-migrate --cost', () => {
+  // docs/migrating-from-lambda.md ("What the move costs") and the package README show these figures.
   test('rate(1 hour): 720 runs in 30 days; costs at the timeout (60 s), an upper bound', async () => {
     const report = await costReport();
     expectContractShape(report);
