@@ -158,11 +158,12 @@ export class RunCost {
   }
 
   /**
-   * The seconds Lambda bills for a run: rounded up to the millisecond.
+   * The seconds Lambda bills for a run: rounded up to the millisecond (at least one).
    * @throws ValidationError naming `durationSeconds` unless it is more than 0
    */
   public static lambdaBilledSeconds(durationSeconds: number): number {
-    return Math.ceil(checkDuration(durationSeconds) * 1000 - 1e-9) / 1000;
+    // The epsilon keeps 0.3 s (300.00000000000006 ms in floating point) at 300 ms.
+    return Math.max(1, Math.ceil(checkDuration(durationSeconds) * 1000 - 1e-9)) / 1000;
   }
 
   private constructor() {}

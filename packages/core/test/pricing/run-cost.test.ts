@@ -91,6 +91,7 @@ describe('RunCost.lambda', () => {
     expect(RunCost.lambdaBilledSeconds(0.3)).toBe(0.3);
     expect(RunCost.lambdaBilledSeconds(0.0001)).toBe(0.001);
     expect(RunCost.lambdaBilledSeconds(1.2345)).toBe(1.235);
+    expect(RunCost.lambdaBilledSeconds(1e-12)).toBe(0.001);
   });
 
   test('zero runs cost nothing', () => {
