@@ -10,3 +10,4 @@ export * from './limits';
 export * from './alarm';
 export * from './dashboard';
 export * from './schedule';
+export * from './pricing';

@@ -3,6 +3,7 @@ import { parseCommandLine, USAGE, UsageError } from './cli/command-line';
 import { renderProjenrc } from './cli/projenrc-calls';
 import { renderTable } from './cli/report-table';
 import { templateReport } from './cli/template-report';
+import { costNote, withCosts } from './cost/job-cost';
 import { MigrationError } from './migration-error';
 import { UnreadableSource } from './migration-report';
 
@@ -30,7 +31,7 @@ const PROCESS_OUTPUT: CliOutput = {
 };
 
 /**
- * `ecs-batch-migrate <path> [--json | --projenrc | --template-json]`: analyzes the path and prints the jobs.
+ * `ecs-batch-migrate <path> [--json | --projenrc | --template-json] [--cost ...]`: analyzes the path and prints the jobs.
  * Resolves to the exit code; never rejects (errors are printed as messages, not stacks).
  */
 export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT): Promise<number> {
@@ -56,9 +57,19 @@ export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT): 
     return EXIT_CODES.UNREADABLE;
   }
 
+  if (command.cost && report.jobs.length > 0) {
+    try {
+      report = withCosts(report, command.cost);
+    } catch (e) {
+      if (!(e instanceof MigrationError)) throw e;
+      output.stderr(`ecs-batch-migrate: ${e.message}\n`);
+      return EXIT_CODES.USAGE;
+    }
+  }
+
   if (command.output === 'json') output.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (command.output === 'template-json') output.stdout(`${JSON.stringify(templateReport(report), null, 2)}\n`);
-  else if (report.jobs.length > 0) output.stdout(command.output === 'projenrc' ? renderProjenrc(report) : renderTable(report));
+  else if (report.jobs.length > 0) output.stdout(command.output === 'projenrc' ? renderProjenrc(report) : renderTable(report, command.cost && costNote(report, command.cost)));
 
   if (report.jobs.length === 0) {
     const list = command.output === 'json' || command.output === 'template-json' || report.warnings.length === 0

@@ -5,3 +5,4 @@ export { MigratedJobOptions, JobOptionsForJob, toAddJobOptions } from './job/add
 export { looksSecret } from './job/environment-variables';
 export { renderTable } from './cli/report-table';
 export { renderProjenrc } from './cli/projenrc-calls';
+export { CostOptions, DEFAULT_COST_REGION, withCosts } from './cost/job-cost';

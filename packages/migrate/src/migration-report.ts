@@ -104,6 +104,35 @@ export interface MigrationJob {
   readonly secretsManagerSecrets?: { [name: string]: string };
   /** Variables that read an SSM parameter: name → parameter ARN or name, as `addJob`'s `ssmParameters`. Absent when none. */
   readonly ssmParameters?: { [name: string]: string };
+  /** What the job costs a month, today and on Fargate. Only with `--cost` (see `withCosts`). */
+  readonly cost?: JobCost;
+}
+
+/**
+ * What a job costs a month (`--cost`), in USD at the list prices of `pricesAsOf`, for the Region asked for.
+ * Figures are rounded to a hundredth of a cent.
+ */
+export interface JobCost {
+  /** Always `USD`. */
+  readonly currency: 'USD';
+  /** The schedules' fire times in the 30 days after `--from` (default: now), counted one by one. */
+  readonly runsPerMonth: number;
+  /**
+   * Today on Lambda: requests plus GB-seconds at the function's memory and the run's duration
+   * (`--duration`, or the timeout as an upper bound), x86 prices. `null` for a Copilot job, which does not run on Lambda.
+   */
+  readonly lambda: { readonly monthly: number | null };
+  /**
+   * On Fargate at the suggested size (`cpu`/`memory`), billed per second with a one-minute minimum:
+   * on-demand x86 and ARM64, and Fargate Spot x86 as a range (Spot prices vary; Spot does not run ARM64).
+   */
+  readonly fargate: {
+    readonly x86: { readonly monthly: number };
+    readonly arm64: { readonly monthly: number };
+    readonly x86Spot: { readonly low: number; readonly high: number };
+  };
+  /** The date of the list prices, `yyyy-mm-dd`. */
+  readonly pricesAsOf: string;
 }
 
 /** A file the analyzer could not parse: the run went on without it. */

@@ -1,9 +1,12 @@
+import { AwsPrices } from '@ecs-batch/core';
+import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { AnalyzeOptions } from '../analyze';
+import { CostOptions, DEFAULT_COST_REGION } from '../cost/job-cost';
 
 /** What `ecs-batch-migrate` was asked to do. */
 export type Command =
   | { readonly kind: 'help' }
-  | { readonly kind: 'analyze'; readonly path: string; readonly output: OutputFormat; readonly options: AnalyzeOptions };
+  | { readonly kind: 'analyze'; readonly path: string; readonly output: OutputFormat; readonly options: AnalyzeOptions; readonly cost?: CostOptions };
 
 /**
  * `table` for people, `json` for tools, `projenrc` for pasting into `.projenrc.ts`,
@@ -13,6 +16,7 @@ export type OutputFormat = 'table' | 'json' | 'projenrc' | 'template-json';
 
 export const USAGE = `Usage: ecs-batch-migrate <path> [--json | --projenrc | --template-json] [--stage <stage>]
                          [--parameter-overrides K=V]... [--var K=V]...
+                         [--cost [--region <r>] [--duration <job>=<minutes>]... [--from <iso date>]]
 
 Finds every scheduled Lambda function under <path> (Terraform, AWS SAM, Serverless Framework)
 and shows the ECS batch job each one becomes.
@@ -20,6 +24,12 @@ and shows the ECS batch job each one becomes.
   --stage <stage>            the Serverless stage a deploy would use (\${opt:stage}, \${sls:stage})
   --parameter-overrides K=V  a SAM parameter value, as sam deploy takes it (repeat for more)
   --var K=V                  a Terraform variable value, as terraform apply -var takes it (repeat for more)
+
+  --cost                     add what each job costs a month: its runs in 30 days, today on Lambda,
+                             on Fargate at the suggested size (x86, ARM64, x86 Spot as a range)
+  --region <r>               the Region whose list prices apply (default ${DEFAULT_COST_REGION}; ${AwsPrices.regions().join(', ')})
+  --duration <job>=<minutes> how long a run of the job takes (default: its timeout, an upper bound; repeat for more)
+  --from <iso date>          count the runs in the 30 days after this date (default: now; UTC unless it has an offset)
 
   --json       print {"jobs":[...],"warnings":[...]}
   --projenrc   print project.addJob({...}) calls to paste into .projenrc.ts
@@ -53,6 +63,11 @@ export function parseCommandLine(argv: string[]): Command {
   let stage: string | undefined;
   const parameterOverrides: { [name: string]: string } = {};
   const vars: { [name: string]: string } = {};
+  let cost = false;
+  const costFlags: string[] = [];
+  let region: string | undefined;
+  const durations: { [job: string]: number } = {};
+  let from: Date | undefined;
   let flagsDone = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -86,6 +101,28 @@ export function parseCommandLine(argv: string[]): Command {
       pair(parameterOverrides, 'a SAM parameter, e.g. Stage=prod');
     } else if (flag === '--var') {
       pair(vars, 'a Terraform variable, e.g. environment=prod');
+    } else if (arg === '--cost') {
+      cost = true;
+    } else if (flag === '--region') {
+      costFlags.push(flag);
+      region = value(`a Region: ${AwsPrices.regions().join(', ')}`);
+      try {
+        AwsPrices.forRegion(region, '--region');
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+        throw new UsageError(e.message);
+      }
+    } else if (flag === '--duration') {
+      costFlags.push(flag);
+      const durationPair: { [job: string]: string } = {};
+      pair(durationPair, 'a job and the minutes a run takes, e.g. nightly-report=12.5');
+      const [[job, text]] = Object.entries(durationPair);
+      const minutes = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : NaN;
+      if (!(minutes > 0)) throw new UsageError(`--duration: ${job}=${text}: '${text}' is not a number of minutes (more than 0, e.g. 12.5)`);
+      durations[job] = minutes;
+    } else if (flag === '--from') {
+      costFlags.push(flag);
+      from = parseFrom(value('an ISO date, e.g. 2026-01-01 or 2026-01-01T09:00:00Z'));
     } else {
       throw new UsageError(`${arg}: unknown option (--json, --projenrc, --template-json, --stage, --parameter-overrides, --var, --help)`);
     }
@@ -93,10 +130,29 @@ export function parseCommandLine(argv: string[]): Command {
   if (paths.length === 0) throw new UsageError('<path>: missing (the folder to analyze)');
   if (paths.length > 1) throw new UsageError(`<path>: one path expected, got ${paths.length} (${paths.join(' ')})`);
   if (formats.size > 1) throw new UsageError(`${[...formats].map((f) => `--${f}`).join(', ')}: choose one output format`);
+  if (!cost && costFlags.length > 0) throw new UsageError(`${costFlags[0]}: only with --cost`);
+  if (cost && formats.has('projenrc')) throw new UsageError('--cost: with the table, --json or --template-json, not --projenrc');
   const options: AnalyzeOptions = {
     ...(stage !== undefined ? { stage } : {}),
     ...(Object.keys(parameterOverrides).length > 0 ? { parameterOverrides } : {}),
     ...(Object.keys(vars).length > 0 ? { vars } : {}),
   };
-  return { kind: 'analyze', path: paths[0], output: [...formats][0] ?? 'table', options };
+  const costOptions: CostOptions | undefined = cost ? {
+    ...(region !== undefined ? { region } : {}),
+    ...(Object.keys(durations).length > 0 ? { durations } : {}),
+    ...(from !== undefined ? { from } : {}),
+  } : undefined;
+  return { kind: 'analyze', path: paths[0], output: [...formats][0] ?? 'table', options, ...(costOptions ? { cost: costOptions } : {}) };
+}
+
+/** `--from`: an ISO 8601 date or date-time, read as UTC unless it has an offset. */
+function parseFrom(text: string): Date {
+  const m = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(text);
+  const date = m ? new Date(`${m[1]}${m[2] ?? 'T00:00:00'}${m[3] ?? 'Z'}`) : undefined;
+  // Date rolls 2026-02-30 over to 2 March: the calendar day must read back the same.
+  const [y, mo, d] = m ? m[1].split('-').map(Number) : [];
+  if (!date || isNaN(date.getTime()) || new Date(Date.UTC(y, mo - 1, d)).toISOString().slice(0, 10) !== m![1]) {
+    throw new UsageError(`--from: '${text}' is not an ISO date (e.g. 2026-01-01 or 2026-01-01T09:00:00Z)`);
+  }
+  return date;
 }

@@ -1,0 +1,2 @@
+export * from './aws-prices';
+export * from './run-cost';
