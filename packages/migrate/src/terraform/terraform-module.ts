@@ -16,6 +16,8 @@ export interface TerraformBlock {
   readonly file: string;
   /** 1-based line of the block. */
   readonly line?: number;
+  /** The line of each attribute inside, by path (`rules`, `targets`), as the shared reader gives it. */
+  readonly attributes?: { readonly [path: string]: { readonly line: number } };
 }
 
 /** A Terraform module (one folder), parsed file by file so each block keeps its file. */
@@ -36,9 +38,10 @@ export class TerraformModule {
     if (unreadable) throw unreadableFile(unreadable.file, unreadable.line, unreadable.reason);
     const resources = shared.blocks.filter((b) => b.kind === 'resource');
     const data = shared.blocks.filter((b) => b.kind === 'data');
+    const calls = shared.blocks.filter((b) => b.kind === 'module').map((b) => ({ ...b, type: 'module' }));
     const variables = new Map<string, unknown>(Object.entries(shared.scope.variables));
     const locals = new Map<string, unknown>(Object.entries(shared.scope.locals));
-    return new TerraformModule(files.dir, resources, data, { variables, locals });
+    return new TerraformModule(files.dir, resources, data, { variables, locals }, calls);
   }
 
   private constructor(
@@ -48,7 +51,14 @@ export class TerraformModule {
     private readonly dataBlocks: TerraformBlock[],
     /** Variables (tfvars over defaults) and locals, for `TerraformValues`. */
     public readonly scope: TerraformScope,
+    /** The `module` blocks (type `module`), read by `registry-modules.ts`. */
+    private readonly moduleBlocks: TerraformBlock[] = [],
   ) {}
+
+  /** The `module` calls, in file order, each as a block of type `module` (`module.<name>`). */
+  public moduleCalls(): TerraformBlock[] {
+    return this.moduleBlocks;
+  }
 
   /** The `resource` blocks of a type, in file order. */
   public resources(type: string): TerraformBlock[] {

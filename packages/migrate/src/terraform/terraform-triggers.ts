@@ -1,6 +1,7 @@
 import { FoundSchedule } from '../found-function';
 import { shown } from '../resolution';
 import { parseScheduleInput } from '../schedule-input';
+import { allowsRule, findEventBridgeModuleTriggers } from './registry-modules';
 import { firstBlock, TerraformBlock, TerraformModule } from './terraform-module';
 import { FunctionIndex, referencedResource } from './terraform-references';
 import { TerraformValues } from './terraform-values';
@@ -16,7 +17,10 @@ export interface TerraformTriggers {
 /**
  * Finds what runs each `aws_lambda_function` on a schedule:
  * - an `aws_cloudwatch_event_rule` with a `schedule_expression`, through an `aws_cloudwatch_event_target` whose `arn` is the function;
- * - an `aws_scheduler_schedule` whose `target` is the function.
+ * - an `aws_scheduler_schedule` whose `target` is the function;
+ * - a `terraform-aws-modules/eventbridge/aws` call's rules and schedules (see `registry-modules.ts`).
+ *
+ * A function is an `aws_lambda_function`, or a `terraform-aws-modules/lambda/aws` call (a block of type `module`).
  *
  * Rules driven by an `event_pattern`, and targets that pass an `input_transformer` or `input_path`
  * instead of a constant event, are reported and not migrated: the ECS job would not receive the same event.
@@ -65,7 +69,11 @@ export async function findTerraformTriggers(
       enabled: await ruleEnabled(values, rule),
       ...(input !== undefined ? { input } : {}),
     });
-    if (!(await hasEventsPermission(module, functions, fn, rule))) {
+    if (fn.type === 'module') {
+      if (!(await allowsRule(module, values, functions, fn, { resource: rule.name }))) {
+        warnFunction(fn, `no allowed_triggers entry lets events.amazonaws.com invoke it for ${id(rule)}: check that the rule really runs it before you switch over`);
+      }
+    } else if (!(await hasEventsPermission(module, functions, fn, rule))) {
       warnFunction(fn, `no aws_lambda_permission lets events.amazonaws.com invoke it for ${id(rule)}: check that the rule really runs it before you switch over`);
     }
   }
@@ -100,6 +108,8 @@ export async function findTerraformTriggers(
       ...(input !== undefined ? { input } : {}),
     });
   }
+  // `terraform-aws-modules/eventbridge/aws` calls: their `rules`/`targets` and `schedules`.
+  await findEventBridgeModuleTriggers(module, values, functions, relative, found);
   return found;
 }
 
