@@ -224,8 +224,8 @@ export async function findEventBridgeModuleTriggers(
           ...(input !== undefined ? { input } : {}),
         });
         if (!(await allowsRule(module, values, functions, fn, { module: call.name, key }))) {
-          warnFunction(fn, `nothing lets events.amazonaws.com invoke it for module.${call.name}.rules.${key} (allowed_triggers or aws_lambda_permission): `
-            + 'check that the rule really runs it before you switch over');
+          const grant = fn.type === 'module' ? 'allowed_triggers entry' : 'aws_lambda_permission';
+          warnFunction(fn, `no ${grant} lets events.amazonaws.com invoke it for module.${call.name}.rules.${key}: check that the rule really runs it before you switch over`);
         }
       }
     }
@@ -289,8 +289,9 @@ export async function registryModuleWarnings(
 ): Promise<string[]> {
   const warnings: string[] = [];
   for (const call of unreadModuleCalls(module)) {
-    warnings.push(`${relative(call.file)}:${call.line}: module.${call.name} (source "${String(call.body.source)}") is a module this analyzer does not read: `
-      + 'if it deploys scheduled Lambda functions, they are not migrated; migrate them by hand (or from their own folder)');
+    warnings.push(`${relative(call.file)}:${call.line}: module.${call.name} (source "${String(call.body.source)}") is not read `
+      + '(of registry modules, only terraform-aws-modules/lambda/aws and terraform-aws-modules/eventbridge/aws are): '
+      + 'any scheduled Lambda function it deploys is not migrated; migrate it by hand');
   }
   for (const call of registryModuleCalls(module, 'lambda')) {
     const where = `${relative(call.file)}:${call.line}: module.${call.name}`;
