@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'fs';
 import { dirname, extname, resolve } from 'path';
 import { ScheduleTrigger } from '@ecs-batch/core';
-import { FoundSchedule, FoundVariable, LambdaDefaults } from '../found-function';
+import { DefaultedValue, FoundSchedule, FoundVariable, LambdaDefaults } from '../found-function';
 import { asArray, isMap, optional, PlainMap } from '../plain-data';
 import { Resolution, shown } from '../resolution';
 import { parseScheduleInput } from '../schedule-input';
@@ -41,11 +41,17 @@ const SCHEDULE_PRINCIPALS = ['events.amazonaws.com', 'scheduler.amazonaws.com'];
  */
 export async function readLambdaModule(module: TerraformModule, values: TerraformValues, call: TerraformBlock): Promise<FunctionSettings> {
   const warnings: string[] = [];
+  const fromDefaults: DefaultedValue[] = [];
   const body = call.body;
+  /** The job field each argument gives, for `defaults`. */
+  const fields: { [argument: string]: string } = { function_name: 'name', handler: 'handler', runtime: 'runtime', memory_size: 'memoryMb', timeout: 'timeoutSeconds' };
   const text = async (argument: string, consequence: string): Promise<string | undefined> => {
     if (body[argument] === undefined) return undefined;
     const r = await values.resolve(body[argument]);
-    if (r.ok && (typeof r.value === 'string' || typeof r.value === 'number')) return String(r.value);
+    if (r.ok && (typeof r.value === 'string' || typeof r.value === 'number')) {
+      if (fields[argument]) fromDefaults.push(...module.defaults.track(fields[argument], body[argument]));
+      return String(r.value);
+    }
     warnings.push(`${argument}: ${shown(r)} does not resolve to a literal (a literal, var.* with a default or tfvars value, local.*); ${consequence}`);
     return undefined;
   };
@@ -110,13 +116,14 @@ export async function readLambdaModule(module: TerraformModule, values: Terrafor
     ...(memoryMb !== undefined ? { memoryMb } : {}),
     ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
     defaults,
-    environment: await environment(values, body.environment_variables, warnings),
+    environment: await environment(module, values, body.environment_variables, warnings, fromDefaults),
     ...optional('vpc', await vpc(values, body)),
     layerCount: await listLength(values, body.layers),
     ...optional('image', image),
     ...optional('reservedConcurrency', reserved.ok && typeof reserved.value === 'number' && reserved.value >= 0 ? reserved.value : undefined),
     ...('root' in code ? { codeRoot: code.root } : { codeRootMissing: code.missing }),
     warnings,
+    ...(fromDefaults.length > 0 ? { fromDefaults } : {}),
   };
 }
 
@@ -215,6 +222,11 @@ export async function findEventBridgeModuleTriggers(
           continue;
         }
         const input = await readInput(values, target.input, `module.${call.name}.${where}.input`, (w) => warnFunction(fn, w));
+        const fromDefaults = [
+          ...track(module, 'schedule', call.body.rules, rule.schedule_expression),
+          ...track(module, 'enabled', call.body.rules, [rule.enabled, rule.state]),
+          ...(input !== undefined ? track(module, 'input', call.body.targets, target.input) : []),
+        ];
         add(fn, {
           id: `module.${call.name}.rules.${key}`,
           label: key,
@@ -222,6 +234,7 @@ export async function findEventBridgeModuleTriggers(
           trigger: ScheduleTrigger.RULE,
           enabled: await ruleEnabled(values, rule),
           ...(input !== undefined ? { input } : {}),
+          ...(fromDefaults.length > 0 ? { fromDefaults } : {}),
         });
         if (!(await allowsRule(module, values, functions, fn, { module: call.name, key }))) {
           const grant = fn.type === 'module' ? 'allowed_triggers entry' : 'aws_lambda_permission';
@@ -266,6 +279,12 @@ export async function findEventBridgeModuleTriggers(
       if (flexible.ok && (flexible.value === true || flexible.value === 'true')) {
         warnFunction(fn, `module.${call.name}.${where}.use_flexible_time_window: the schedule ran within a flexible window; the job runs at the scheduled time`);
       }
+      const fromDefaults = [
+        ...track(module, 'schedule', call.body.schedules, schedule.schedule_expression),
+        ...(typeof timeZone.value === 'string' ? track(module, 'timeZone', call.body.schedules, schedule.timezone) : []),
+        ...track(module, 'enabled', call.body.schedules, schedule.state),
+        ...(input !== undefined ? track(module, 'input', call.body.schedules, schedule.input) : []),
+      ];
       add(fn, {
         id: `module.${call.name}.${where}`,
         label: key,
@@ -274,6 +293,7 @@ export async function findEventBridgeModuleTriggers(
         ...(typeof timeZone.value === 'string' ? { timeZone: timeZone.value } : {}),
         enabled: !(state.ok && (state.value === false || state.value === 'false')),
         ...(input !== undefined ? { input } : {}),
+        ...(fromDefaults.length > 0 ? { fromDefaults } : {}),
       });
     }
   }
@@ -327,6 +347,15 @@ async function otherTriggers(
   for (const key of Object.keys(await mapOf(module, values, body.event_source_mapping))) others.push(`event_source_mapping.${key}`);
   if ((await flag('create_lambda_function_url', false)) !== false) others.push('a function URL (create_lambda_function_url)');
   return others;
+}
+
+/**
+ * The defaulted variables a schedule field reads: through its own value, or through the whole
+ * argument (`rules = var.rules`) when the map itself comes from a variable or local.
+ */
+function track(module: TerraformModule, field: string, argument: unknown, value: unknown): DefaultedValue[] {
+  const names = new Set([...(isMap(argument) ? [] : module.defaults.variablesIn(argument)), ...module.defaults.variablesIn(value)]);
+  return [...names].map((name) => ({ field, origin: `var.${name}'s default` }));
 }
 
 async function creates(values: TerraformValues, call: TerraformBlock, argument: string): Promise<boolean> {
@@ -400,8 +429,12 @@ async function readInput(values: TerraformValues, raw: unknown, field: string, w
   return parsed.value;
 }
 
-async function environment(values: TerraformValues, raw: unknown, warnings: string[]): Promise<FoundVariable[]> {
+async function environment(
+  module: TerraformModule, values: TerraformValues, raw: unknown, warnings: string[], fromDefaults: DefaultedValue[],
+): Promise<FoundVariable[]> {
   if (raw === undefined) return [];
+  // `environment_variables = var.env`: every variable comes from it.
+  const wholeDefaults = isMap(raw) ? [] : module.defaults.variablesIn(raw);
   const whole = isMap(raw) ? { ok: true as const, value: raw } : await values.resolve(raw);
   if (!whole.ok || !isMap(whole.value)) {
     warnings.push(`environment_variables: ${shown(whole)} does not resolve to a literal map; copy the variables by hand`);
@@ -410,8 +443,12 @@ async function environment(values: TerraformValues, raw: unknown, warnings: stri
   const variables: FoundVariable[] = [];
   for (const [name, value] of Object.entries(whole.value)) {
     const r = await values.resolve(value);
-    if (r.ok && ['string', 'number', 'boolean'].includes(typeof r.value)) variables.push({ name, value: String(r.value) });
-    else variables.push({ name, expression: shown(r) });
+    if (r.ok && ['string', 'number', 'boolean'].includes(typeof r.value)) {
+      variables.push({ name, value: String(r.value) });
+      for (const v of new Set([...wholeDefaults, ...module.defaults.variablesIn(value)])) fromDefaults.push({ field: `environment.${name}`, origin: `var.${v}'s default` });
+    } else {
+      variables.push({ name, expression: shown(r) });
+    }
   }
   return variables;
 }

@@ -2,6 +2,7 @@ import { TerraformModule as SharedModule } from '@ecs-batch/terraform-reader';
 import { asArray, isMap, PlainMap } from '../plain-data';
 import { TerraformModuleFiles } from '../scan/source-files';
 import { unreadableFile } from '../unreadable-file';
+import { TerraformDefaults } from './terraform-defaults';
 import { TerraformScope } from './terraform-values';
 
 /** One `resource` or `data` block, with the file that declares it. */
@@ -39,9 +40,14 @@ export class TerraformModule {
     const resources = shared.blocks.filter((b) => b.kind === 'resource');
     const data = shared.blocks.filter((b) => b.kind === 'data');
     const calls = shared.blocks.filter((b) => b.kind === 'module').map((b) => ({ ...b, type: 'module' }));
+    // What the deploy sets (tfvars, --var), read alone: the other variables with a default hold it.
+    const deploy = await SharedModule.loadFiles({ dir: files.dir, files: [], varFiles: files.tfvarsFiles }, { followModules: false, variables: cliVariables });
+    const defaulted = new Set(shared.blocks
+      .filter((b) => b.kind === 'variable' && isMap(b.body) && 'default' in b.body && !(b.name in deploy.scope.variables))
+      .map((b) => b.name));
     const variables = new Map<string, unknown>(Object.entries(shared.scope.variables));
     const locals = new Map<string, unknown>(Object.entries(shared.scope.locals));
-    return new TerraformModule(files.dir, resources, data, { variables, locals }, calls);
+    return new TerraformModule(files.dir, resources, data, { variables, locals }, calls, new TerraformDefaults(defaulted, locals));
   }
 
   private constructor(
@@ -53,6 +59,8 @@ export class TerraformModule {
     public readonly scope: TerraformScope,
     /** The `module` blocks (type `module`), read by `registry-modules.ts`. */
     private readonly moduleBlocks: TerraformBlock[] = [],
+    /** The variables that hold their default, to list the values read from them in a job's `defaults`. */
+    public readonly defaults: TerraformDefaults = new TerraformDefaults(new Set(), new Map()),
   ) {}
 
   /** The `module` calls, in file order, each as a block of type `module` (`module.<name>`). */
