@@ -495,7 +495,9 @@ async function architectureWarning(values: TerraformValues, body: PlainMap, warn
  * `local_existing_package` and `s3_existing_package` are prebuilt archives, not source folders.
  * @see https://github.com/terraform-aws-modules/terraform-aws-lambda#lambda-function-with-existing-package-prebuilt-stored-locally
  */
-async function codeRoot(module: TerraformModule, values: TerraformValues, body: PlainMap, warnings: string[]): Promise<{ root: string } | { missing: string }> {
+async function codeRoot(
+  module: TerraformModule, values: TerraformValues, body: PlainMap, warnings: string[],
+): Promise<{ root: string } | { missing: string }> {
   if (body.s3_existing_package !== undefined) return { missing: 'the code is an S3 object (s3_existing_package)' };
   if (body.local_existing_package !== undefined) {
     return { missing: `local_existing_package ${shown(await values.resolve(body.local_existing_package))} is a prebuilt archive, not a source folder` };

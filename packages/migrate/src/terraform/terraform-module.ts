@@ -41,7 +41,10 @@ export class TerraformModule {
     const data = shared.blocks.filter((b) => b.kind === 'data');
     const calls = shared.blocks.filter((b) => b.kind === 'module').map((b) => ({ ...b, type: 'module' }));
     // What the deploy sets (tfvars, --var), read alone: the other variables with a default hold it.
-    const deploy = await SharedModule.loadFiles({ dir: files.dir, files: [], varFiles: files.tfvarsFiles }, { followModules: false, variables: cliVariables });
+    const deploy = await SharedModule.loadFiles(
+      { dir: files.dir, files: [], varFiles: files.tfvarsFiles },
+      { followModules: false, variables: cliVariables },
+    );
     const defaulted = new Set(shared.blocks
       .filter((b) => b.kind === 'variable' && isMap(b.body) && 'default' in b.body && !(b.name in deploy.scope.variables))
       .map((b) => b.name));
