@@ -62,12 +62,18 @@ export async function findTerraformTriggers(
       continue;
     }
     const input = await readInput(values, target.body.input, `${id(target)}.input`, (w) => warnFunction(fn, w));
+    const ruleDefaults = [
+      ...module.defaults.track('schedule', rule.body.schedule_expression),
+      ...module.defaults.track('enabled', [rule.body.state, rule.body.is_enabled]),
+      ...(input !== undefined ? module.defaults.track('input', target.body.input) : []),
+    ];
     add(fn, {
       id: id(rule),
       label: rule.name,
       expressions: [expression.value],
       enabled: await ruleEnabled(values, rule),
       ...(input !== undefined ? { input } : {}),
+      ...(ruleDefaults.length > 0 ? { fromDefaults: ruleDefaults } : {}),
     });
     if (fn.type === 'module') {
       if (!(await allowsRule(module, values, functions, fn, { resource: rule.name }))) {
@@ -99,6 +105,12 @@ export async function findTerraformTriggers(
     }
     const input = await readInput(values, target.input, `${id(schedule)}.target.input`, (w) => warnFunction(fn, w));
     const state = await values.resolve(schedule.body.state);
+    const scheduleDefaults = [
+      ...module.defaults.track('schedule', schedule.body.schedule_expression),
+      ...(typeof timeZone.value === 'string' ? module.defaults.track('timeZone', schedule.body.schedule_expression_timezone) : []),
+      ...module.defaults.track('enabled', schedule.body.state),
+      ...(input !== undefined ? module.defaults.track('input', target.input) : []),
+    ];
     add(fn, {
       id: id(schedule),
       label: schedule.name,
@@ -106,6 +118,7 @@ export async function findTerraformTriggers(
       ...(typeof timeZone.value === 'string' ? { timeZone: timeZone.value } : {}),
       enabled: !(state.ok && state.value === 'DISABLED'),
       ...(input !== undefined ? { input } : {}),
+      ...(scheduleDefaults.length > 0 ? { fromDefaults: scheduleDefaults } : {}),
     });
   }
   // `terraform-aws-modules/eventbridge/aws` calls: their `rules`/`targets` and `schedules`.
