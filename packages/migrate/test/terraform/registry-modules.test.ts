@@ -319,4 +319,56 @@ module "off" {
       'main.tf:30: module.off.targets.c[0]: create_rules or create_targets is false, so the rule does not run module.job: not migrated',
     ]);
   });
+
+  test('values read from a variable\'s default, directly or through a local, are listed; a tfvars value is not', async () => {
+    writeFileSync(join(dir, 'main.tf'), `
+variable "when" {
+  default = "rate(2 hours)"
+}
+variable "stage" {
+  default = "dev"
+}
+variable "table" {
+  default = "t"
+}
+locals {
+  table = "orders-\${var.table}"
+}
+
+resource "aws_lambda_function" "plain" {
+  function_name = "plain-\${var.stage}"
+  handler       = "a.handler"
+  runtime       = "nodejs22.x"
+  environment {
+    variables = { TABLE = local.table }
+  }
+}
+
+resource "aws_cloudwatch_event_rule" "r" {
+  schedule_expression = var.when
+}
+
+resource "aws_cloudwatch_event_target" "t" {
+  rule = aws_cloudwatch_event_rule.r.name
+  arn  = aws_lambda_function.plain.arn
+}
+${lambdaModule('mod', '  environment_variables = { TABLE = local.table }\n')}
+module "eb" {
+  source = "terraform-aws-modules/eventbridge/aws"
+  schedules = {
+    s = { schedule_expression = var.when, timezone = "Europe/Berlin", arn = module.mod.lambda_function_arn }
+  }
+}
+`);
+    writeFileSync(join(dir, 'terraform.tfvars'), 'stage = "prod"\n');
+    const report = await analyze(dir);
+    expect(report.jobs.map((j) => [j.name, j.defaults])).toEqual([
+      ['plain-prod', ['environment.TABLE', 'schedule']],
+      ['mod', ['environment.TABLE', 'schedule']],
+    ]);
+    expect(jobNamed(report, 'mod').warnings).toEqual(expect.arrayContaining([
+      defaulted('environment.TABLE', "var.table's default"),
+      defaulted('schedule', "var.when's default"),
+    ]));
+  });
 });
