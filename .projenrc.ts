@@ -108,10 +108,13 @@ const migrate = new TypeScriptPackage({
   name: '@ecs-batch/migrate',
   description: 'Find scheduled Lambda functions in Terraform, SAM and Serverless repos and map them to ECS batch jobs',
   // js-yaml reads what CloudFormation accepts and yaml rejects (loosely indented flow collections).
-  deps: [core.package.packageName, terraformReader.package.packageName, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1', 'js-yaml@^4.1.0'],
+  // typescript's parser reads the moved handlers' imports (JavaScript and TypeScript alike).
+  deps: [core.package.packageName, terraformReader.package.packageName, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1', 'js-yaml@^4.1.0', `typescript@${REPO.typescriptVersion}`],
   devDeps: ['@types/js-yaml@^4.0.9'],
   bin: { 'ecs-batch-migrate': 'bin/ecs-batch-migrate' },
 });
+// Fixtures are a team's Lambda code, with imports of packages this repo does not install.
+migrate.eslint?.addIgnorePattern('test/**/fixtures/');
 
 // Finds the scheduled-task pitfalls (ECSB000-ECSB009) in a team's Terraform.
 const lint = new JsiiPackage({

@@ -337,6 +337,19 @@ describe('--migrate-from a Serverless app', () => {
     // The moved code was linted before the first commit, so the build rewrites nothing.
     expect(await repo.gitStatus()).toBe('');
   }, 10 * MINUTE);
+
+  test('invoice imports @aws-sdk/client-s3, which nodejs22.x provided undeclared: it is a dep, and the handler loads under the runner', async () => {
+    expect(repo.readJson('package.json').dependencies['@aws-sdk/client-s3']).toBe('^3');
+    expect(repo.read('.projenrc.ts')).toContain('@aws-sdk/client-s3@^3');
+    // As the image's entrypoint runs it, on the build's output (the test above).
+    const result = await run(process.execPath, ['node_modules/@ecs-batch/lambda-runner/bin/ecs-batch-run'], {
+      cwd: repo.dir,
+      env: { ...process.env, ECS_BATCH_HANDLER: 'lib/jobs/invoice/invoice.handler', ECS_BATCH_JOB_NAME: 'invoice' },
+      timeoutMs: MINUTE,
+    });
+    expect(result.stdout).not.toContain('Cannot find module');
+    expect(result.stdout).toContain('"outcome":"succeeded"');
+  }, 2 * MINUTE);
 });
 
 describe('bad input exits non-zero, names the flag, and leaves the folder empty', () => {

@@ -12,17 +12,17 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
-import { ExecutionRolePolicy, JobRoleNames, JobTaskDefinition, Permission, RunnerEnvironment, RunnerMetrics, TaskRolePermissions, TaskRolePolicy } from '@ecs-batch/core';
+import { AlertTopicPolicy, DurationAlarm, ExecutionRolePolicy, JobRoleNames, JobTaskDefinition, Permission, RunnerEnvironment, RunnerMetrics, TaskRolePermissions, TaskRolePolicy } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { AlertsOptions } from './alerts-options';
 import { CpuArchitecture } from './cpu-architecture';
+import { DurationAlarmOptions } from './duration-alarm-options';
 import { EcsScheduledTask } from './ecs-scheduled-task';
 import { JobSchedule } from './job-schedule';
 import { MissedRunAlarmOptions } from './missed-run-alarm-options';
 import { OverlapPolicy } from './overlap-policy';
-import { AlertTopicPolicy } from './private/alert-topic-policy';
 import { BatchJobSettings } from './private/batch-job-settings';
 import { FailureAlert } from './private/failure-alert';
 import { ScheduleTarget } from './private/family-arn';
@@ -202,6 +202,13 @@ export interface EcsBatchJobProps extends TaskLaunchProps {
   readonly missedRunAlarm?: MissedRunAlarmOptions;
 
   /**
+   * Alarm, on the alert topic, when p95 of the job's duration over a day is above a
+   * share of `timeoutSeconds`: a warning before runs start to be killed.
+   * @default - no alarm
+   */
+  readonly durationAlarm?: DurationAlarmOptions;
+
+  /**
    * Tags for every resource and task.
    * @default - none
    */
@@ -312,6 +319,11 @@ export class EcsBatchJob extends Construct {
    * @default - undefined without the alarm
    */
   public readonly missedRunAlarmName?: string;
+  /**
+   * The duration-near-timeout alarm.
+   * @default - undefined without the alarm
+   */
+  public readonly durationAlarmName?: string;
 
   constructor(scope: Construct, id: string, props: EcsBatchJobProps) {
     super(scope, id);
@@ -449,7 +461,7 @@ export class EcsBatchJob extends Construct {
     }
     this.alertTopicArn = alertTopicArn;
 
-    let alarmArn: string | undefined;
+    const alarmArns: string[] = [];
     if (props.missedRunAlarm !== undefined) {
       const hours = props.missedRunAlarm.hours;
       const alarm = new CloudwatchMetricAlarm(this, 'missed_run', {
@@ -470,13 +482,30 @@ export class EcsBatchJob extends Construct {
         tags,
       });
       this.missedRunAlarmName = alarm.alarmName;
-      alarmArn = alarm.arn;
+      alarmArns.push(alarm.arn);
+    }
+
+    if (props.durationAlarm !== undefined) {
+      const share = props.durationAlarm.share ?? DurationAlarm.DEFAULT_SHARE;
+      if (!(share > 0 && share < 1)) {
+        throw new ValidationError('durationAlarm.share', `${share} is out of range (more than 0 and below 1, e.g. 0.8 for 80% of the timeout)`);
+      }
+      const definition = DurationAlarm.definition({
+        jobName: settings.name, timeoutSeconds: settings.timeoutSeconds, share, namespace: settings.metricNamespace,
+      });
+      const alarm = new CloudwatchMetricAlarm(this, 'duration_near_timeout', {
+        ...definition,
+        alarmActions: alertTopicArn === undefined ? undefined : [alertTopicArn],
+        tags,
+      });
+      this.durationAlarmName = alarm.alarmName;
+      alarmArns.push(alarm.arn);
     }
 
     if (topicCreated) {
       new SnsTopicPolicy(this, 'alerts_topic_policy', {
         arn: alertTopicArn!,
-        policy: JSON.stringify(AlertTopicPolicy.document({ topicArn: alertTopicArn!, ruleArn: alertRuleArn!, alarmArn })),
+        policy: JSON.stringify(AlertTopicPolicy.document({ topicArn: alertTopicArn!, ruleArn: alertRuleArn!, alarmArns: alarmArns })),
       });
     }
   }

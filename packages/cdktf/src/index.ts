@@ -12,5 +12,6 @@ export * from './task-launch-props';
 export * from './ecs-scheduled-task';
 export * from './job-schedule';
 export * from './alerts-options';
+export * from './duration-alarm-options';
 export * from './missed-run-alarm-options';
 export * from './ecs-batch-job';

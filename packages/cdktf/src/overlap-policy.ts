@@ -7,9 +7,11 @@ export enum OverlapPolicy {
   ALLOW = 'allow',
 
   /**
-   * Exit 0 without calling the handler when another task of the family is running.
-   * The task role gets `ecs:ListTasks` in the job's cluster for the check; when the
-   * check itself fails, the runner logs a warning and runs (fail open).
+   * Exit 0 without calling the handler (metric `JobSkipped`) when an earlier task of the
+   * family is running; of tasks started together, the earliest (then the smallest task
+   * ARN) runs. The task role gets `ecs:ListTasks` and `ecs:DescribeTasks` in the job's
+   * cluster for the check; when the check itself fails, the runner logs a warning and
+   * runs (fail open, see docs/overlap-guard.md).
    */
   SKIP = 'skip',
 }

@@ -122,6 +122,7 @@ function constructProps(c: Case, v: Record<keyof typeof VALUES, TerraformVariabl
       : c.alerts === 'created topic' ? { emails: ['ops@example.com', 'oncall@example.com'] }
         : { topic: AlertTopic.fromArn(v.alert_topic_arn.stringValue) },
     missedRunAlarm: rich ? { hours: 25 } : undefined,
+    durationAlarm: rich ? { share: 0.75 } : undefined,
   };
 }
 
@@ -177,6 +178,7 @@ function moduleArgs(c: Case): Record<string, HclArg> {
       metric_namespace: 'Payments',
       tags: { team: 'payments' },
       missed_run_alarm: { hours: 25 },
+      duration_alarm: { share: 0.75 },
     });
   }
   if (c.alerts === 'created topic') args.alerts = { emails: ['ops@example.com', 'oncall@example.com'] };

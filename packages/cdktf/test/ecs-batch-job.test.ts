@@ -19,6 +19,7 @@ const DB_SECRET = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:payments/d
 const TOPIC = `arn:aws:sns:${REGION}:${ACCOUNT}:settlement-alerts`;
 const ALERT_RULE = `arn:aws:events:${REGION}:${ACCOUNT}:rule/settlement-failed`;
 const ALARM = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:settlement-missed-run`;
+const DURATION_ALARM = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:settlement-duration-near-timeout`;
 
 const APPLIED: Record<string, string> = {
   'settlement/data.aws_caller_identity.account.account_id': ACCOUNT,
@@ -28,6 +29,7 @@ const APPLIED: Record<string, string> = {
   'settlement/aws_sns_topic.alerts_topic.arn': TOPIC,
   'settlement/aws_cloudwatch_event_rule.alerts.arn': ALERT_RULE,
   'settlement/aws_cloudwatch_metric_alarm.missed_run.arn': ALARM,
+  'settlement/aws_cloudwatch_metric_alarm.duration_near_timeout.arn': DURATION_ALARM,
   'settlement/aws_ecs_task_definition.task.arn': `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/settlement:7`,
   'settlement/aws_iam_role.execution_role.arn': `arn:aws:iam::${ACCOUNT}:role/exec`,
   'settlement/aws_iam_role.task_role.arn': `arn:aws:iam::${ACCOUNT}:role/task`,
@@ -265,7 +267,7 @@ describe('schedules', () => {
 });
 
 describe('alerts', () => {
-  const { resource, job, has } = synth({ alerts: { emails: ['ops@example.com'] }, missedRunAlarm: { hours: 25 } });
+  const { resource, job, has } = synth({ alerts: { emails: ['ops@example.com'] }, missedRunAlarm: { hours: 25 }, durationAlarm: {} });
 
   test('an EventBridge rule on failed runs of this family in this cluster', () => {
     const pattern = appliedDocument(resource('aws_cloudwatch_event_rule.alerts').attributes.event_pattern);
@@ -290,13 +292,14 @@ describe('alerts', () => {
     expect(job.alertTopicArn).toBeDefined();
   });
 
-  test('the created topic accepts this rule and this alarm only', async () => {
+  test('the created topic accepts this rule and these alarms only', async () => {
     const policy = appliedDocument(resource('aws_sns_topic_policy.alerts_topic_policy').attributes.policy);
     const publish = (principal: string, sourceArn: string) => resourcePolicyDecision(policy, {
       principal, action: 'sns:Publish', resource: TOPIC, context: { 'aws:SourceArn': sourceArn },
     });
     expect(await publish('events.amazonaws.com', ALERT_RULE)).toBe('Allowed');
     expect(await publish('cloudwatch.amazonaws.com', ALARM)).toBe('Allowed');
+    expect(await publish('cloudwatch.amazonaws.com', DURATION_ALARM)).toBe('Allowed');
     expect(await publish('events.amazonaws.com', `arn:aws:events:${REGION}:${ACCOUNT}:rule/other`)).toBe('ImplicitlyDenied');
     expect(await publish('cloudwatch.amazonaws.com', `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:other`)).toBe('ImplicitlyDenied');
   });
@@ -315,6 +318,26 @@ describe('alerts', () => {
       treat_missing_data: 'breaching',
     });
     expect(job.missedRunAlarmName).toBeDefined();
+  });
+
+  test('the duration alarm: p95 of JobDurationMs over a day above 80% of the timeout, in ms, to the topic (DurationAlarm in core)', () => {
+    const attributes = resource('aws_cloudwatch_metric_alarm.duration_near_timeout').attributes as any;
+    expect(attributes).toMatchObject({
+      alarm_name: 'settlement-duration-near-timeout',
+      namespace: RunnerMetrics.DEFAULT_NAMESPACE,
+      metric_name: RunnerMetrics.JOB_DURATION_MS,
+      dimensions: { [RunnerMetrics.JOB_DIMENSION]: 'settlement' },
+      extended_statistic: 'p95',
+      period: 86400,
+      evaluation_periods: 1,
+      comparison_operator: 'GreaterThanThreshold',
+      treat_missing_data: 'notBreaching',
+    });
+    // The job's timeout is 3600 s: 80% of it, in ms.
+    expect(attributes.threshold).toBe(2_880_000);
+    expect(attributes.alarm_actions).toEqual((resource('aws_cloudwatch_metric_alarm.missed_run').attributes as any).alarm_actions);
+    expect(attributes.alarm_actions).toHaveLength(1);
+    expect(job.durationAlarmName).toBeDefined();
   });
 
   test('an existing topic is used as it is', () => {
@@ -347,6 +370,7 @@ describe('synth-time validation names the prop', () => {
     ['a schedule name twice', { schedules: [BASE.schedules[0], BASE.schedules[0]] }, 'schedules[1].name'],
     ['a schedule name too long for <job>-<schedule>', { schedules: [{ ...BASE.schedules[0], name: 's'.repeat(60) }] }, 'schedules[0].name'],
     ['a missed-run alarm over 7 days', { missedRunAlarm: { hours: 169 } }, 'missedRunAlarm.hours'],
+    ['a duration alarm at the whole timeout', { durationAlarm: { share: 1 } }, 'durationAlarm.share'],
     ['a public IP on EC2 (a job-wide prop)', { launchType: 'EC2' as any }, 'assignPublicIp'],
   ];
 

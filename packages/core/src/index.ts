@@ -6,4 +6,6 @@ export * from './policy';
 export * from './fargate';
 export * from './job';
 export * from './limits';
+export * from './alarm';
+export * from './dashboard';
 export * from './schedule';

@@ -11,6 +11,11 @@ export class RunnerMetrics {
   public static readonly JOB_FAILED = 'JobFailed';
   /** Milliseconds from handler start to outcome. */
   public static readonly JOB_DURATION_MS = 'JobDurationMs';
+  /**
+   * Count, 1 per run the overlap guard skipped (`ECS_BATCH_OVERLAP=skip` and an
+   * earlier task of the family is running). The handler did not run.
+   */
+  public static readonly JOB_SKIPPED = 'JobSkipped';
   /** The single dimension: the job name. */
   public static readonly JOB_DIMENSION = 'Job';
 
@@ -31,6 +36,11 @@ export class RunnerEnvironment {
   public static readonly TIMEOUT_SECONDS = 'ECS_BATCH_TIMEOUT_SECONDS';
   /** `allow` (default) or `skip`: what to do when another run of the family is running. */
   public static readonly OVERLAP = 'ECS_BATCH_OVERLAP';
+  /**
+   * Milliseconds the overlap guard waits before it lists the family's running tasks,
+   * so that tasks started by the same fire all see each other (default 3000).
+   */
+  public static readonly OVERLAP_SETTLE_MS = 'ECS_BATCH_OVERLAP_SETTLE_MS';
   /** CloudWatch namespace for the EMF metrics. */
   public static readonly METRIC_NAMESPACE = 'ECS_BATCH_METRIC_NAMESPACE';
   /**
@@ -46,6 +56,17 @@ export class RunnerEnvironment {
   public static readonly SCHEDULE = 'ECS_BATCH_SCHEDULE';
   /** The IANA time zone `ECS_BATCH_SCHEDULE` is read in (`UTC` for a rule). */
   public static readonly SCHEDULE_TIME_ZONE = 'ECS_BATCH_SCHEDULE_TIME_ZONE';
+  /**
+   * Which delivery attempt of the schedule's fire started this task (1 = the first),
+   * where the target can tell: EventBridge Scheduler's `<aws.scheduler.attempt-number>`
+   * context attribute. Scheduler documents its context attributes with universal targets
+   * (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-context-attributes.html);
+   * a rule's input transformer only sees the event, which carries no attempt
+   * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html).
+   * So the ECS templated targets of the constructs do not set it; the runner logs
+   * `attempt` only when it is set (a universal target, a manual run).
+   */
+  public static readonly ATTEMPT = 'ECS_BATCH_ATTEMPT';
 
   private constructor() {}
 }

@@ -19,7 +19,7 @@ import { UpgradeWorkflow } from './files/upgrade-workflow';
 import { Workflows } from './files/workflows';
 import { fieldError, isValidationError, jobFieldName } from './private/field-error';
 import { JobSettings, resolveJob } from './private/job-settings';
-import { LambdaMigration, planLambdaMigration } from './private/lambda-migration';
+import { LambdaMigration, migratedDependencies, planLambdaMigration } from './private/lambda-migration';
 import { LintOnCreate } from './private/lint-on-create';
 import { NewProjectCleanup } from './private/new-project-cleanup';
 import { PackageAssets } from './private/package-assets';
@@ -118,7 +118,7 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
       licensed: false,
       npmignoreEnabled: false,
       readme: { contents: TeamReadme.contents(options.name, settings, migration) },
-      ...MigratedLambdas.persistedOptions(TemplateDependency.unpinOptions(options, PackageAssets.manifest().name)),
+      ...MigratedLambdas.persistedOptions(TemplateDependency.unpinOptions(options, PackageAssets.manifest().name), migration),
     });
     this.settings = settings;
     this.team = settings.team;
@@ -133,6 +133,8 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
     const version = (name: string) => `${name}@${PackageAssets.packageVersion(name)}`;
     const thirdParty = (name: string) => `${name}@${PackageAssets.thirdPartyVersion(name)}`;
     this.addDeps(version('@ecs-batch/lambda-runner'));
+    // What the moved Lambda code imports; `.projenrc.ts` declares them as `deps` from then on.
+    if (migration) this.addDeps(...migratedDependencies(migration));
     // The release scripts render task definitions with core and read the environments' tfvars with hcl2json;
     // lint:infra runs the linter in the build.
     this.addDevDeps(version('@ecs-batch/core'), version('@ecs-batch/lint'), thirdParty('@cdktf/hcl2json'));

@@ -40,6 +40,7 @@ Environment:
   ${RunnerEnvironment.TIMEOUT_SECONDS}    stop the run after this many seconds (default: none)
   ${RunnerEnvironment.OVERLAP}            allow (default) or skip while another task of the family runs
   ${RunnerEnvironment.METRIC_NAMESPACE}   CloudWatch namespace of the metrics (default: EcsBatch)
+  ${RunnerEnvironment.ATTEMPT}            the delivery attempt, where the target passes it (logged as attempt)
 
 A module may export '${SHUTDOWN_EXPORT}', called on SIGTERM before the runner exits.
 
@@ -129,6 +130,8 @@ export async function main(argv: string[] = process.argv.slice(2), env: NodeJS.P
       metadataUri: config.metadataUri,
       region: config.region,
       scheduledTime: time,
+      attempt: config.attempt,
+      overlapSettleMs: config.overlapSettleMs,
       stop: stop.signal,
       whenEventLoopEmpty: () => new Promise<void>((resolve) => { process.once('beforeExit', () => resolve()); }),
     });

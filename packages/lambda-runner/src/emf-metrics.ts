@@ -52,3 +52,35 @@ export function jobMetricsDocument(props: JobMetricsProps): object {
     outcome: props.outcome,
   };
 }
+
+/** What the metric of a skipped run says. */
+export interface SkippedMetricsProps {
+  /** The CloudWatch namespace. */
+  readonly namespace: string;
+  /** The value of the `Job` dimension. */
+  readonly jobName: string;
+  /** When the metric was observed. @default now */
+  readonly timestamp?: number;
+}
+
+/**
+ * The EMF document of a run the overlap guard skipped: `JobSkipped` (Count, 1), dimension
+ * `Job`. Neither `JobSucceeded` nor `JobFailed`: the handler did not run.
+ */
+export function skippedMetricsDocument(props: SkippedMetricsProps): object {
+  return {
+    _aws: {
+      Timestamp: props.timestamp ?? Date.now(),
+      CloudWatchMetrics: [
+        {
+          Namespace: props.namespace,
+          Dimensions: [[RunnerMetrics.JOB_DIMENSION]],
+          Metrics: [{ Name: RunnerMetrics.JOB_SKIPPED, Unit: 'Count' }],
+        },
+      ],
+    },
+    [RunnerMetrics.JOB_DIMENSION]: props.jobName,
+    [RunnerMetrics.JOB_SKIPPED]: 1,
+    outcome: 'skipped',
+  };
+}

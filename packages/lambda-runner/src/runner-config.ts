@@ -26,6 +26,10 @@ export interface RunnerConfig {
   readonly metadataUri?: string;
   /** `AWS_REGION` (else `AWS_DEFAULT_REGION`): the event's region when the metadata has none. */
   readonly region?: string;
+  /** `ECS_BATCH_OVERLAP_SETTLE_MS`, when set. */
+  readonly overlapSettleMs?: number;
+  /** `ECS_BATCH_ATTEMPT`, when set: the delivery attempt (1 = first) where the target passes it. */
+  readonly attempt?: number;
 }
 
 /**
@@ -42,6 +46,8 @@ export function readRunnerConfig(env: { [name: string]: string | undefined }): R
   const eventText = value(RunnerEnvironment.EVENT);
   const timeoutText = value(RunnerEnvironment.TIMEOUT_SECONDS);
   const overlapText = value(RunnerEnvironment.OVERLAP);
+  const attemptText = value(RunnerEnvironment.ATTEMPT);
+  const settleText = value(RunnerEnvironment.OVERLAP_SETTLE_MS);
   return {
     handler: value(RunnerEnvironment.HANDLER)?.trim(),
     event: eventText === undefined ? undefined : { value: parseEvent(eventText) },
@@ -51,6 +57,8 @@ export function readRunnerConfig(env: { [name: string]: string | undefined }): R
     metricNamespace: value(RunnerEnvironment.METRIC_NAMESPACE)?.trim() ?? RunnerMetrics.DEFAULT_NAMESPACE,
     metadataUri: value(METADATA_URI_VARIABLE)?.trim(),
     region: (value('AWS_REGION') ?? value('AWS_DEFAULT_REGION'))?.trim(),
+    ...(settleText === undefined ? {} : { overlapSettleMs: parseSettle(settleText) }),
+    ...(attemptText === undefined ? {} : { attempt: parseAttempt(attemptText) }),
   };
 }
 
@@ -72,6 +80,27 @@ function parseTimeout(text: string): number {
     throw new ValidationError(RunnerEnvironment.TIMEOUT_SECONDS, `${trimmed} is out of range (a positive number up to ${MAX_TIMEOUT_SECONDS}, e.g. 900; unset for no timeout)`);
   }
   return seconds;
+}
+
+/** Up to a minute: longer would only delay every run. */
+const MAX_SETTLE_MS = 60_000;
+
+function parseSettle(text: string): number {
+  const trimmed = text.trim();
+  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
+  if (!(ms >= 0 && ms <= MAX_SETTLE_MS)) {
+    throw new ValidationError(RunnerEnvironment.OVERLAP_SETTLE_MS, `'${text}' is not a wait in milliseconds (a whole number, 0-${MAX_SETTLE_MS}, default 3000)`);
+  }
+  return ms;
+}
+
+function parseAttempt(text: string): number {
+  const trimmed = text.trim();
+  const attempt = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
+  if (!(attempt >= 1 && Number.isSafeInteger(attempt))) {
+    throw new ValidationError(RunnerEnvironment.ATTEMPT, `'${text}' is not an attempt number (a whole number from 1, e.g. 1 for the first delivery)`);
+  }
+  return attempt;
 }
 
 function parseOverlap(text: string): OverlapPolicy {

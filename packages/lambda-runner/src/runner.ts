@@ -1,14 +1,14 @@
 import { randomUUID } from 'crypto';
 import { basename } from 'path';
 import { RunnerEnvironment, RunnerMetrics } from '@ecs-batch/core';
-import { jobMetricsDocument } from './emf-metrics';
+import { jobMetricsDocument, skippedMetricsDocument } from './emf-metrics';
 import { errorJson, toError } from './error-json';
 import { Handler, ShutdownHook } from './handler-types';
 import { imageTag } from './image-tag';
 import { HandlerCompletion, Invocation, invokeHandler } from './invoke-handler';
 import { JsonLogger, LineWriter } from './json-logger';
 import { lambdaContext } from './lambda-context';
-import { DEFAULT_OVERLAP_CHECK_TIMEOUT_MS, findOtherRunningTasks, OverlapPolicy } from './overlap-guard';
+import { findOtherRunningTasks, OverlapPolicy } from './overlap-guard';
 import { scheduledEvent } from './scheduled-event';
 import { DEFAULT_METADATA_TIMEOUT_MS, fetchTaskMetadata, TaskMetadata } from './task-metadata';
 import { Termination } from './termination';
@@ -31,7 +31,7 @@ export interface RunOutcome {
   readonly error?: Error;
   /** The signal that stopped it (`terminated`). */
   readonly signal?: string;
-  /** The other running tasks of the family (`skipped`). */
+  /** The running tasks of the family that come before this one, earliest first (`skipped`). */
   readonly otherTasks?: string[];
 }
 
@@ -53,6 +53,8 @@ export interface RunOptions {
    * @default now
    */
   readonly scheduledTime?: Date;
+  /** The delivery attempt (1 = first), where the target passes it (`ECS_BATCH_ATTEMPT`); logged as `attempt`. @default none: not logged */
+  readonly attempt?: number;
   /** Lambda's `functionName` and the `Job` dimension. @default the task definition family, else the handler's file name, else `lambda-handler` */
   readonly jobName?: string;
   /** Stop the run after this many seconds (outcome `timeout`). @default no timeout */
@@ -79,8 +81,10 @@ export interface RunOptions {
   readonly write?: LineWriter;
   /** Time allowed for each task metadata request. @default 2000 */
   readonly metadataTimeoutMs?: number;
-  /** Time allowed for the overlap check. @default 5000 */
+  /** Time allowed for the overlap check's ECS calls. @default 5000 */
   readonly overlapCheckTimeoutMs?: number;
+  /** The overlap guard's wait before it lists the family's tasks (`ECS_BATCH_OVERLAP_SETTLE_MS`). @default 3000 */
+  readonly overlapSettleMs?: number;
   /**
    * Time allowed for the shutdown hook (never more than the time left before the timeout).
    * ECS waits `stopTimeout` (30 s by default) after SIGTERM before SIGKILL, so the
@@ -113,15 +117,24 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
   const metadata = await readMetadata(options, root);
   const jobName = options.jobName ?? metadata?.family ?? handlerFileName(options.handlerName) ?? 'lambda-handler';
   const awsRequestId = metadata?.taskId ?? randomUUID();
-  const log = root.with({ job: jobName, awsRequestId });
+  // Every line of the run carries what a person searches by: the job, the run (the ECS
+  // task id, else the generated request id), when the schedule fired, and the attempt.
+  const log = root.with({
+    job: jobName,
+    runId: awsRequestId,
+    awsRequestId,
+    ...(options.scheduledTime === undefined ? {} : { scheduledTime: options.scheduledTime.toISOString() }),
+    ...(options.attempt === undefined ? {} : { attempt: options.attempt }),
+  });
   const base = { jobName, awsRequestId };
 
   if (options.overlap === 'skip') {
     const otherTasks = await otherRunningTasks(metadata, options, log);
     if (otherTasks.length > 0) {
-      log.info('end', `${jobName} skipped: ${otherTasks.length} other task(s) of family ${metadata?.family} running (${RunnerEnvironment.OVERLAP}=skip)`, {
+      log.info('end', `${jobName} skipped: ${otherTasks.length} earlier task(s) of family ${metadata?.family} running (${RunnerEnvironment.OVERLAP}=skip)`, {
         outcome: 'skipped', durationMs: 0, otherTasks,
       });
+      log.document(skippedMetricsDocument({ namespace: options.metricNamespace ?? RunnerMetrics.DEFAULT_NAMESPACE, jobName }));
       return { ...base, status: 'skipped', durationMs: 0, otherTasks };
     }
   }
@@ -185,7 +198,7 @@ async function readMetadata(options: RunOptions, log: JsonLogger): Promise<TaskM
 /** The overlap guard fails open: when the check itself fails, the job runs. */
 async function otherRunningTasks(metadata: TaskMetadata | undefined, options: RunOptions, log: JsonLogger): Promise<string[]> {
   try {
-    const { otherTasks } = await findOtherRunningTasks(metadata, options.overlapCheckTimeoutMs ?? DEFAULT_OVERLAP_CHECK_TIMEOUT_MS);
+    const { otherTasks } = await findOtherRunningTasks(metadata, { timeoutMs: options.overlapCheckTimeoutMs, settleMs: options.overlapSettleMs });
     return otherTasks;
   } catch (e) {
     log.warn('overlap-check-failed', `cannot tell whether another run is going, running anyway (fail open): ${(e as Error).message}`, {

@@ -25,6 +25,8 @@ describe('readRunnerConfig', () => {
       ECS_BATCH_METRIC_NAMESPACE: 'Payments/Batch',
       ECS_CONTAINER_METADATA_URI_V4: 'http://169.254.170.2/v4/abc',
       AWS_DEFAULT_REGION: 'eu-west-1',
+      ECS_BATCH_ATTEMPT: '2',
+      ECS_BATCH_OVERLAP_SETTLE_MS: '500',
     })).toEqual({
       handler: 'dist/jobs/nightly.handler',
       event: { value: { source: 'manual' } },
@@ -34,6 +36,8 @@ describe('readRunnerConfig', () => {
       metricNamespace: 'Payments/Batch',
       metadataUri: 'http://169.254.170.2/v4/abc',
       region: 'eu-west-1',
+      attempt: 2,
+      overlapSettleMs: 500,
     });
   });
 
@@ -55,6 +59,10 @@ describe('readRunnerConfig', () => {
     [{ ECS_BATCH_TIMEOUT_SECONDS: '3000000' }, 'ECS_BATCH_TIMEOUT_SECONDS', '3000000 is out of range (a positive number up to 2147483, e.g. 900; unset for no timeout)'],
     [{ ECS_BATCH_OVERLAP: 'maybe' }, 'ECS_BATCH_OVERLAP', "'maybe' is not a policy (allow or skip)"],
     [{ ECS_BATCH_OVERLAP: 'SKIP' }, 'ECS_BATCH_OVERLAP', "'SKIP' is not a policy (allow or skip)"],
+    [{ ECS_BATCH_ATTEMPT: '0' }, 'ECS_BATCH_ATTEMPT', "'0' is not an attempt number (a whole number from 1, e.g. 1 for the first delivery)"],
+    [{ ECS_BATCH_ATTEMPT: '<aws.scheduler.attempt-number>' }, 'ECS_BATCH_ATTEMPT', "'<aws.scheduler.attempt-number>' is not an attempt number (a whole number from 1, e.g. 1 for the first delivery)"],
+    [{ ECS_BATCH_OVERLAP_SETTLE_MS: '3s' }, 'ECS_BATCH_OVERLAP_SETTLE_MS', "'3s' is not a wait in milliseconds (a whole number, 0-60000, default 3000)"],
+    [{ ECS_BATCH_OVERLAP_SETTLE_MS: '600000' }, 'ECS_BATCH_OVERLAP_SETTLE_MS', "'600000' is not a wait in milliseconds (a whole number, 0-60000, default 3000)"],
   ])('%j: %s', (env, field, reason) => {
     const error = errorOf(env);
     expect(error).toBeInstanceOf(ValidationError);

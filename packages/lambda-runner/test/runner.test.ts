@@ -21,6 +21,22 @@ describe('run (library)', () => {
     expect(emf[0]._aws.CloudWatchMetrics[0].Namespace).toBe('Payments');
   });
 
+  test('every log line carries the job, the run id, the scheduled time and the attempt', async () => {
+    const { outcome, lines } = await runCollecting({
+      handler: async () => 1, jobName: 'lib-job', scheduledTime: new Date('2026-12-05T02:00:00Z'), attempt: 2,
+    });
+    const logLines = lines.filter((line) => !('_aws' in line));
+    expect(logLines).toHaveLength(2);
+    for (const line of logLines) {
+      expect(line).toMatchObject({ job: 'lib-job', runId: outcome.awsRequestId, scheduledTime: '2026-12-05T02:00:00.000Z', attempt: 2 });
+    }
+  });
+
+  test('no attempt given (the target cannot deliver it): no attempt field', async () => {
+    const { lines } = await runCollecting({ handler: async () => 1, jobName: 'lib-job' });
+    expect(lines.filter((line) => !('_aws' in line)).every((line) => !('attempt' in line))).toBe(true);
+  });
+
   test('the job name falls back to the handler file name', async () => {
     const { outcome } = await runCollecting({ handler: async () => 1, handlerName: 'dist/jobs/nightly.handler' });
     expect(outcome.jobName).toBe('nightly');

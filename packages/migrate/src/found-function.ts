@@ -1,4 +1,4 @@
-import { ScheduleTrigger } from '@ecs-batch/core';
+import { Permission, ScheduleTrigger } from '@ecs-batch/core';
 import { JobSource } from './migration-report';
 
 /**
@@ -43,6 +43,10 @@ export interface FoundFunction {
   readonly command?: string[];
   /** Function settings whose value a reader took from a default (see `DefaultedValue`). */
   readonly fromDefaults?: DefaultedValue[];
+  /** What the function's role allows (Lambda's own logging and VPC access already dropped). */
+  readonly permissions?: Permission[];
+  /** Managed policies attached to the function's role (Lambda's own already dropped). */
+  readonly managedPolicyArns?: string[];
 }
 
 /**
@@ -72,6 +76,14 @@ export interface FoundVariable {
   readonly expression?: string;
   /** True when the source declares it a secret (Copilot `secrets`); otherwise the name decides. */
   readonly secret?: boolean;
+  /** The variable reads a Secrets Manager secret or an SSM parameter: the container secret it becomes. */
+  readonly secretRef?: SecretReference;
+}
+
+/** A Secrets Manager secret (ARN, with an optional `:json-key::`) or an SSM parameter (ARN or name). */
+export interface SecretReference {
+  readonly kind: 'secretsManager' | 'ssm';
+  readonly ref: string;
 }
 
 export interface FoundVpc {

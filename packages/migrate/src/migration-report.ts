@@ -1,3 +1,5 @@
+import { Permission } from '@ecs-batch/core';
+
 /** The kind of repository a job was found in. */
 export type JobSource = 'terraform' | 'sam' | 'serverless' | 'copilot';
 
@@ -66,6 +68,22 @@ export interface MigrationJob {
    * handler's source file exists there.
    */
   readonly codePath?: string;
+  /**
+   * A Node.js job's own files: the handler and every file it imports, followed from the handler
+   * (`import`, `export … from`, `require`, literal `import()`), relative to `codePath`,
+   * `/`-separated, sorted. Lambdas that share a folder each list only their own. Present only
+   * when the handler's source file was found.
+   */
+  readonly codeFiles?: string[];
+  /**
+   * The npm packages `codeFiles` import, as `{ name: version }` sorted by name (the shape of
+   * package.json `dependencies`): the version the source's lockfile installed (package-lock.json,
+   * yarn.lock, pnpm-lock.yaml), else the range its package.json declares. The AWS SDK the Lambda
+   * runtime provided is added when undeclared, at `^3` (`@aws-sdk/*`, nodejs18.x and later) or
+   * `^2` (`aws-sdk`, up to nodejs16.x), with a warning. Node built-ins are left out; a package
+   * declared nowhere is a warning instead. Present with `codeFiles`.
+   */
+  readonly dependencies?: Record<string, string>;
   /** What to resolve by hand before or after the move. */
   readonly warnings: string[];
   /**
@@ -78,6 +96,14 @@ export interface MigrationJob {
   readonly defaults: string[];
   /** The container command the job runs (a Copilot job's `command`). Absent when the source sets none. */
   readonly command?: string[];
+  /** What the Lambda's role allowed, as `addJob`'s `permissions` (Lambda's own logging and VPC access dropped). Absent when none. */
+  readonly permissions?: Permission[];
+  /** Managed policies of the Lambda's role, as `addJob`'s `managedPolicyArns` (Lambda's own dropped). Absent when none. */
+  readonly managedPolicyArns?: string[];
+  /** Variables that read a Secrets Manager secret: name → secret ARN, as `addJob`'s `secretsManagerSecrets`. Absent when none. */
+  readonly secretsManagerSecrets?: { [name: string]: string };
+  /** Variables that read an SSM parameter: name → parameter ARN or name, as `addJob`'s `ssmParameters`. Absent when none. */
+  readonly ssmParameters?: { [name: string]: string };
 }
 
 /** A file the analyzer could not parse: the run went on without it. */

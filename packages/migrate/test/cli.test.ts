@@ -73,6 +73,8 @@ describe('ecs-batch-migrate (the real bin)', () => {
       cpu: 2048,
       memory: 4096,
       environment: { SERVICE: 'billing', INVOICE_TABLE: 'invoices-dev' },
+      // ${ssm:/billing/stripe-key}: a container secret, never a plain value
+      ssmParameters: { STRIPE_API_KEY: '/billing/stripe-key' },
     }]);
     expect(addJob[1].options.map((o: { name: string; schedule: string }) => [o.name, o.schedule])).toEqual([
       ['remind', 'cron(0 8 * * ? *)'], ['remind-2', 'cron(0 20 * * ? *)'],
@@ -89,7 +91,7 @@ describe('ecs-batch-migrate (the real bin)', () => {
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^NAME +SOURCE +SCHEDULE +TIME ZONE +ENABLED +LAMBDA +FARGATE CPU\/MEMORY +RUNTIME +FILE$/);
     expect(lines).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^payments-nightly-report +terraform +cron\(0 2 \* \* \? \*\) +Asia\/Tokyo +yes +1024 MB, 900 s +1024 \/ 2048 +nodejs20\.x +functions\.tf$/),
+      expect.stringMatching(/^payments-nightly-report +terraform +cron\(0 2 \* \* \? \*\) +Asia\/Tokyo +yes +1024 MB\*, 900 s +1024 \/ 2048 +nodejs20\.x +functions\.tf$/),
       expect.stringMatching(/^ledger-sync +terraform +cron\(0\/15 \* \* \* \? \*\) +UTC +no +1769 MB, 3 s +1024 \/ 2048 +nodejs22\.x +functions\.tf$/),
       "    - timeout is 900 s, at Lambda's limit: the reason to migrate",
       'Not migrated:',
@@ -98,6 +100,7 @@ describe('ecs-batch-migrate (the real bin)', () => {
   });
 
   test('--projenrc prints addJob calls that run as written', async () => {
+    const STRIPE = { STRIPE_API_KEY: '/billing/stripe-key' };
     const result = await run(join(FIXTURES, 'serverless-app'), '--projenrc');
     expect(result.code).toBe(0);
     const calls: unknown[] = [];
@@ -105,7 +108,15 @@ describe('ecs-batch-migrate (the real bin)', () => {
     new Function('project', result.stdout)({ addJob: (options: unknown) => calls.push(options) });
     expect(calls).toEqual([
       // 900 s was Lambda's limit: the template's default timeout applies
-      { name: 'invoice', schedule: 'rate(1 day)', timeZone: 'UTC', cpu: 2048, memory: 4096, environment: { SERVICE: 'billing', INVOICE_TABLE: 'invoices-dev' } },
+      {
+        name: 'invoice',
+        schedule: 'rate(1 day)',
+        timeZone: 'UTC',
+        cpu: 2048,
+        memory: 4096,
+        environment: { SERVICE: 'billing', INVOICE_TABLE: 'invoices-dev' },
+        ssmParameters: STRIPE,
+      },
       {
         name: 'remind',
         schedule: 'cron(0 8 * * ? *)',
@@ -114,6 +125,7 @@ describe('ecs-batch-migrate (the real bin)', () => {
         memory: 2048,
         timeoutMinutes: 1,
         environment: { SERVICE: 'billing' },
+        ssmParameters: STRIPE,
         input: '{"kind":"reminder","channels":["email","sms"]}',
       },
       {
@@ -124,6 +136,7 @@ describe('ecs-batch-migrate (the real bin)', () => {
         memory: 2048,
         timeoutMinutes: 1,
         environment: { SERVICE: 'billing' },
+        ssmParameters: STRIPE,
         input: '{"kind":"reminder","channels":["email","sms"]}',
       },
       {
@@ -134,12 +147,29 @@ describe('ecs-batch-migrate (the real bin)', () => {
         memory: 512,
         timeoutMinutes: 2,
         environment: { SERVICE: 'billing' },
+        ssmParameters: STRIPE,
         enabled: false,
       },
     ]);
-    expect(result.stdout).toContain('// left out of environment: STRIPE_API_KEY (looks like a secret)');
+    // carried over as ssmParameters, so not left out
+    expect(result.stdout).not.toContain('left out of environment');
+    expect(result.stdout).toContain("// its code imports (add to the project's deps): '@aws-sdk/client-s3@^3'");
     expect(result.stdout).toContain("  // timeoutMinutes: the template's default, since 900 s was Lambda's limit");
     expect(result.stdout).toContain('  enabled: false, // disabled in the source: enable it when you switch over');
+  });
+
+  test('--projenrc carries the Lambda role\'s permissions, managed policies and secrets into addJob', async () => {
+    const result = await run(join(FIXTURES, 'sam-permissions'), '--projenrc');
+    expect(result.code).toBe(0);
+    const calls: any[] = [];
+    new Function('project', result.stdout)({ addJob: (options: unknown) => calls.push(options) });
+    const report = JSON.parse((await run(join(FIXTURES, 'sam-permissions'), '--json')).stdout);
+    expect(calls).toHaveLength(1);
+    for (const key of ['permissions', 'managedPolicyArns', 'secretsManagerSecrets', 'ssmParameters']) {
+      expect(calls[0][key]).toEqual(report.jobs[0][key]);
+      expect(calls[0][key]).toBeDefined();
+    }
+    expect(calls[0].environment).toEqual({ STAGE: 'prod' });
   });
 
   test('a folder without scheduled functions exits 3 with a message', async () => {

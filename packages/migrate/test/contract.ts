@@ -4,7 +4,8 @@ import { MigrationJob, MigrationReport } from '../src';
 /** The per-job fields of the `--json` contract (issue 8), in order. */
 export const JOB_FIELDS = [
   'name', 'sourceFile', 'source', 'handler', 'runtime', 'schedule', 'timeZone', 'enabled', 'input',
-  'memoryMb', 'timeoutSeconds', 'cpu', 'memory', 'environment', 'codePath', 'warnings', 'defaults', 'command', 'cost',
+  'memoryMb', 'timeoutSeconds', 'cpu', 'memory', 'environment', 'codePath', 'codeFiles', 'dependencies', 'warnings', 'defaults', 'command',
+  'permissions', 'managedPolicyArns', 'secretsManagerSecrets', 'ssmParameters', 'cost',
 ];
 
 /** Fields every job has; the others are present only when the source gives them. */

@@ -17,11 +17,12 @@
  * output; `UPDATE_GENERATED_HCL=1` rewrites it.
  */
 import {
+  AlertTopicPolicy,
   AwsLimits,
   DeadLetterQueuePolicy, ExecutionRolePolicy, FargateSize, InvokerTrustPolicy, RunTaskPolicy, RunnerEnvironment, RunnerMetrics,
   TaskDefinitionArn, TaskRolePolicy, TimeZone,
 } from '@ecs-batch/core';
-import { AlertTopicPolicy } from '../../src/private/alert-topic-policy';
+
 import { FailureAlert } from '../../src/private/failure-alert';
 
 export const BEGIN_MARKER = '# BEGIN GENERATED FROM @ecs-batch/core: do not edit by hand.';
@@ -87,7 +88,7 @@ function batchJobFacts(): string {
     {
       local: 'runner_metrics',
       comment: 'RunnerMetrics: what the runner emits and the missed-run alarm watches',
-      value: renderValue({ job_succeeded: RunnerMetrics.JOB_SUCCEEDED, job_dimension: RunnerMetrics.JOB_DIMENSION }, '  '),
+      value: renderValue({ job_succeeded: RunnerMetrics.JOB_SUCCEEDED, job_duration_ms: RunnerMetrics.JOB_DURATION_MS, job_dimension: RunnerMetrics.JOB_DIMENSION }, '  '),
       expression: true,
     },
     {
@@ -227,11 +228,11 @@ function batchJobIam(): string {
     },
     {
       local: 'alert_topic_policy',
-      comment: 'AlertTopicPolicy.document (pending in core): who may publish to a created alert topic',
+      comment: 'AlertTopicPolicy.document: who may publish to a created alert topic',
       variants: [{
-        document: AlertTopicPolicy.document({ topicArn: '${local.alert_topic_arn}', ruleArn: '${local.alert_rule_arn}', alarmArn: '${local.missed_run_alarm_arn}' }),
+        document: alarmArnsAsOneList(AlertTopicPolicy.document({ topicArn: '${local.alert_topic_arn}', ruleArn: '${local.alert_rule_arn}', alarmArns: ['${local.alert_alarm_arns}'] })),
       }],
-      sidConditions: { [AlertTopicPolicy.SID_ALARM]: 'var.missed_run_alarm != null' },
+      sidConditions: { [AlertTopicPolicy.SID_ALARM]: 'length(local.alert_alarm_arns) > 0' },
     },
     {
       local: 'overlap_guard_statements',
@@ -330,6 +331,20 @@ function mergeVariants(p: GeneratedPolicy): Array<{ statement: any; enabled: str
       if (sid !== undefined) conditions.push(sid);
       return { statement: entry.statement, enabled: conditions.length === 0 ? 'true' : conditions.join(' && ') };
     });
+}
+
+/**
+ * Core writes the alarms as a list; in the module that list is one local
+ * (`local.alert_alarm_arns`), so the one-element array of its token is the list itself.
+ */
+function alarmArnsAsOneList(document: any): any {
+  for (const statement of document.Statement) {
+    const values = statement.Condition?.ArnEquals?.['aws:SourceArn'];
+    if (statement.Sid === AlertTopicPolicy.SID_ALARM && Array.isArray(values) && values.length === 1) {
+      statement.Condition.ArnEquals['aws:SourceArn'] = values[0];
+    }
+  }
+  return document;
 }
 
 function renderValue(value: any, indent: string): string {

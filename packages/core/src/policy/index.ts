@@ -13,3 +13,5 @@ export * from './state-bucket-policy';
 export * from './permission';
 export * from './task-role-permissions';
 export * from './managed-policy-arn';
+export * from './alert-topic-policy';
+export * from './events-log-group-policy';

@@ -59,7 +59,7 @@ export interface StatementCondition {
 export interface Statement {
   readonly sid: string;
   readonly effect?: 'Allow' | 'Deny';
-  readonly servicePrincipal?: string;
+  readonly servicePrincipal?: string | string[];
   /** A web identity provider's ARN (`Principal: { Federated }`). */
   readonly federatedPrincipal?: string;
   /** `Principal: "*"`, for a resource policy's Deny. */

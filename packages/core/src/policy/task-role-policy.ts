@@ -19,6 +19,8 @@ export class TaskRolePolicy {
   public static readonly SID_TRUST = 'EcsTasksAssumeTaskRole';
   /** Sid of the overlap guard statement. */
   public static readonly SID_OVERLAP_GUARD = 'OverlapGuardListTasks';
+  /** Sid of the overlap guard's tie-break statement. */
+  public static readonly SID_OVERLAP_GUARD_DESCRIBE = 'OverlapGuardDescribeTasks';
 
   /**
    * Trust for `ecs-tasks.amazonaws.com` with `StringEquals aws:SourceAccount`.
@@ -31,8 +33,10 @@ export class TaskRolePolicy {
   }
 
   /**
-   * Exactly what the runner's overlap guard (`ECS_BATCH_OVERLAP=skip`) calls:
-   * `ecs:ListTasks` (family + desiredStatus RUNNING) in this cluster only.
+   * Exactly what the runner's overlap guard (`ECS_BATCH_OVERLAP=skip`) calls, in this
+   * cluster only: `ecs:ListTasks` (family + desiredStatus RUNNING), then
+   * `ecs:DescribeTasks` on those tasks for the tie-break (their `createdAt`).
+   * Give it to the task role only when the overlap policy is `skip`.
    *
    * The resource is `*`, scoped by the `ecs:cluster` condition, as in the ECS
    * "list and describe tasks" policy examples: the Service Authorization Reference
@@ -41,6 +45,7 @@ export class TaskRolePolicy {
    * @returns an IAM policy document (plain JSON)
    * @throws ValidationError naming `clusterArn`
    * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html
+   * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html
    * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security_iam_id-based-policy-examples.html
    */
   public static overlapGuard(props: OverlapGuardProps): any {
@@ -50,6 +55,11 @@ export class TaskRolePolicy {
     return PolicyDocument.of([{
       sid: TaskRolePolicy.SID_OVERLAP_GUARD,
       actions: ['ecs:ListTasks'],
+      resources: ['*'],
+      conditions: [{ operator: 'ArnEquals', key: 'ecs:cluster', value: props.clusterArn }],
+    }, {
+      sid: TaskRolePolicy.SID_OVERLAP_GUARD_DESCRIBE,
+      actions: ['ecs:DescribeTasks'],
       resources: ['*'],
       conditions: [{ operator: 'ArnEquals', key: 'ecs:cluster', value: props.clusterArn }],
     }]);

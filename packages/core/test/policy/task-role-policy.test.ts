@@ -8,13 +8,19 @@ const CLUSTER = `arn:aws:ecs:eu-west-1:${ACCOUNT}:cluster/batch`;
 describe('overlapGuard', () => {
   const policy = TaskRolePolicy.overlapGuard({ clusterArn: CLUSTER });
 
-  test('document: ecs:ListTasks scoped by ecs:cluster', () => {
+  test('document: ecs:ListTasks and ecs:DescribeTasks scoped by ecs:cluster', () => {
     expect(policy).toEqual({
       Version: '2012-10-17',
       Statement: [{
         Sid: 'OverlapGuardListTasks',
         Effect: 'Allow',
         Action: 'ecs:ListTasks',
+        Resource: '*',
+        Condition: { ArnEquals: { 'ecs:cluster': CLUSTER } },
+      }, {
+        Sid: 'OverlapGuardDescribeTasks',
+        Effect: 'Allow',
+        Action: 'ecs:DescribeTasks',
         Resource: '*',
         Condition: { ArnEquals: { 'ecs:cluster': CLUSTER } },
       }],
@@ -33,10 +39,17 @@ describe('overlapGuard', () => {
     })).toBe('ImplicitlyDenied');
   });
 
-  test('nothing else: DescribeTasks, StopTask, RunTask are denied', async () => {
-    const task = `arn:aws:ecs:eu-west-1:${ACCOUNT}:task/batch/0123456789abcdef`;
-    expect(await identityDecision(policy, { action: 'ecs:DescribeTasks', resource: task, context: { 'ecs:cluster': CLUSTER } })).toBe('ImplicitlyDenied');
-    expect(await identityDecision(policy, { action: 'ecs:StopTask', resource: task, context: { 'ecs:cluster': CLUSTER } })).toBe('ImplicitlyDenied');
+  const task = (cluster: string) => `arn:aws:ecs:eu-west-1:${ACCOUNT}:task/${cluster}/0123456789abcdef`;
+
+  test('DescribeTasks (the tie-break) in the cluster is allowed, in another cluster denied', async () => {
+    expect(await identityDecision(policy, { action: 'ecs:DescribeTasks', resource: task('batch'), context: { 'ecs:cluster': CLUSTER } })).toBe('Allowed');
+    expect(await identityDecision(policy, {
+      action: 'ecs:DescribeTasks', resource: task('other'), context: { 'ecs:cluster': `arn:aws:ecs:eu-west-1:${ACCOUNT}:cluster/other` },
+    })).toBe('ImplicitlyDenied');
+  });
+
+  test('nothing else: StopTask, RunTask are denied', async () => {
+    expect(await identityDecision(policy, { action: 'ecs:StopTask', resource: task('batch'), context: { 'ecs:cluster': CLUSTER } })).toBe('ImplicitlyDenied');
     expect(await identityDecision(policy, {
       action: 'ecs:RunTask', resource: `arn:aws:ecs:eu-west-1:${ACCOUNT}:task-definition/nightly:1`, context: { 'ecs:cluster': CLUSTER },
     })).toBe('ImplicitlyDenied');

@@ -191,6 +191,8 @@ export class CdktfInfra extends Component {
       ...(job.input === undefined ? [] : [`        event: ${tsString(job.input)},`]),
       '      }],',
       ...(job.missedRunAlarmHours === undefined ? [] : [`      missedRunAlarm: { hours: ${job.missedRunAlarmHours} },`]),
+      // On in every team repo: a warning when p95 duration passes 80% of the timeout.
+      '      durationAlarm: {},',
       `      alerts: ${s.alertEmail ? `{ emails: [${tsString(s.alertEmail)}] }` : '{}'},`,
       '    });',
     ];

@@ -271,6 +271,8 @@ function moduleArguments(s: ProjectSettings): Array<[string, string]> {
     ].join('\n')],
     ['alerts', hclLiteral({ emails: s.alertEmail ? [s.alertEmail] : [] }, 2)],
     ['missed_run_alarm', 'each.value.missed_run_hours == null ? null : { hours = each.value.missed_run_hours }'],
+    // On in every team repo: a warning when p95 duration passes 80% of the timeout.
+    ['duration_alarm', '{}'],
   ];
 }
 

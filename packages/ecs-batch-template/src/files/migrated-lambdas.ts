@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { dirname, join } from 'path';
 import { Component, Project } from 'projen';
 import { InitProject } from 'projen/lib/project';
-import { LambdaMigration, MigratedJob, NODE_SOURCE_EXTENSIONS, originalPath } from '../private/lambda-migration';
+import { LambdaMigration, MigratedJob, migratedDependencies, NODE_SOURCE_EXTENSIONS, originalPath } from '../private/lambda-migration';
 import { tsLiteral, tsString } from '../private/ts-literal';
 
 /** The line `.projenrc.ts` ends with, as projen writes it for a new project. */
@@ -38,16 +38,19 @@ export class MigratedLambdas extends Component {
    * The options with `.projenrc.ts` rendered for the migrated repo: under `projen new`, projen
    * writes it from `__new__.args`. `migrateFrom` (and its `migrateStage`, `migrateParameter` and `migrateVar`) is left out (its jobs are the addJob calls, so
    * `npx projen` never runs the analyzer again), and so is the first job (`firstJob: false`, without
-   * the `jobName` and `schedule` that projen new fills in).
+   * the `jobName` and `schedule` that projen new fills in). The packages the moved code imports are
+   * added to `deps`.
    */
-  public static persistedOptions<T extends { migrateFrom?: string }>(options: T): T {
+  public static persistedOptions<T extends { migrateFrom?: string; deps?: string[] }>(options: T, migration?: LambdaMigration): T {
     const init = (options as any).__new__;
     if (options.migrateFrom === undefined || !init?.args) return options;
     const {
       migrateFrom: _migrateFrom, migrateStage: _stage, migrateParameter: _parameter, migrateVar: _var,
       jobName: _jobName, schedule: _schedule, ...args
     } = init.args;
-    return { ...options, __new__: { ...init, args: { ...args, firstJob: false } } };
+    // The moved code's packages, as `deps` in `.projenrc.ts`, which keeps them from then on.
+    const deps = [...(args.deps ?? []), ...(migration ? migratedDependencies(migration) : [])];
+    return { ...options, __new__: { ...init, args: { ...args, firstJob: false, ...(deps.length > 0 ? { deps } : {}) } } };
   }
 
   constructor(project: Project, private readonly migration: LambdaMigration) {

@@ -1,3 +1,4 @@
+import { JobTaskDefinition } from '@ecs-batch/core';
 import { BOOTSTRAP_DIR, Bootstrap } from './bootstrap';
 import { SYNTH_INFRA_TASK } from './cdktf-infra';
 import { DEFAULT_ENVIRONMENT, Environments } from './environments';
@@ -189,6 +190,7 @@ export class TeamReadme {
       '',
       `How revisions, Terraform and CI share the task definition: [deploying](${docs('deploying.md')}); the IAM it creates: [IAM](${docs('iam.md')}).`,
       '',
+      ...logsSection(settings.initialJobs[0]?.family ?? `${settings.team}-${job.name}`),
       '## Roll back',
       '',
       'A bad release runs at the next schedule. To run an earlier release instead:',
@@ -213,6 +215,31 @@ export class TeamReadme {
       `they are. See [getting started](${docs('getting-started.md')}).`,
     ].join('\n') + '\n';
   }
+}
+
+/**
+ * A Logs Insights query over the runner's JSON lines: every line carries `job`, `runId` (the
+ * ECS task id), `scheduledTime` and, where the target passes it, `attempt`; the `end` line
+ * the `outcome` and `durationMs`.
+ */
+function logsSection(family: string): string[] {
+  return [
+    '## Find a run in the logs',
+    '',
+    `Each job logs JSON lines to \`${JobTaskDefinition.logGroupName(family)}\`, one stream per run. Every line carries`,
+    '`job`, `runId` (the ECS task id), `scheduledTime` and, where the trigger passes it, `attempt`. The last 10',
+    'runs of a job, with outcome and duration, in CloudWatch Logs Insights (pick the log group, paste):',
+    '',
+    '```',
+    'fields @timestamp, runId, scheduledTime, outcome, durationMs',
+    `| filter job = "${family}" and event = "end"`,
+    '| sort @timestamp desc',
+    '| limit 10',
+    '```',
+    '',
+    'Every line of one run: `filter runId = "<task id>"`. A run the overlap guard skipped has `outcome = "skipped"`.',
+    '',
+  ];
 }
 
 function row(job: JobSettings): string {
@@ -260,11 +287,26 @@ function migrationSection(migration: LambdaMigration): string[] {
   ];
 }
 
+/** Which packages the copied code imports, now in `deps`; the analyzer's warnings say what it could not resolve. */
+function dependencyNote(job: MigratedJob): string {
+  const deps = job.lambda.dependencies;
+  // An analyzer from before dependencies were read: the team adds them.
+  if (deps === undefined) return ': add its npm dependencies to `deps` in `.projenrc.ts`';
+  const names = Object.entries(deps).map(([name, version]) => `\`${name}@${version}\``);
+  return names.length === 0 ? ', imports no npm package' : `, its npm packages in \`deps\` in \`.projenrc.ts\`: ${names.join(', ')}`;
+}
+
+/** Imported files above the handler's folder, which have no place under `src/jobs/<job>/`. */
+function leftBehindNote(migration: LambdaMigration, files: string[] | undefined): string {
+  if (files === undefined) return '';
+  return `; **not copied**, being above the handler's folder: ${files.map((f) => `\`${originalPath(migration, f)}\``).join(', ')} (move them into \`src/jobs/\` and fix the imports)`;
+}
+
 function codeNote(migration: LambdaMigration, job: MigratedJob): string {
   const dir = `src/jobs/${job.options.name}/`;
   switch (job.code.kind) {
     case 'copied':
-      return `code copied from \`${originalPath(migration, job.code.from)}\` to \`${dir}\` (${job.code.files.length} file${job.code.files.length === 1 ? '' : 's'}): add its npm dependencies to \`deps\` in \`.projenrc.ts\``;
+      return `code copied from \`${originalPath(migration, job.code.from)}\` to \`${dir}\` (${job.code.files.length} file${job.code.files.length === 1 ? '' : 's'})${dependencyNote(job)}${leftBehindNote(migration, job.code.leftBehind)}`;
     case 're-export':
       return `\`${dir}handler.ts\` re-exports the handler of \`${job.code.job}\` (another schedule of the same Lambda)`;
     case 'placeholder':

@@ -18,7 +18,7 @@ const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 /** How a migrated job gets its code. */
 export type MigratedCode =
   /** The Lambda's Node.js sources, copied from `from` (relative to the migrated folder) into `src/jobs/<job>/`. */
-  | { readonly kind: 'copied'; readonly from: string; readonly files: string[] }
+  | { readonly kind: 'copied'; readonly from: string; readonly files: string[]; readonly leftBehind?: string[] }
   /** A further schedule of a Lambda whose code another job holds: `handler.ts` re-exports it. */
   | { readonly kind: 're-export'; readonly job: string; readonly module: string; readonly exportName: string }
   /** No usable code: `handler.ts` throws "not migrated yet" and says why and where the code was. */
@@ -122,11 +122,13 @@ function lambdaCode(root: string, lambda: ScheduledLambda): MigratedCode {
     return { kind: 'placeholder', reason: missing ?? `the source of ${where} was not found under the migrated folder` };
   }
   const from = posix.normalize(posix.join(lambda.codePath, parts.dir));
-  const files = nodeSources(join(root, from));
+  const files = lambda.codeFiles !== undefined ? ownFiles(lambda.codeFiles, parts.dir) : nodeSources(join(root, from));
   if (!files.some((file) => NODE_SOURCE_EXTENSIONS.some((ext) => file === `${parts.base}${ext}`))) {
     return { kind: 'placeholder', reason: `${parts.base}.js (or .ts, .mjs, .cjs) is not in ${from}` };
   }
-  return { kind: 'copied', from, files };
+  const prefix = parts.dir === '.' ? '' : `${posix.normalize(parts.dir)}/`;
+  const leftBehind = (lambda.codeFiles ?? []).filter((file) => !file.startsWith(prefix)).map((file) => posix.join(lambda.codePath!, file));
+  return { kind: 'copied', from, files, ...(leftBehind.length > 0 ? { leftBehind } : {}) };
 }
 
 /**
@@ -140,6 +142,33 @@ function furtherScheduleCode(first: MigratedJob, code: MigratedCode): MigratedCo
   const handlerFile = code.files.find((file) => NODE_SOURCE_EXTENSIONS.some((ext) => file === `${parts.base}${ext}`))!;
   if (!/\.(ts|js)$/.test(handlerFile)) return code;
   return { kind: 're-export', job: first.options.name, module: parts.base, exportName: parts.exportName };
+}
+
+/**
+ * The handler's own files (the analyzer's `codeFiles`, relative to the code folder), relative to
+ * the handler's folder, which is what is copied: Lambdas that share a folder each take only the
+ * files their handler imports. A file above the handler's folder has no place under
+ * `src/jobs/<job>/`: it is left behind, and the README says so (`leftBehind`).
+ */
+function ownFiles(codeFiles: string[], handlerDir: string): string[] {
+  const prefix = handlerDir === '.' ? '' : `${posix.normalize(handlerDir)}/`;
+  return codeFiles.filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length)).sort();
+}
+
+/**
+ * The npm packages the migrated jobs' code imports, as `name@version` for `deps`: the version the
+ * source locked, or the runtime's AWS SDK major (the analyzer's `dependencies`). A package two
+ * jobs import at different versions takes the first job's.
+ */
+export function migratedDependencies(migration: LambdaMigration): string[] {
+  const versions = new Map<string, string>();
+  for (const job of migration.jobs) {
+    if (job.code.kind !== 'copied') continue;
+    for (const [name, version] of Object.entries(job.lambda.dependencies ?? {})) {
+      if (!versions.has(name)) versions.set(name, version);
+    }
+  }
+  return [...versions].sort(([a], [b]) => a.localeCompare(b)).map(([name, version]) => `${name}@${version}`);
 }
 
 /** Node source files under `dir` (relative, `/`-separated, sorted), without dependencies, build output and tests. */

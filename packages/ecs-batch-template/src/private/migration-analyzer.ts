@@ -31,6 +31,10 @@ export interface ScheduledLambda {
   readonly timeoutSeconds: number;
   readonly environment: LambdaVariable[];
   readonly codePath?: string;
+  /** The handler's own files, relative to `codePath` (absent from analyzers before it was added: the handler's folder is copied). */
+  readonly codeFiles?: string[];
+  /** `{ name: version }` of the packages `codeFiles` import (absent from analyzers before it was added). */
+  readonly dependencies?: Record<string, string>;
   readonly warnings: string[];
   /** The fields taken from defaults a deploy may override (absent from analyzers before it was added). */
   readonly defaults?: string[];

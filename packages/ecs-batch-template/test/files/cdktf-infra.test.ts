@@ -67,6 +67,7 @@ describe('CdktfInfra', () => {
       '        trigger: TriggerKind.SCHEDULER,',
       '      }],',
       '      missedRunAlarm: { hours: 25 },',
+      '      durationAlarm: {},',
       "      alerts: { emails: ['ops@example.com'] },",
       '    });',
     ].join('\n'));

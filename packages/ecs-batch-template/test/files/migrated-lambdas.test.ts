@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { dirname, join, relative, resolve } from 'path';
 import * as ts from 'typescript';
 import { EcsBatchProject } from '../../src';
+import { MigratedLambdas } from '../../src/files/migrated-lambdas';
 import { errorOf, newProject, synthInPlace, tempDir } from '../fixtures';
 
 /** The analyzer's own fixtures: a Serverless app, a SAM app and a Terraform repo, each with several scheduled functions. */
@@ -46,9 +47,10 @@ describe('--migrate-from a Serverless app', () => {
       memory: 4096, // 2048 MB of Lambda
       timeout_seconds: 3600, // 900 s was Lambda's limit: the template's default
       enabled: true,
-      // STRIPE_API_KEY looks like a secret and is an SSM lookup: left out.
+      // STRIPE_API_KEY is an SSM lookup: a container secret, not a plain value.
       environment: { SERVICE: 'billing', INVOICE_TABLE: 'invoices-dev' },
     }));
+    expect(Object.keys(jobs.invoice.ssm_parameters)).toEqual(['STRIPE_API_KEY']);
     expect(jobs.remind).toEqual(expect.objectContaining({
       schedule_expression: 'cron(0 8 * * ? *)',
       time_zone: 'America/New_York',
@@ -69,6 +71,18 @@ describe('--migrate-from a Serverless app', () => {
     // The Lambda's code replaces the skeleton: no handler.ts, no skeleton test.
     expect(existsSync(join(dir, 'src/jobs/invoice/handler.ts'))).toBe(false);
     expect(existsSync(join(dir, 'test/jobs/invoice.test.ts'))).toBe(false);
+  });
+
+  test('the moved code\'s packages are deps: the SDK nodejs22.x provided, imported undeclared, at ^3', () => {
+    expect(JSON.parse(read('package.json')).dependencies).toEqual(expect.objectContaining({ '@aws-sdk/client-s3': '^3' }));
+    const invoice = read('README.md').split('\n').find((r) => r.includes('`invoice`: `rate(1 day)` UTC'))!;
+    expect(invoice).toContain('its npm packages in `deps` in `.projenrc.ts`: `@aws-sdk/client-s3@^3`');
+    expect(invoice).toContain('deps: @aws-sdk/client-s3 added at ^3 (the latest v3)');
+  });
+
+  test('Lambdas that share a folder each get their own file: invoice.ts and remind.js are not copied into each other\'s job', () => {
+    expect(files(dir, 'src/jobs/invoice')).toEqual(['invoice.ts']);
+    expect(files(dir, 'src/jobs/remind')).toEqual(['remind.js']);
   });
 
   test('a further schedule of the same Lambda re-exports its handler, so the code lives once', () => {
@@ -95,7 +109,8 @@ describe('--migrate-from a Serverless app', () => {
     const invoice = rows.find((r) => r.includes('`invoice`: `rate(1 day)` UTC'))!;
     expect(invoice).toContain('`src/invoice.handler` nodejs22.x');
     expect(invoice).toContain("timeout is 900 s, at Lambda's limit: the reason to migrate");
-    expect(invoice).toContain('environment STRIPE_API_KEY looks like a secret');
+    // ${ssm:/billing/stripe-key} is carried over as an SSM parameter: nothing to resolve by hand
+    expect(invoice).not.toContain('STRIPE_API_KEY');
     expect(invoice).toContain('code copied from');
     const purge = rows.find((r) => r.includes('`purge`'))!;
     expect(purge).toContain('(disabled)');
@@ -140,6 +155,79 @@ describe('--migrate-from a Terraform repo and a SAM app', () => {
     expect(jobs['nightly-report']).toEqual(expect.objectContaining({
       schedule_expression: 'cron(0 3 * * ? *)', time_zone: 'Europe/London', handler: 'lib/jobs/nightly-report/report.handler',
     }));
+  });
+});
+
+describe('--migrate-from carries the Lambda role\'s permissions and its secrets over', () => {
+  // The analyzer's permission fixtures: one per source format, each with statements, managed
+  // policies, Lambda's own policies (dropped) and secret references.
+  test.each([
+    ['sam-permissions', 'export'],
+    ['serverless-permissions', 'invoice'],
+    ['terraform-permissions', 'export'],
+  ])('%s: the job gets the permissions, managed policies, secrets and parameters the analyzer reports', (fixture, name) => {
+    const bin = join(packageRoot, '..', 'migrate', 'bin', 'ecs-batch-migrate');
+    const analyzer = spawnSync(process.execPath, [bin, join(FIXTURES, fixture), '--json'], { encoding: 'utf8' });
+    const lambda = JSON.parse(analyzer.stdout).jobs.find((j: { name: string }) => j.name === name);
+    const { read } = migrated(fixture);
+    const job = JSON.parse(read('infra/jobs.auto.tfvars.json')).jobs[name];
+    expect(lambda.permissions.length).toBeGreaterThan(0);
+    expect(job.permissions).toEqual(lambda.permissions.map((p: object) => ({ conditions: [], ...p })));
+    expect(job.managed_policy_arns).toEqual(lambda.managedPolicyArns ?? []);
+    expect(job.secrets_manager_secrets).toEqual(lambda.secretsManagerSecrets ?? {});
+    // Core expands a parameter name to its ARN in the job's account and region.
+    expect(Object.keys(job.ssm_parameters)).toEqual(Object.keys(lambda.ssmParameters));
+    // A secret is never a plain value.
+    for (const secret of [...Object.keys(lambda.secretsManagerSecrets ?? {}), ...Object.keys(lambda.ssmParameters ?? {})]) {
+      expect(Object.keys(job.environment)).not.toContain(secret);
+    }
+  });
+
+  test('the addJob calls in .projenrc.ts have them', () => {
+    const { project } = migrated('sam-permissions');
+    const component = project.components.find((c) => c instanceof MigratedLambdas);
+    const lines = MigratedLambdas.projenrcLines((component as any).migration).join('\n');
+    expect(lines).toContain("  permissions: [{ actions: ['s3:GetObject',");
+    expect(lines).toContain("  managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonAthenaFullAccess', 'arn:aws:iam::123456789012:policy/acme-export-extra'],");
+    expect(lines).toContain("  secretsManagerSecrets: { DB_PASSWORD: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf:password::' },");
+    expect(lines).toContain("  ssmParameters: { API_TOKEN: '/prod/export/api-token' },");
+  });
+});
+
+describe('--migrate-from Lambdas that share a folder and a lockfile', () => {
+  const { dir, read } = migrated(join('..', 'imports', 'fixtures', 'shared-folder'));
+
+  test('each job gets the files its handler reaches, in their folders; a file no handler imports is left behind', () => {
+    expect(files(dir, 'src/jobs/report')).toEqual(['lib/format.ts', 'lib/page.mjs', 'lib/retry.ts', 'lib/units.ts', 'report.ts']);
+    expect(files(dir, 'src/jobs/cleanup')).toEqual(['cleanup.js', join('lib', 'shared', 'index.js')]);
+    expect(files(dir, 'src/jobs/legacy')).toEqual(['legacy.js']);
+  });
+
+  test('deps hold the locked versions, and the SDK each runtime provided (v3 from nodejs18, v2 on nodejs16)', () => {
+    expect(JSON.parse(read('package.json')).dependencies).toEqual(expect.objectContaining({
+      '@aws-sdk/client-dynamodb': '^3',
+      '@aws-sdk/client-s3': '^3',
+      '@smithy/util-retry': '3.0.11',
+      'aws-sdk': '^2',
+      'date-fns': '3.6.0',
+      'lodash': '4.17.21',
+    }));
+  });
+
+  test('an import that resolves to nothing is a warning in the README naming the file', () => {
+    const cleanup = read('README.md').split('\n').find((r) => r.includes('`cleanup`'))!;
+    expect(cleanup).toContain('src/cleanup.js: cannot resolve ./lib/gone');
+    expect(cleanup).toContain('src/cleanup.js: imports uuid, not in package.json; add it to deps by hand');
+  });
+});
+
+describe('--migrate-from a handler that imports a file above its folder', () => {
+  test('the handler is copied; the file above is left behind, and the README row says so', () => {
+    const { dir, read } = migrated(join('..', 'imports', 'fixtures', 'above-handler'));
+    expect(files(dir, 'src/jobs/tally')).toEqual(['tally.js']);
+    const row = read('README.md').split('\n').find((r) => r.includes('`tally`'))!;
+    expect(row).toContain("**not copied**, being above the handler's folder:");
+    expect(row).toContain('above-handler/shared/count.js');
   });
 });
 
@@ -285,6 +373,10 @@ describe('under projen new', () => {
     expect(projenrc.trimEnd().endsWith('project.synth();')).toBe(true);
     expect(projenrc).toContain('// invoice: serverless ../legacy-lambdas/serverless.yml, handler src/invoice.handler');
     expect(readFileSync(join(dir, 'src/jobs/invoice/invoice.ts'), 'utf8')).toContain('export const handler');
+  });
+
+  test('.projenrc.ts declares the moved code\'s packages as deps', () => {
+    expect(projenrc).toMatch(/deps: \[\s*['"]@aws-sdk\/client-s3@\^3['"],?\s*\]/);
   });
 
   test('projen new --no-synth still writes the jobs and their code, for the first npx projen', () => {

@@ -1,3 +1,4 @@
+import { run } from '@ecs-batch/lambda-runner';
 import { newProject, synth } from '../fixtures';
 
 describe('TeamReadme', () => {
@@ -6,12 +7,25 @@ describe('TeamReadme', () => {
   test('covers layout, adding a job, moving a Lambda handler, deploying, schedules, rollback and upgrades', () => {
     const headings = readme.split('\n').filter((l) => l.startsWith('## '));
     expect(headings).toEqual([
-      '## Jobs', '## Layout', '## Add a job', '## Give a job access', '## Move a Lambda handler', '## Schedules and time zones', '## Deploy', '## Roll back', '## Upgrade the template',
+      '## Jobs', '## Layout', '## Add a job', '## Give a job access', '## Move a Lambda handler', '## Schedules and time zones', '## Deploy', '## Find a run in the logs', '## Roll back', '## Upgrade the template',
     ]);
   });
 
   test('lists the first job with its schedule, size and handler', () => {
     expect(readme).toContain('| nightly | `cron(0 2 * * ? *)` Asia/Tokyo | scheduler | 256 CPU / 512 MiB | 60 min | `src/jobs/nightly/handler.ts` |');
+  });
+
+  test('"Find a run in the logs": a Logs Insights query for the last 10 runs over the fields the runner writes', async () => {
+    const section = readme.slice(readme.indexOf('## Find a run in the logs'), readme.indexOf('## Roll back'));
+    expect(section).toContain('`/ecs-batch/payments-nightly`');
+    const query = /```\n([\s\S]*?)```/.exec(section)![1];
+    expect(query).toBe('fields @timestamp, runId, scheduledTime, outcome, durationMs\n| filter job = "payments-nightly" and event = "end"\n| sort @timestamp desc\n| limit 10\n');
+    // The fields the query reads are on the runner's real end line.
+    const lines: { [key: string]: unknown }[] = [];
+    await run({ handler: async () => 1, jobName: 'payments-nightly', scheduledTime: new Date(), write: (line) => { lines.push(JSON.parse(line)); } });
+    const end = lines.find((line) => line.event === 'end')!;
+    for (const field of ['runId', 'scheduledTime', 'outcome', 'durationMs', 'job']) expect(end).toHaveProperty(field);
+    expect(end.job).toBe('payments-nightly');
   });
 
   test('links the project docs', () => {

@@ -1,3 +1,4 @@
+import { Permission } from '@ecs-batch/core';
 import { MigrationJob, MigrationReport } from '../migration-report';
 import { JobNames } from './job-name';
 import { LAMBDA_MAX_TIMEOUT_SECONDS } from './job-warnings';
@@ -35,6 +36,14 @@ export interface MigratedJobOptions {
   readonly enabled?: boolean;
   /** The container command (a Copilot job's `command`). Absent when none. */
   readonly command?: string[];
+  /** The Lambda role's statements, for the task role. Absent when none. */
+  readonly permissions?: Permission[];
+  /** The Lambda role's managed policies, for the task role. Absent when none. */
+  readonly managedPolicyArns?: string[];
+  /** Variables read from Secrets Manager: name → secret ARN. Absent when none. */
+  readonly secretsManagerSecrets?: { [name: string]: string };
+  /** Variables read from SSM Parameter Store: name → parameter ARN or name. Absent when none. */
+  readonly ssmParameters?: { [name: string]: string };
 }
 
 /** A migrated job and the `addJob` options it becomes: one per schedule expression. */
@@ -64,6 +73,10 @@ export function toAddJobOptions(report: MigrationReport): JobOptionsForJob[] {
       ...(job.input !== undefined ? { input: JSON.stringify(job.input) } : {}),
       ...(job.enabled ? {} : { enabled: false }),
       ...(job.command !== undefined ? { command: job.command } : {}),
+      ...(job.permissions !== undefined ? { permissions: job.permissions } : {}),
+      ...(job.managedPolicyArns !== undefined ? { managedPolicyArns: job.managedPolicyArns } : {}),
+      ...(job.secretsManagerSecrets !== undefined ? { secretsManagerSecrets: job.secretsManagerSecrets } : {}),
+      ...(job.ssmParameters !== undefined ? { ssmParameters: job.ssmParameters } : {}),
     })),
   }));
 }

@@ -1,6 +1,7 @@
 import { isAbsolute, relative, sep } from 'path';
-import { FargateSize, FargateSizeProps, Schedule, ScheduleTrigger, TimeZone } from '@ecs-batch/core';
+import { ExecutionRolePolicy, FargateSize, FargateSizeProps, Schedule, ScheduleTrigger, TimeZone } from '@ecs-batch/core';
 import { DefaultedValue, FoundFunction, FoundSchedule } from '../found-function';
+import { readJobCode } from '../imports/job-code';
 import { MigrationJob } from '../migration-report';
 import { toJobVariable } from './environment-variables';
 import { findHandlerSource } from './handler-source';
@@ -61,6 +62,8 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
     const code = codePath(root, fn);
     // For an image, the runtime warning already says what to do with the code.
     if ('missing' in code && fn.image === undefined) jobWarnings.push(`handler source not found: ${code.missing}; move the code by hand`);
+    const ownCode = 'codePath' in code && fn.codeRoot !== undefined ? readJobCode(root, fn.codeRoot, code.codePath, fn.handler, fn.runtime) : undefined;
+    if (ownCode) jobWarnings.push(...ownCode.warnings);
 
     const base = kebabCase(fn.name);
     const wanted = groups.length > 1 ? `${base}-${kebabCase(group[0].label)}` : base;
@@ -88,12 +91,40 @@ export function buildJobs(root: string, fn: FoundFunction, names: JobNames): { j
       memory: size.memory,
       environment,
       ...('codePath' in code ? { codePath: code.codePath } : {}),
+      ...(ownCode ? { codeFiles: ownCode.codeFiles, dependencies: ownCode.dependencies } : {}),
       warnings: jobWarnings,
       defaults: [...new Set(defaulted.map((d) => d.field))],
       ...(fn.command !== undefined ? { command: fn.command } : {}),
+      ...(fn.permissions !== undefined && fn.permissions.length > 0 ? { permissions: fn.permissions } : {}),
+      ...(fn.managedPolicyArns !== undefined && fn.managedPolicyArns.length > 0 ? { managedPolicyArns: fn.managedPolicyArns } : {}),
+      ...secretMaps(fn, jobWarnings),
     });
   }
   return { jobs, warnings };
+}
+
+/** Variables that read a secret or a parameter, as `secretsManagerSecrets` and `ssmParameters`. */
+type SecretMaps = { secretsManagerSecrets?: { [name: string]: string }; ssmParameters?: { [name: string]: string } };
+
+function secretMaps(fn: FoundFunction, warnings: string[]): SecretMaps {
+  const secrets: { [name: string]: string } = {};
+  const parameters: { [name: string]: string } = {};
+  for (const v of fn.environment) {
+    if (v.secretRef?.kind === 'secretsManager') {
+      try {
+        // Core's check of an ECS valueFrom: a secret ARN, optionally with :json-key:version-stage:version-id.
+        ExecutionRolePolicy.secretResource(v.secretRef.ref, `secretsManagerSecrets.${v.name}`);
+        secrets[v.name] = v.secretRef.ref;
+      } catch (e) {
+        warnings.push(`environment ${v.name} reads the secret ${v.secretRef.ref}: ${(e as Error).message}; add it to secretsManagerSecrets by its ARN by hand`);
+      }
+    }
+    if (v.secretRef?.kind === 'ssm') parameters[v.name] = v.secretRef.ref;
+  }
+  return {
+    ...(Object.keys(secrets).length > 0 ? { secretsManagerSecrets: secrets } : {}),
+    ...(Object.keys(parameters).length > 0 ? { ssmParameters: parameters } : {}),
+  };
 }
 
 /** True when a rate expression is already in its normalized form (whitespace aside). */

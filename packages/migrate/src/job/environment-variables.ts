@@ -1,4 +1,4 @@
-import { FoundVariable } from '../found-function';
+import { FoundVariable, SecretReference } from '../found-function';
 import { JobEnvironmentVariable } from '../migration-report';
 
 /**
@@ -23,10 +23,38 @@ export function looksSecret(name: string): boolean {
 
 /** The report's shape of a found variable. */
 export function toJobVariable(variable: FoundVariable): JobEnvironmentVariable {
+  // A secret's reference is never a plain value: it becomes `secretsManagerSecrets` or `ssmParameters`.
+  if (variable.secretRef !== undefined) {
+    return { name: variable.name, value: null, expression: variable.expression ?? variable.secretRef.ref, secret: true };
+  }
   return {
     name: variable.name,
     value: variable.value ?? null,
     ...(variable.value === undefined ? { expression: variable.expression ?? '' } : {}),
     secret: variable.secret ?? looksSecret(variable.name),
   };
+}
+
+/**
+ * The secret an environment value reads, from its text: CloudFormation dynamic references
+ * `{{resolve:ssm:name}}` / `{{resolve:ssm-secure:name}}` / `{{resolve:secretsmanager:id:SecretString:key::}}`
+ * and Serverless `${ssm:name}`. Undefined when it reads none, or is more than the reference.
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html
+ * @see https://www.serverless.com/framework/docs/providers/aws/guide/variables#reference-variables-using-the-ssm-parameter-store
+ */
+export function secretReference(text: string): SecretReference | undefined {
+  const ssm = /^\{\{resolve:ssm(?:-secure)?:([^:}]+)(?::\d+)?\}\}$/.exec(text) ?? /^\$\{ssm:([^,}\s]+)\}$/.exec(text);
+  if (ssm) return { kind: 'ssm', ref: ssm[1] };
+  const sm = /^\{\{resolve:secretsmanager:(.+)\}\}$/.exec(text);
+  if (sm) {
+    // secret-id[:SecretString[:json-key[:version-stage[:version-id]]]] -> ECS: arn:json-key:version-stage:version-id
+    // The secret id is an ARN (seven `:`-separated parts) or a name (no `:`).
+    const parts = sm[1].split(':');
+    const idParts = sm[1].startsWith('arn:') ? 7 : 1;
+    const arn = parts.slice(0, idParts).join(':');
+    const rest = parts.slice(idParts);
+    const key = rest[0] === 'SecretString' ? rest[1] ?? '' : '';
+    return { kind: 'secretsManager', ref: key ? `${arn}:${key}::` : arn };
+  }
+  return undefined;
 }

@@ -33,7 +33,10 @@ export function migrationWarnings(fn: FoundFunction, timeoutSeconds: number, env
   if (fn.reservedConcurrency === 1) {
     warnings.push(`reserved concurrency 1 kept runs from overlapping: skip overlapping runs with ${RunnerEnvironment.OVERLAP}=skip (the template's overlap: 'skip')`);
   }
+  const carried = new Set(fn.environment.filter((v) => v.secretRef !== undefined).map((v) => v.name));
   for (const variable of environment) {
+    // A variable that reads a secret is carried over as `secretsManagerSecrets` or `ssmParameters`.
+    if (carried.has(variable.name)) continue;
     if (variable.secret) {
       warnings.push(`environment ${variable.name} looks like a secret: pass it as a container secret (Secrets Manager or SSM Parameter Store), not as a plain variable`);
     } else if (variable.value === null) {

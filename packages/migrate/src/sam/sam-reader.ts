@@ -3,10 +3,13 @@ import { ScheduleTrigger } from '@ecs-batch/core';
 import { CloudFormationValues } from '../cloudformation/cloudformation-values';
 import { readCloudFormationYaml } from '../cloudformation/cloudformation-yaml';
 import { DefaultedValue, FoundFunction, FoundSchedule, FoundVariable, LambdaDefaults, ReaderResult } from '../found-function';
+import { applyGlobals } from './sam-globals';
+import { secretReference } from '../job/environment-variables';
+import { PermissionCollector } from '../permissions/lambda-permissions';
+import { expandSamPolicyTemplate } from '../permissions/sam-policy-templates';
 import { asArray, asMap, isMap, optional, PlainMap } from '../plain-data';
 import { Resolution, shown } from '../resolution';
 import { parseScheduleInput } from '../schedule-input';
-import { applyGlobals } from './sam-globals';
 
 /**
  * `AWS::Serverless::Function` becomes an `AWS::Lambda::Function`, whose `MemorySize` defaults to
@@ -71,7 +74,7 @@ export function readSamTemplate(file: string, relative: (file: string) => string
       functionWarnings.push(`also triggered by ${otherTriggers.join(', ')}: the job runs only the schedule, so keep the Lambda for ${otherTriggers.length === 1 ? 'that trigger' : 'those triggers'} or move ${otherTriggers.length === 1 ? 'it' : 'them'} too`);
     }
     functions.push({
-      ...readSamFunction(values, file, logicalId, properties, functionWarnings),
+      ...readSamFunction(values, file, relative(file), logicalId, properties, functionWarnings),
       schedules,
     });
   }
@@ -202,7 +205,7 @@ function readScheduleEvent(
 }
 
 function readSamFunction(
-  values: CloudFormationValues, file: string, logicalId: string, props: PlainMap, warnings: string[],
+  values: CloudFormationValues, file: string, relativeFile: string, logicalId: string, props: PlainMap, warnings: string[],
 ): Omit<FoundFunction, 'schedules'> {
   const defaults = SAM_LAMBDA_DEFAULTS;
   const fromDefaults: DefaultedValue[] = [];
@@ -265,6 +268,7 @@ function readSamFunction(
     ...optional('reservedConcurrency', reserved.ok && typeof reserved.value === 'number' ? reserved.value : undefined),
     ...('root' in code ? { codeRoot: code.root } : { codeRootMissing: code.missing }),
     warnings,
+    ...samPolicies(values, relativeFile, logicalId, props.Policies, warnings),
     ...(fromDefaults.length > 0 ? { fromDefaults: fromDefaults.filter((d) => d.field !== 'image') } : {}),
   };
 }
@@ -277,6 +281,13 @@ function environment(values: CloudFormationValues, raw: unknown, warnings: strin
   }
   return Object.entries(raw).map(([name, value]): FoundVariable => {
     const { resolution: r, defaults } = values.track(value);
+    // A dynamic reference is a literal string to the template: a secret, never a plain value.
+    const text = r.ok && typeof r.value === 'string' ? r.value : undefined;
+    const secretRef = text === undefined ? undefined : secretReference(text);
+    if (secretRef) return { name, expression: text, secretRef };
+    // A dynamic reference inside a longer value (`postgres://app:{{resolve:ssm:...}}@db`) is resolved by
+    // CloudFormation at deploy time: not a literal to copy, so it is warned about.
+    if (text?.includes('{{resolve:')) return { name, expression: text };
     if (!(r.ok && ['string', 'number', 'boolean'].includes(typeof r.value))) return { name, expression: shown(r) };
     for (const parameter of defaults) fromDefaults.push({ field: `environment.${name}`, origin: `parameter ${parameter}'s Default` });
     return { name, value: String(r.value) };
@@ -308,4 +319,62 @@ function codeRoot(values: CloudFormationValues, file: string, props: PlainMap, i
   if (uri.ok && typeof uri.value === 'string' && !uri.value.startsWith('s3://')) return { root: resolve(dirname(file), uri.value) };
   if (props.CodeUri === undefined) return { missing: 'the function has no CodeUri' };
   return { missing: `CodeUri ${shown(uri)} is not a local folder` };
+}
+
+/**
+ * A function's `Policies`: managed policy names or ARNs, inline documents or statements, and SAM
+ * policy templates (`{ S3ReadPolicy: { BucketName: ... } }`), expanded with SAM's own definitions.
+ * @see https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html#sam-function-policies
+ * @see https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-templates.html
+ */
+function samPolicies(values: CloudFormationValues, file: string, logicalId: string, raw: unknown, warnings: string[]) {
+  if (raw === undefined) return {};
+  const collector = new PermissionCollector(warnings);
+  const list = Array.isArray(raw) ? raw : [raw];
+  list.forEach((policy, i) => {
+    const where = `${file}: Policies[${i}] of ${logicalId}`;
+    const r = values.resolve(withPseudoParameters(policy));
+    if (!r.ok) {
+      warnings.push(`${where}: ${r.expression} does not resolve to a literal; not carried over, grant it by hand`);
+      return;
+    }
+    const value = r.value;
+    if (typeof value === 'string') {
+      collector.addManagedPolicy(value, where);
+    } else if (isMap(value) && (value.Statement !== undefined)) {
+      collector.addDocument(value, where);
+    } else if (isMap(value) && Object.keys(value).length === 1) {
+      const [name, parameters] = Object.entries(value)[0];
+      const expanded = expandSamPolicyTemplate(name, parameters);
+      if ('unknown' in expanded) {
+        warnings.push(`${where}: ${expanded.unknown}; not carried over, grant it by hand`);
+        return;
+      }
+      const doc = values.resolve(withPseudoParameters(expanded.document));
+      if (!doc.ok) warnings.push(`${where}: ${name}: ${doc.expression} does not resolve to a literal; not carried over, grant it by hand`);
+      else collector.addDocument(doc.value, `${where} (${name})`);
+    } else {
+      warnings.push(`${where}: ${JSON.stringify(value)} is not a policy name, document or template; not carried over, grant it by hand`);
+    }
+  });
+  const found = collector.finish();
+  return {
+    ...(found.permissions.length > 0 ? { permissions: found.permissions } : {}),
+    ...(found.managedPolicyArns.length > 0 ? { managedPolicyArns: found.managedPolicyArns } : {}),
+  };
+}
+
+/**
+ * The pseudo parameters a policy uses, as the job's ARNs can: `AWS::Partition` is `aws`,
+ * `AWS::Region` and `AWS::AccountId` become `*` (any region or account of that name).
+ */
+function withPseudoParameters(value: unknown): unknown {
+  const pseudo: { [name: string]: string } = { 'AWS::Partition': 'aws', 'AWS::Region': '*', 'AWS::AccountId': '*', 'AWS::URLSuffix': 'amazonaws.com' };
+  if (typeof value === 'string') return value.replace(/\$\{(AWS::[A-Za-z]+)\}/g, (m, name: string) => pseudo[name] ?? m);
+  if (Array.isArray(value)) return value.map(withPseudoParameters);
+  if (isMap(value)) {
+    if (typeof value.Ref === 'string' && pseudo[value.Ref] !== undefined && Object.keys(value).length === 1) return pseudo[value.Ref];
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withPseudoParameters(v)]));
+  }
+  return value;
 }

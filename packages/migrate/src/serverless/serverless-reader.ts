@@ -2,10 +2,12 @@ import { dirname } from 'path';
 import { ScheduleTrigger } from '@ecs-batch/core';
 import { readCloudFormationYaml } from '../cloudformation/cloudformation-yaml';
 import { DefaultedValue, FoundFunction, FoundSchedule, FoundVariable, FoundVpc, LambdaDefaults, ReaderResult } from '../found-function';
+import { ServerlessReadOptions, ServerlessVariables } from './serverless-variables';
+import { secretReference } from '../job/environment-variables';
+import { PermissionCollector } from '../permissions/lambda-permissions';
 import { asArray, asMap, isMap, optional, PlainMap } from '../plain-data';
 import { Resolution, shown } from '../resolution';
 import { parseScheduleInput } from '../schedule-input';
-import { ServerlessReadOptions, ServerlessVariables } from './serverless-variables';
 
 /**
  * The Serverless Framework's defaults for AWS functions: `memorySize` 1024 MB and `timeout` 6 s
@@ -61,7 +63,7 @@ export function readServerlessFile(file: string, relative: (file: string) => str
     if (otherTriggers.length > 0) {
       functionWarnings.push(`also triggered by ${otherTriggers.join(', ')}: the job runs only the schedule, so keep the Lambda for ${otherTriggers.length === 1 ? 'that trigger' : 'those triggers'} or move ${otherTriggers.length === 1 ? 'it' : 'them'} too`);
     }
-    functions.push({ ...readFunction(variables, file, key, fn, provider, functionWarnings), schedules });
+    functions.push({ ...readFunction(variables, file, relative, key, fn, provider, config.resources, functionWarnings), schedules });
   }
   return { functions, warnings };
 }
@@ -165,7 +167,8 @@ function readInput(variables: ServerlessVariables, raw: unknown, field: string, 
 }
 
 function readFunction(
-  variables: ServerlessVariables, file: string, key: string, fn: PlainMap, provider: PlainMap, warnings: string[],
+  variables: ServerlessVariables, file: string, relative: (file: string) => string, key: string, fn: PlainMap, provider: PlainMap,
+  resources: unknown, warnings: string[],
 ): Omit<FoundFunction, 'schedules'> {
   const defaults = SERVERLESS_DEFAULTS;
   const fromDefaults: DefaultedValue[] = [];
@@ -223,7 +226,78 @@ function readFunction(
         ? { codeRootMissing: 'it deploys a prebuilt package.artifact' }
         : { codeRoot: dirname(file) }),
     warnings,
+    ...serverlessPermissions(variables, relative, file, key, fn, provider, resources, warnings),
     ...(fromDefaults.length > 0 ? { fromDefaults } : {}),
+  };
+}
+
+/**
+ * The function's permissions: its own role (`role:` naming a role of `resources.Resources`), or
+ * the provider's statements and managed policies (`provider.iam.role.statements`,
+ * `provider.iam.role.managedPolicies`, the older `provider.iamRoleStatements` and
+ * `provider.iamManagedPolicies`), plus the serverless-iam-roles-per-function plugin's
+ * `iamRoleStatements` on the function.
+ * @see https://www.serverless.com/framework/docs/providers/aws/guide/iam
+ * @see https://github.com/functionalone/serverless-iam-roles-per-function
+ */
+function serverlessPermissions(
+  variables: ServerlessVariables, relative: (file: string) => string, file: string, key: string, fn: PlainMap, provider: PlainMap,
+  resources: unknown, warnings: string[],
+) {
+  const collector = new PermissionCollector(warnings);
+  const at = (field: string) => `${relative(file)}: ${field}`;
+  const statements = (raw: unknown, field: string) => {
+    if (raw === undefined) return;
+    const r = variables.resolve(raw);
+    if (!r.ok || !Array.isArray(r.value)) {
+      // Resolve statement by statement, so one unresolved reference does not hide the others.
+      asArray(raw).forEach((s, i) => {
+        const one = variables.resolve(s);
+        if (one.ok) collector.addStatement(one.value, at(`${field}[${i}]`));
+        else warnings.push(`${at(`${field}[${i}]`)}: ${one.expression} does not resolve to a literal; not carried over, grant it by hand`);
+      });
+      if (!Array.isArray(raw)) warnings.push(`${at(field)}: ${shown(r)} is not a list of statements; not carried over, grant them by hand`);
+      return;
+    }
+    r.value.forEach((s, i) => collector.addStatement(s, at(`${field}[${i}]`)));
+  };
+  const managed = (raw: unknown, field: string) => {
+    asArray(raw).forEach((m, i) => {
+      const r = variables.resolve(m);
+      if (r.ok && typeof r.value === 'string') collector.addManagedPolicy(r.value, at(`${field}[${i}]`));
+      else warnings.push(`${at(`${field}[${i}]`)}: ${shown(r)} does not resolve to a managed policy ARN; not carried over, attach it by hand`);
+    });
+  };
+  const role = asMap(asMap(provider.iam).role);
+  if (fn.role !== undefined) {
+    const name = typeof fn.role === 'string' ? fn.role : undefined;
+    const roleResource = name === undefined ? undefined : asMap(asMap(resources).Resources)[name];
+    if (roleResource === undefined || asMap(roleResource).Type !== 'AWS::IAM::Role') {
+      warnings.push(`${at(`functions.${key}.role`)}: ${JSON.stringify(fn.role)} is not a role of resources.Resources; its permissions are not carried over, grant them by hand`);
+    } else {
+      const props = asMap(asMap(roleResource).Properties);
+      asArray(props.Policies).forEach((p, i) => {
+        const doc = variables.resolve(asMap(p).PolicyDocument);
+        const where = at(`resources.Resources.${name}.Policies[${i}]`);
+        if (doc.ok) collector.addDocument(doc.value, where);
+        else warnings.push(`${where}: ${doc.expression} does not resolve to a literal; not carried over, grant it by hand`);
+      });
+      managed(props.ManagedPolicyArns, `resources.Resources.${name}.ManagedPolicyArns`);
+    }
+  } else {
+    statements(role.statements, 'provider.iam.role.statements');
+    statements(provider.iamRoleStatements, 'provider.iamRoleStatements');
+    managed(role.managedPolicies, 'provider.iam.role.managedPolicies');
+    managed(provider.iamManagedPolicies, 'provider.iamManagedPolicies');
+    if (typeof asMap(provider.iam).role === 'string') {
+      warnings.push(`${at('provider.iam.role')}: ${String(asMap(provider.iam).role)} is a role made elsewhere; its permissions are not carried over, grant them by hand`);
+    }
+  }
+  statements(fn.iamRoleStatements, `functions.${key}.iamRoleStatements`);
+  const found = collector.finish();
+  return {
+    ...(found.permissions.length > 0 ? { permissions: found.permissions } : {}),
+    ...(found.managedPolicyArns.length > 0 ? { managedPolicyArns: found.managedPolicyArns } : {}),
   };
 }
 
@@ -243,6 +317,10 @@ function environment(
   }
   return [...merged.entries()].map(([name, value]): FoundVariable => {
     const { resolution: r, defaults } = variables.track(value);
+    // `${ssm:/name}` (and a literal dynamic reference) is a secret: `ssmParameters`, never a plain value.
+    const raw = typeof value === 'string' ? value.trim() : undefined;
+    const secretRef = (raw !== undefined ? secretReference(raw) : undefined) ?? (r.ok && typeof r.value === 'string' ? secretReference(r.value) : undefined);
+    if (secretRef) return { name, expression: raw ?? String(value), secretRef };
     if (!(r.ok && ['string', 'number', 'boolean'].includes(typeof r.value))) return { name, expression: shownValue(r, value) };
     for (const origin of defaults) fromDefaults.push({ field: `environment.${name}`, origin });
     return { name, value: String(r.value) };

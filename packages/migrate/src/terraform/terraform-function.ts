@@ -3,6 +3,7 @@ import { DefaultedValue, FoundFunction, FoundVariable, FoundVpc, LambdaDefaults 
 import { asArray, isMap, optional } from '../plain-data';
 import { shown } from '../resolution';
 import { firstBlock, TerraformBlock, TerraformModule } from './terraform-module';
+import { terraformPermissions, terraformSecretReference } from './terraform-permissions';
 import { TerraformValues } from './terraform-values';
 
 /**
@@ -19,7 +20,9 @@ export type FunctionSettings = Omit<FoundFunction, 'schedules'>;
  * Reads one `aws_lambda_function`: literal values directly, `var.*`/`local.*` through `TerraformValues`,
  * and a warning naming each expression that does not resolve.
  */
-export async function readTerraformFunction(module: TerraformModule, values: TerraformValues, block: TerraformBlock): Promise<FunctionSettings> {
+export async function readTerraformFunction(
+  module: TerraformModule, values: TerraformValues, block: TerraformBlock, relative: (file: string) => string = (f) => f,
+): Promise<FunctionSettings> {
   const warnings: string[] = [];
   // Values read from a variable's default (no tfvars or --var sets it), for the job's `defaults`.
   const fromDefaults: DefaultedValue[] = [];
@@ -77,6 +80,7 @@ export async function readTerraformFunction(module: TerraformModule, values: Ter
     ...('root' in code ? { codeRoot: code.root } : { codeRootMissing: code.missing }),
     warnings,
     ...(fromDefaults.length > 0 ? { fromDefaults } : {}),
+    ...await terraformPermissions(module, values, block, relative, warnings),
   };
 }
 
@@ -94,6 +98,11 @@ async function environment(
   }
   const variables: FoundVariable[] = [];
   for (const [name, value] of Object.entries(whole.value)) {
+    const secretRef = await terraformSecretReference(module, values, value);
+    if (secretRef) {
+      variables.push({ name, expression: String(value), secretRef });
+      continue;
+    }
     const r = await values.resolve(value);
     if (r.ok && ['string', 'number', 'boolean'].includes(typeof r.value)) {
       variables.push({ name, value: String(r.value) });

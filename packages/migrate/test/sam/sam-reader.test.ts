@@ -53,6 +53,9 @@ describe('an AWS SAM application', () => {
       ],
       // CodeUri: src/, where report.mjs is
       codePath: 'src',
+      // it imports no other file and no package
+      codeFiles: ['report.mjs'],
+      dependencies: {},
       warnings: [
         "timeout is 900 s, at Lambda's limit: the reason to migrate",
         'runtime nodejs20.x: the runner needs Node 22 or later, so test the handler on Node 22',

@@ -9,7 +9,8 @@ const APP = join(FIXTURES, 'serverless-app');
 
 const SERVICE = { name: 'SERVICE', value: 'billing', secret: false };
 const STRIPE = { name: 'STRIPE_API_KEY', value: null, expression: '${ssm:/billing/stripe-key}', secret: true };
-const STRIPE_WARNING = 'environment STRIPE_API_KEY looks like a secret: pass it as a container secret (Secrets Manager or SSM Parameter Store), not as a plain variable';
+/** `${ssm:...}` is carried over as the container secret it reads, not warned about. */
+const STRIPE_PARAMETER = { STRIPE_API_KEY: '/billing/stripe-key' };
 
 describe('a Serverless Framework service', () => {
   let report: MigrationReport;
@@ -39,11 +40,16 @@ describe('a Serverless Framework service', () => {
       memory: 4096,
       // provider variables first; ${self:custom.invoiceTable} = invoices-${sls:stage}, stage ${opt:stage, 'dev'}
       environment: [SERVICE, STRIPE, { name: 'INVOICE_TABLE', value: 'invoices-dev', secret: false }],
+      ssmParameters: STRIPE_PARAMETER,
       // the handler is relative to the service folder; src/invoice.ts exists (TypeScript, bundled at deploy)
       codePath: '.',
+      // its own file only, not remind.js beside it
+      codeFiles: ['src/invoice.ts'],
+      // imported, declared nowhere (no package.json): the SDK nodejs22.x provided
+      dependencies: { '@aws-sdk/client-s3': '^3' },
       warnings: [
         "timeout is 900 s, at Lambda's limit: the reason to migrate",
-        STRIPE_WARNING,
+        'deps: @aws-sdk/client-s3 added at ^3 (the latest v3), since the nodejs22.x runtime provided AWS SDK v3 and a container has none',
         "environment.INVOICE_TABLE: taken from the fallback of ${opt:stage, 'dev'}; a deploy that sets it differently changes it",
       ],
       // No --stage: the stage is the fallback, which a deploy with --stage changes.
@@ -67,8 +73,11 @@ describe('a Serverless Framework service', () => {
       cpu: 1024,
       memory: 2048,
       environment: [SERVICE, STRIPE],
+      ssmParameters: STRIPE_PARAMETER,
       codePath: '.',
-      warnings: [STRIPE_WARNING],
+      codeFiles: ['src/remind.js'],
+      dependencies: {},
+      warnings: [],
       defaults: [],
     });
   });
@@ -87,12 +96,12 @@ describe('a Serverless Framework service', () => {
       cpu: 256,
       memory: 512,
       environment: [SERVICE, STRIPE],
+      ssmParameters: STRIPE_PARAMETER,
       codePath: '.',
       warnings: [
         'runtime python3.12 is not Node: the runner is Node-only, so wrap or port',
         "VPC config: pass these subnets (subnet-111, subnet-222) and security groups (sg-0123) to the job's subnetIds and securityGroupIds; "
           + 'the task needs the same network access',
-        STRIPE_WARNING,
       ],
       defaults: [],
     });

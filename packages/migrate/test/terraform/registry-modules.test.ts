@@ -45,6 +45,8 @@ describe('terraform-aws-modules/lambda/aws run by terraform-aws-modules/eventbri
       ],
       // source_path = "${path.module}/src/report", where report.js is
       codePath: 'src/report',
+      codeFiles: ['report.js'],
+      dependencies: {},
       warnings: [
         "architectures: arm64: set the job's CPU architecture to ARM64 (Fargate Spot does not run ARM64)",
         'also triggered by allowed_triggers.InvoicesApi (apigateway.amazonaws.com): the job runs only the schedule, so keep the Lambda for that trigger or move it too',
@@ -123,6 +125,8 @@ describe('terraform-aws-modules/eventbridge/aws schedules (EventBridge Scheduler
       environment: [{ name: 'DIGEST_DAY', value: 'MON', secret: false }],
       // source_path is a file: its folder
       codePath: 'src',
+      codeFiles: ['digest.mjs'],
+      dependencies: {},
       warnings: [
         backfillNote,
         "timeout is 900 s, at Lambda's limit: the reason to migrate",

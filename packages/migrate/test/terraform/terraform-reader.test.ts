@@ -4,6 +4,10 @@ import { join } from 'path';
 import { analyze, MigrationReport } from '../../src';
 import { expectContractShape, FIXTURES, jobNamed } from '../contract';
 
+/** The fixture's functions use a role it does not declare: their permissions cannot be carried over. */
+const ROLE_NOT_HERE = (fn: string) =>
+  `functions.tf: aws_lambda_function.${fn}.role: aws_iam_role.lambda.arn is not an aws_iam_role of this folder; its permissions are not carried over, grant them by hand`;
+
 const REPO = join(FIXTURES, 'terraform-repo');
 
 describe('a Terraform repository', () => {
@@ -43,7 +47,11 @@ describe('a Terraform repository', () => {
       ],
       // data.archive_file.report.source_dir = "${path.module}/src", where report.js is
       codePath: 'src',
+      // it imports no other file and no package
+      codeFiles: ['report.js'],
+      dependencies: {},
       warnings: [
+        ROLE_NOT_HERE('report'),
         "timeout is 900 s, at Lambda's limit: the reason to migrate",
         'runtime nodejs20.x: the runner needs Node 22 or later, so test the handler on Node 22',
         'environment DB_PASSWORD looks like a secret: pass it as a container secret (Secrets Manager or SSM Parameter Store), not as a plain variable',
@@ -71,7 +79,7 @@ describe('a Terraform repository', () => {
       environment: [],
       // data.archive_file.cleanup.source_file = "${path.module}/jobs/cleanup.py"
       codePath: 'jobs',
-      warnings: ['runtime python3.12 is not Node: the runner is Node-only, so wrap or port'],
+      warnings: [ROLE_NOT_HERE('cleanup'), 'runtime python3.12 is not Node: the runner is Node-only, so wrap or port'],
       defaults: [],
     });
   });
@@ -93,6 +101,7 @@ describe('a Terraform repository', () => {
       memory: 2048,
       environment: [],
       warnings: [
+        ROLE_NOT_HERE('sync'),
         'no aws_lambda_permission lets events.amazonaws.com invoke it for aws_cloudwatch_event_rule.ledger_sync: check that the rule really runs it before you switch over',
         'VPC config: pass these subnets (subnet-0a1, subnet-0b2) and security groups (aws_security_group.sync.id) '
           + "to the job's subnetIds and securityGroupIds; the task needs the same network access",
@@ -118,6 +127,7 @@ describe('a Terraform repository', () => {
       memory: 16384,
       environment: [],
       warnings: [
+        ROLE_NOT_HERE('heavy'),
         'uses 1 layer: install what they provide as dependencies of the image',
         'handler source not found: the code is an S3 object (s3_bucket); move the code by hand',
       ],

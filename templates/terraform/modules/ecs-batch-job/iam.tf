@@ -197,7 +197,7 @@ locals {
     ] : s.statement if s.enabled]
   }
 
-  # AlertTopicPolicy.document (pending in core): who may publish to a created alert topic
+  # AlertTopicPolicy.document: who may publish to a created alert topic
   alert_topic_policy = {
     Version = "2012-10-17"
     Statement = [for s in [
@@ -219,7 +219,7 @@ locals {
         }
       },
       {
-        enabled   = var.missed_run_alarm != null
+        enabled   = length(local.alert_alarm_arns) > 0
         statement = {
           Sid       = "CloudWatchAlarmPublishAlerts"
           Effect    = "Allow"
@@ -230,7 +230,7 @@ locals {
           Resource  = local.alert_topic_arn
           Condition = {
             ArnEquals = {
-              "aws:SourceArn" = local.missed_run_alarm_arn
+              "aws:SourceArn" = local.alert_alarm_arns
             }
           }
         }
@@ -246,6 +246,20 @@ locals {
         Sid       = "OverlapGuardListTasks"
         Effect    = "Allow"
         Action    = "ecs:ListTasks"
+        Resource  = "*"
+        Condition = {
+          ArnEquals = {
+            "ecs:cluster" = var.cluster_arn
+          }
+        }
+      }
+    },
+    {
+      enabled   = var.overlap == "skip"
+      statement = {
+        Sid       = "OverlapGuardDescribeTasks"
+        Effect    = "Allow"
+        Action    = "ecs:DescribeTasks"
         Resource  = "*"
         Condition = {
           ArnEquals = {

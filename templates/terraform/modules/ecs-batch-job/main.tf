@@ -76,10 +76,17 @@ locals {
   )]
   task_role_statements = concat(local.overlap_guard_statements, local.permission_statements, var.task_role_policy_statements)
 
-  create_alert_topic   = var.alerts != null && try(var.alerts.topic_arn, null) == null
-  alert_topic_arn      = var.alerts == null ? null : (local.create_alert_topic ? aws_sns_topic.alerts_topic[0].arn : var.alerts.topic_arn)
-  alert_rule_arn       = var.alerts == null ? null : aws_cloudwatch_event_rule.alerts[0].arn
-  missed_run_alarm_arn = var.missed_run_alarm == null ? null : aws_cloudwatch_metric_alarm.missed_run[0].arn
+  create_alert_topic = var.alerts != null && try(var.alerts.topic_arn, null) == null
+  alert_topic_arn    = var.alerts == null ? null : (local.create_alert_topic ? aws_sns_topic.alerts_topic[0].arn : var.alerts.topic_arn)
+  alert_rule_arn     = var.alerts == null ? null : aws_cloudwatch_event_rule.alerts[0].arn
+  # Every alarm that publishes to the alert topic (AlertTopicPolicy.alarmArns).
+  alert_alarm_arns = concat(
+    var.missed_run_alarm == null ? [] : [aws_cloudwatch_metric_alarm.missed_run[0].arn],
+    var.duration_alarm == null ? [] : [aws_cloudwatch_metric_alarm.duration_near_timeout[0].arn],
+  )
+  # DurationAlarm.definition in core: p95 of JobDurationMs over a day above a share of the timeout, in ms.
+  duration_alarm_share     = var.duration_alarm == null ? 0.8 : var.duration_alarm.share
+  duration_alarm_threshold = floor(var.timeout_seconds * 1000 * local.duration_alarm_share + 0.5)
 }
 
 resource "aws_cloudwatch_log_group" "logs" {
@@ -268,6 +275,26 @@ resource "aws_cloudwatch_metric_alarm" "missed_run" {
   tags               = local.tags
 }
 
+# The early warning before runs are killed by their timeout (DurationAlarm in core).
+resource "aws_cloudwatch_metric_alarm" "duration_near_timeout" {
+  count = var.duration_alarm == null ? 0 : 1
+
+  alarm_name          = "${var.name}-duration-near-timeout"
+  alarm_description   = "Batch job ${var.name}: p95 duration over a day is above ${floor(local.duration_alarm_share * 1000 + 0.5) / 10}% of its ${var.timeout_seconds} s timeout (${local.duration_alarm_threshold} ms)"
+  namespace           = var.metric_namespace
+  metric_name         = local.runner_metrics.job_duration_ms
+  dimensions          = { (local.runner_metrics.job_dimension) = var.name }
+  extended_statistic  = "p95"
+  period              = 86400
+  evaluation_periods  = 1
+  threshold           = local.duration_alarm_threshold
+  comparison_operator = "GreaterThanThreshold"
+  # No run is the missed-run alarm's business.
+  treat_missing_data = "notBreaching"
+  alarm_actions      = var.alerts == null ? null : [local.alert_topic_arn]
+  tags               = local.tags
+}
+
 # BEGIN GENERATED FROM @ecs-batch/core: do not edit by hand.
 # Regenerate: cd packages/cdktf && UPDATE_GENERATED_HCL=1 npx jest test/hcl/generated-hcl.test.ts
 locals {
@@ -283,8 +310,9 @@ locals {
 
   # RunnerMetrics: what the runner emits and the missed-run alarm watches
   runner_metrics = {
-    job_succeeded = "JobSucceeded"
-    job_dimension = "Job"
+    job_succeeded   = "JobSucceeded"
+    job_duration_ms = "JobDurationMs"
+    job_dimension   = "Job"
   }
 
   # FargateSize.validPairs: CPU values

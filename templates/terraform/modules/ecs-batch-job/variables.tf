@@ -170,7 +170,7 @@ variable "timeout_seconds" {
 }
 
 variable "overlap" {
-  description = "\"allow\": runs may overlap. \"skip\": a run exits 0 while another task of the family is running (the task role gets ecs:ListTasks in the cluster for the check)."
+  description = "\"allow\": runs may overlap. \"skip\": a run exits 0 while another task of the family is running (the task role gets ecs:ListTasks and ecs:DescribeTasks in the cluster for the check; of tasks started together, the earliest runs)."
   type        = string
   default     = "allow"
   nullable    = false
@@ -400,6 +400,19 @@ variable "missed_run_alarm" {
     # https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
     condition     = var.missed_run_alarm == null || try(floor(var.missed_run_alarm.hours) == var.missed_run_alarm.hours && var.missed_run_alarm.hours >= 1 && var.missed_run_alarm.hours <= 168, false)
     error_message = "missed_run_alarm.hours: is out of range (an integer, 1-168)."
+  }
+}
+
+variable "duration_alarm" {
+  description = "{ share = 0.8 }: alarm (to the alert topic) when p95 of the job's duration over a day is above this share of timeout_seconds (more than 0, below 1; default 0.8). null: no alarm."
+  type = object({
+    share = optional(number, 0.8)
+  })
+  default = null
+
+  validation {
+    condition     = var.duration_alarm == null || try(var.duration_alarm.share > 0 && var.duration_alarm.share < 1, false)
+    error_message = "duration_alarm.share: is out of range (more than 0 and below 1, e.g. 0.8 for 80% of the timeout)."
   }
 }
 
