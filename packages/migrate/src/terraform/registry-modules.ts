@@ -2,12 +2,14 @@ import { existsSync, statSync } from 'fs';
 import { dirname, extname, resolve } from 'path';
 import { ScheduleTrigger } from '@ecs-batch/core';
 import { DefaultedValue, FoundSchedule, FoundVariable, LambdaDefaults } from '../found-function';
+import { PermissionCollector } from '../permissions/lambda-permissions';
 import { asArray, isMap, optional, PlainMap } from '../plain-data';
 import { Resolution, shown } from '../resolution';
 import { parseScheduleInput } from '../schedule-input';
 import { registryModuleCalls, unreadModuleCalls } from './registry-module-calls';
 import { FunctionSettings } from './terraform-function';
 import { TerraformBlock, TerraformModule } from './terraform-module';
+import { addPolicy, terraformPermissions } from './terraform-permissions';
 import { FunctionIndex, referencedResource } from './terraform-references';
 import { TerraformTriggers } from './terraform-triggers';
 import { TerraformValues } from './terraform-values';
@@ -39,7 +41,9 @@ const SCHEDULE_PRINCIPALS = ['events.amazonaws.com', 'scheduler.amazonaws.com'];
  * `allowed_triggers`/`event_source_mapping`/`create_lambda_function_url`, and the attached policies (warned about).
  * @see https://github.com/terraform-aws-modules/terraform-aws-lambda/blob/v8.8.1/variables.tf
  */
-export async function readLambdaModule(module: TerraformModule, values: TerraformValues, call: TerraformBlock): Promise<FunctionSettings> {
+export async function readLambdaModule(
+  module: TerraformModule, values: TerraformValues, call: TerraformBlock, relative: (file: string) => string = (f) => f,
+): Promise<FunctionSettings> {
   const warnings: string[] = [];
   const fromDefaults: DefaultedValue[] = [];
   const body = call.body;
@@ -98,13 +102,7 @@ export async function readLambdaModule(module: TerraformModule, values: Terrafor
     warnings.push(`also triggered by ${others.join(', ')}: the job runs only the schedule, so keep the Lambda for ${others.length === 1 ? 'that trigger' : 'those triggers'} `
       + `or move ${others.length === 1 ? 'it' : 'them'} too`);
   }
-  for (const [attach, argument] of POLICY_ARGUMENTS) {
-    if (body[argument] === undefined) continue;
-    const attached = await flag(attach, false);
-    if (attached === false) continue;
-    warnings.push(`${argument}${attached === undefined ? ` (if ${attach} is true)` : ''}: the policy the module attaches to the function's role is not carried over; `
-      + "grant the same permissions to the job's task role by hand");
-  }
+  const permissions = await lambdaModulePermissions(module, values, call, relative, warnings, flag);
 
   return {
     source: 'terraform',
@@ -124,7 +122,115 @@ export async function readLambdaModule(module: TerraformModule, values: Terrafor
     ...('root' in code ? { codeRoot: code.root } : { codeRootMissing: code.missing }),
     warnings,
     ...(fromDefaults.length > 0 ? { fromDefaults } : {}),
+    ...permissions,
   };
+}
+
+/**
+ * The function's permissions, as for an `aws_lambda_function`'s role: the policies the module attaches
+ * to the role it creates (`policy_statements`, `policy_json`, `policy_jsons`, `policy`, `policies`, each
+ * when its `attach_*` flag is true), or, with `create_role = false`, the `lambda_role` it is given when
+ * that is an `aws_iam_role` of the folder. The module's own policies (logs, VPC, X-Ray, dead letters,
+ * async destinations) are what only Lambda needs, and are not carried over.
+ * @see https://github.com/terraform-aws-modules/terraform-aws-lambda/blob/v8.8.1/iam.tf
+ */
+async function lambdaModulePermissions(
+  module: TerraformModule, values: TerraformValues, call: TerraformBlock, relative: (file: string) => string, warnings: string[],
+  flag: (argument: string, fallback: boolean) => Promise<boolean | undefined>,
+) {
+  const body = call.body;
+  const createRole = await flag('create_role', true);
+  if (createRole === false) {
+    if (body.lambda_role === undefined) return {};
+    return terraformPermissions(module, values, { ...call, body: { role: body.lambda_role } }, relative, warnings);
+  }
+  const collector = new PermissionCollector(warnings);
+  const where = (argument: string) => `${relative(call.file)}: module.${call.name}.${argument}`;
+  for (const [attach, argument] of POLICY_ARGUMENTS) {
+    if (body[argument] === undefined) continue;
+    const attached = await flag(attach, false);
+    if (attached === false) continue;
+    if (attached === undefined || createRole === undefined) {
+      warnings.push(`${where(argument)}: attached only if ${attached === undefined ? attach : 'create_role'} is true, which does not resolve to a literal; `
+        + 'not carried over, grant it by hand');
+      continue;
+    }
+    if (argument === 'policy_statements') {
+      for (const [key, statement] of Object.entries(await mapOf(module, values, body.policy_statements, (w) => warnings.push(`${where(argument)}: ${w}`)))) {
+        await addModuleStatement(values, collector, statement, `${where(argument)}.${key}`, warnings);
+      }
+    } else if (argument === 'policy_json') {
+      await addPolicy(module, values, collector, body.policy_json, where(argument), relative, warnings);
+    } else {
+      // policy_jsons: documents; policy, policies: managed policy ARNs.
+      let list: unknown[] = asArray(body[argument]);
+      if (!Array.isArray(body[argument]) && argument !== 'policy') {
+        const whole = await values.resolve(body[argument]);
+        if (whole.ok) list = asArray(whole.value);
+      }
+      for (const [i, item] of list.entries()) {
+        const at = argument === 'policy' ? where(argument) : `${where(argument)}[${i}]`;
+        if (argument === 'policy_jsons') await addPolicy(module, values, collector, item, at, relative, warnings);
+        else await addManagedPolicy(module, values, collector, item, at, relative, warnings);
+      }
+    }
+  }
+  const found = collector.finish();
+  return {
+    ...(found.permissions.length > 0 ? { permissions: found.permissions } : {}),
+    ...(found.managedPolicyArns.length > 0 ? { managedPolicyArns: found.managedPolicyArns } : {}),
+  };
+}
+
+/**
+ * A `policy_statements` entry as the module writes it into a `data.aws_iam_policy_document` statement:
+ * `effect`, `actions`, `not_actions`, `resources`, `not_resources`, `principals`, `not_principals`,
+ * `condition` (a list or map of `{ test, variable, values }`). Resolved field by field, so the warning names what did not resolve.
+ */
+async function addModuleStatement(
+  values: TerraformValues, collector: PermissionCollector, raw: unknown, where: string, warnings: string[],
+): Promise<void> {
+  if (!isMap(raw)) {
+    collector.addStatement(raw, where);
+    return;
+  }
+  const fields: { [key: string]: string } = {
+    effect: 'Effect', actions: 'Action', not_actions: 'NotAction', resources: 'Resource', not_resources: 'NotResource', principals: 'Principal', not_principals: 'NotPrincipal',
+  };
+  const statement: PlainMap = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const r = await values.resolve(value);
+    if (!r.ok) {
+      warnings.push(`${where}: ${key} ${r.expression} does not resolve to a literal; not carried over, grant it by hand`);
+      return;
+    }
+    if (key === 'condition') {
+      const condition: { [operator: string]: PlainMap } = {};
+      for (const c of (isMap(r.value) ? Object.values(r.value) : asArray(r.value)).filter(isMap)) {
+        condition[String(c.test)] = { ...(condition[String(c.test)] ?? {}), [String(c.variable)]: c.values };
+      }
+      statement.Condition = condition;
+    } else if (fields[key]) {
+      statement[fields[key]] = r.value;
+    }
+  }
+  collector.addStatement(statement, where);
+}
+
+/** `policy`/`policies`: a managed policy ARN, or an `aws_iam_policy` of the folder (read as its statements). */
+async function addManagedPolicy(
+  module: TerraformModule, values: TerraformValues, collector: PermissionCollector, raw: unknown, where: string,
+  relative: (file: string) => string, warnings: string[],
+): Promise<void> {
+  const ref = referencedResource(raw);
+  const own = ref?.type === 'aws_iam_policy' ? module.resource('aws_iam_policy', ref.name) : undefined;
+  if (own) {
+    await addPolicy(module, values, collector, own.body.policy, `${relative(own.file)}: aws_iam_policy.${own.name}.policy`, relative, warnings);
+    return;
+  }
+  const r = await values.resolve(raw);
+  if (r.ok && typeof r.value === 'string') collector.addManagedPolicy(r.value, where);
+  else warnings.push(`${where}: ${shown(r)} does not resolve to a managed policy ARN; not carried over, attach it by hand`);
 }
 
 /** False when `create = false` or `create_function = false` resolve: the call then makes no function. */

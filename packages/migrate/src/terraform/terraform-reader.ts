@@ -29,7 +29,7 @@ export async function readTerraformModule(
   for (const block of [...module.resources('aws_lambda_function'), ...lambdaModules]) {
     const schedules = triggers.schedules.get(block);
     if (!schedules) continue;
-    const settings = block.type === 'module' ? await readLambdaModule(module, values, block) : await readTerraformFunction(module, values, block, relative);
+    const settings = block.type === 'module' ? await readLambdaModule(module, values, block, relative) : await readTerraformFunction(module, values, block, relative);
     functions.push({
       ...settings,
       schedules,

@@ -20,7 +20,7 @@ describe('terraform-aws-modules/lambda/aws run by terraform-aws-modules/eventbri
     report = await analyze(RULES);
   });
 
-  test('a rate and a cron rule targeting module.invoice_report.lambda_function_arn: one job, with the call\'s arguments', () => {
+  test('a rate and a cron rule targeting module.invoice_report.lambda_function_arn: one job, with the call\'s arguments and attached policies', () => {
     expectContractShape(report);
     expect(report.jobs.map((j) => j.name)).toEqual(['billing-invoice-report', 'archive-sweep']);
     expect(jobNamed(report, 'billing-invoice-report')).toEqual({
@@ -50,16 +50,24 @@ describe('terraform-aws-modules/lambda/aws run by terraform-aws-modules/eventbri
       warnings: [
         "architectures: arm64: set the job's CPU architecture to ARM64 (Fargate Spot does not run ARM64)",
         'also triggered by allowed_triggers.InvoicesApi (apigateway.amazonaws.com): the job runs only the schedule, so keep the Lambda for that trigger or move it too',
-        "policy_statements: the policy the module attaches to the function's role is not carried over; grant the same permissions to the job's task role by hand",
+        'main.tf: module.invoice_report.policy_statements.reports: resources aws_s3_bucket.reports.arn does not resolve to a literal; not carried over, grant it by hand',
         'runtime nodejs20.x: the runner needs Node 22 or later, so test the handler on Node 22',
         'environment REPORT_BUCKET: aws_s3_bucket.reports.bucket is not a literal; set its value by hand',
         defaulted('memoryMb', "var.report_memory's default"),
       ],
       defaults: ['memoryMb'],
+      // policy_statements (attach_policy_statements = true), with its condition; policy_json is not attached
+      permissions: [{
+        actions: ['dynamodb:Query'],
+        resources: ['arn:aws:dynamodb:eu-west-1:123456789012:table/invoices-prod'],
+        conditions: [{ operator: 'ForAllValues:StringEquals', key: 'dynamodb:LeadingKeys', values: ['invoice'] }],
+      }],
+      // policies (attach_policies = true)
+      managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonSESFullAccess'],
     });
   });
 
-  test('a disabled rule (enabled = false) with a jsonencode input, a prebuilt package, the module\'s 128 MB and 3 s, no allowed_triggers', () => {
+  test('a disabled rule (enabled = false) with a jsonencode input, a prebuilt package, the module\'s 128 MB and 3 s, no allowed_triggers, its own role', () => {
     expect(jobNamed(report, 'archive-sweep')).toEqual({
       name: 'archive-sweep',
       sourceFile: 'main.tf',
@@ -82,12 +90,14 @@ describe('terraform-aws-modules/lambda/aws run by terraform-aws-modules/eventbri
         defaulted('schedule', "var.sweep_schedule's default"),
       ],
       defaults: ['schedule'],
+      // create_role = false: lambda_role's aws_iam_role_policy
+      permissions: [{ actions: ['s3:DeleteObject'], resources: ['arn:aws:s3:::acme-archive/*'] }],
     });
   });
 
   test('the event-pattern rule is reported with its file:line; the queue target is not a function', () => {
     expect(report.warnings).toEqual([
-      'main.tf:67: module.schedules.rules.on_upload: runs module.invoice_report on an event pattern, not a schedule: not migrated',
+      'main.tf:106: module.schedules.rules.on_upload: runs module.invoice_report on an event pattern, not a schedule: not migrated',
     ]);
   });
 
@@ -374,5 +384,31 @@ module "eb" {
       defaulted('environment.TABLE', "var.table's default"),
       defaulted('schedule', "var.when's default"),
     ]));
+  });
+
+  test('policies: an aws_iam_policy of the folder is read as its statements; a flag that does not resolve is a warning', async () => {
+    writeFileSync(join(dir, 'main.tf'), `
+variable "attach" {}
+
+resource "aws_iam_policy" "read" {
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = ["arn:aws:s3:::in/*"] }] })
+}
+${lambdaModule('job', `
+  attach_policy            = true
+  policy                   = aws_iam_policy.read.arn
+  attach_policy_statements = var.attach
+  policy_statements        = { a = { actions = ["sqs:SendMessage"], resources = ["arn:aws:sqs:eu-west-1:123456789012:q"] } }
+`)}
+resource "aws_scheduler_schedule" "s" {
+  schedule_expression = "rate(1 day)"
+  target {
+    arn = module.job.lambda_function_arn
+  }
+}
+`);
+    const job = jobNamed(await analyze(dir), 'job');
+    expect(job.permissions).toEqual([{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::in/*'] }]);
+    expect(job.warnings).toContain('main.tf: module.job.policy_statements: attached only if attach_policy_statements is true, which does not resolve to a literal; '
+      + 'not carried over, grant it by hand');
   });
 });
