@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'path';
-import { FoundFunction, FoundVariable, FoundVpc, LambdaDefaults } from '../found-function';
+import { DefaultedValue, FoundFunction, FoundVariable, FoundVpc, LambdaDefaults } from '../found-function';
 import { asArray, isMap, optional } from '../plain-data';
 import { shown } from '../resolution';
 import { firstBlock, TerraformBlock, TerraformModule } from './terraform-module';
@@ -24,11 +24,17 @@ export async function readTerraformFunction(
   module: TerraformModule, values: TerraformValues, block: TerraformBlock, relative: (file: string) => string = (f) => f,
 ): Promise<FunctionSettings> {
   const warnings: string[] = [];
+  // Values read from a variable's default (no tfvars or --var sets it), for the job's `defaults`.
+  const fromDefaults: DefaultedValue[] = [];
+  const fields: { [attribute: string]: string } = { function_name: 'name', handler: 'handler', runtime: 'runtime', memory_size: 'memoryMb', timeout: 'timeoutSeconds' };
   const body = block.body;
   const text = async (attribute: string, consequence: string): Promise<string | undefined> => {
     if (body[attribute] === undefined) return undefined;
     const r = await values.resolve(body[attribute]);
-    if (r.ok && (typeof r.value === 'string' || typeof r.value === 'number')) return String(r.value);
+    if (r.ok && (typeof r.value === 'string' || typeof r.value === 'number')) {
+      if (fields[attribute]) fromDefaults.push(...module.defaults.track(fields[attribute], body[attribute]));
+      return String(r.value);
+    }
     warnings.push(`${attribute}: ${shown(r)} does not resolve to a literal (a literal, var.* with a default or tfvars value, local.*); ${consequence}`);
     return undefined;
   };
@@ -66,20 +72,24 @@ export async function readTerraformFunction(
     ...(memoryMb !== undefined ? { memoryMb } : {}),
     ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
     defaults,
-    environment: await environment(module, values, body, warnings),
+    environment: await environment(module, values, body, warnings, fromDefaults),
     ...optional('vpc', await vpc(values, body)),
     layerCount: Array.isArray(body.layers) ? body.layers.length : (body.layers === undefined ? 0 : 1),
     ...optional('image', image),
     ...optional('reservedConcurrency', reserved.ok && typeof reserved.value === 'number' ? reserved.value : undefined),
     ...('root' in code ? { codeRoot: code.root } : { codeRootMissing: code.missing }),
     warnings,
+    ...(fromDefaults.length > 0 ? { fromDefaults } : {}),
     ...await terraformPermissions(module, values, block, relative, warnings),
   };
 }
 
-async function environment(module: TerraformModule, values: TerraformValues, body: TerraformBlock['body'], warnings: string[]): Promise<FoundVariable[]> {
+async function environment(
+  module: TerraformModule, values: TerraformValues, body: TerraformBlock['body'], warnings: string[], fromDefaults: DefaultedValue[],
+): Promise<FoundVariable[]> {
   const raw = firstBlock(body, 'environment')?.variables;
   if (raw === undefined) return [];
+  const wholeDefaults = isMap(raw) ? [] : module.defaults.variablesIn(raw);
   // `variables = var.env` or `merge(...)`: resolve the whole map first.
   const whole = isMap(raw) ? { ok: true as const, value: raw } : await values.resolve(raw);
   if (!whole.ok || !isMap(whole.value)) {
@@ -96,6 +106,7 @@ async function environment(module: TerraformModule, values: TerraformValues, bod
     const r = await values.resolve(value);
     if (r.ok && ['string', 'number', 'boolean'].includes(typeof r.value)) {
       variables.push({ name, value: String(r.value) });
+      for (const v of new Set([...wholeDefaults, ...module.defaults.variablesIn(value)])) fromDefaults.push({ field: `environment.${name}`, origin: `var.${v}'s default` });
     } else {
       variables.push({ name, expression: shown(r) });
     }

@@ -2,6 +2,7 @@ import { TerraformModule as SharedModule } from '@ecs-batch/terraform-reader';
 import { asArray, isMap, PlainMap } from '../plain-data';
 import { TerraformModuleFiles } from '../scan/source-files';
 import { unreadableFile } from '../unreadable-file';
+import { TerraformDefaults } from './terraform-defaults';
 import { TerraformScope } from './terraform-values';
 
 /** One `resource` or `data` block, with the file that declares it. */
@@ -16,6 +17,8 @@ export interface TerraformBlock {
   readonly file: string;
   /** 1-based line of the block. */
   readonly line?: number;
+  /** The line of each attribute inside, by path (`rules`, `targets`), as the shared reader gives it. */
+  readonly attributes?: { readonly [path: string]: { readonly line: number } };
 }
 
 /** A Terraform module (one folder), parsed file by file so each block keeps its file. */
@@ -36,9 +39,18 @@ export class TerraformModule {
     if (unreadable) throw unreadableFile(unreadable.file, unreadable.line, unreadable.reason);
     const resources = shared.blocks.filter((b) => b.kind === 'resource');
     const data = shared.blocks.filter((b) => b.kind === 'data');
+    const calls = shared.blocks.filter((b) => b.kind === 'module').map((b) => ({ ...b, type: 'module' }));
+    // What the deploy sets (tfvars, --var), read alone: the other variables with a default hold it.
+    const deploy = await SharedModule.loadFiles(
+      { dir: files.dir, files: [], varFiles: files.tfvarsFiles },
+      { followModules: false, variables: cliVariables },
+    );
+    const defaulted = new Set(shared.blocks
+      .filter((b) => b.kind === 'variable' && isMap(b.body) && 'default' in b.body && !(b.name in deploy.scope.variables))
+      .map((b) => b.name));
     const variables = new Map<string, unknown>(Object.entries(shared.scope.variables));
     const locals = new Map<string, unknown>(Object.entries(shared.scope.locals));
-    return new TerraformModule(files.dir, resources, data, { variables, locals });
+    return new TerraformModule(files.dir, resources, data, { variables, locals }, calls, new TerraformDefaults(defaulted, locals));
   }
 
   private constructor(
@@ -48,7 +60,16 @@ export class TerraformModule {
     private readonly dataBlocks: TerraformBlock[],
     /** Variables (tfvars over defaults) and locals, for `TerraformValues`. */
     public readonly scope: TerraformScope,
+    /** The `module` blocks (type `module`), read by `registry-modules.ts`. */
+    private readonly moduleBlocks: TerraformBlock[] = [],
+    /** The variables that hold their default, to list the values read from them in a job's `defaults`. */
+    public readonly defaults: TerraformDefaults = new TerraformDefaults(new Set(), new Map()),
   ) {}
+
+  /** The `module` calls, in file order, each as a block of type `module` (`module.<name>`). */
+  public moduleCalls(): TerraformBlock[] {
+    return this.moduleBlocks;
+  }
 
   /** The `resource` blocks of a type, in file order. */
   public resources(type: string): TerraformBlock[] {

@@ -76,7 +76,8 @@ export async function terraformPermissions(
   };
 }
 
-async function addPolicy(
+/** Adds one policy (JSON, `jsonencode({...})` or `data.aws_iam_policy_document.x.json`) to the collector; also used for registry modules. */
+export async function addPolicy(
   module: TerraformModule, values: TerraformValues, collector: PermissionCollector, raw: unknown, where: string,
   relative: (file: string) => string, warnings: string[],
 ): Promise<void> {

@@ -1,3 +1,4 @@
+import { LAMBDA_MODULE_FUNCTION_OUTPUTS, lambdaModuleCall, registryModuleCalls } from './registry-module-calls';
 import { TerraformBlock, TerraformModule } from './terraform-module';
 import { TerraformValues } from './terraform-values';
 
@@ -17,12 +18,13 @@ export function referencedResource(value: unknown): { type: string; name: string
 /**
  * Finds which `aws_lambda_function` of the module a value designates: a reference to the function
  * (`.arn`, `.qualified_arn`, `.function_name`...), a reference to an `aws_lambda_alias` of it, or a
- * literal ARN or name equal to a function's resolved `function_name`.
+ * literal ARN or name equal to a function's resolved `function_name`. A `terraform-aws-modules/lambda/aws`
+ * call is a function too (a block of type `module`), designated by its outputs (`module.<name>.lambda_function_arn`).
  */
 export class FunctionIndex {
   public static async build(module: TerraformModule, values: TerraformValues): Promise<FunctionIndex> {
     const byName = new Map<string, TerraformBlock>();
-    for (const block of module.resources('aws_lambda_function')) {
+    for (const block of [...module.resources('aws_lambda_function'), ...registryModuleCalls(module, 'lambda')]) {
       const name = await values.resolve(block.body.function_name);
       if (name.ok && typeof name.value === 'string') byName.set(name.value, block);
     }
@@ -45,6 +47,9 @@ export class FunctionIndex {
   public async find(value: unknown): Promise<TerraformBlock | undefined> {
     const ref = referencedResource(value);
     if (ref?.type === 'aws_lambda_function') return this.module.resource(ref.type, ref.name);
+    if (ref?.type === 'module') {
+      return LAMBDA_MODULE_FUNCTION_OUTPUTS.includes(ref.attribute) ? lambdaModuleCall(this.module, ref.name) : undefined;
+    }
     if (ref?.type === 'aws_lambda_alias') {
       const alias = this.module.resource(ref.type, ref.name);
       return alias ? this.find(alias.body.function_name) : undefined;

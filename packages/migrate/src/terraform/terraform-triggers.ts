@@ -1,6 +1,7 @@
 import { FoundSchedule } from '../found-function';
 import { shown } from '../resolution';
 import { parseScheduleInput } from '../schedule-input';
+import { allowsRule, findEventBridgeModuleTriggers } from './registry-modules';
 import { firstBlock, TerraformBlock, TerraformModule } from './terraform-module';
 import { FunctionIndex, referencedResource } from './terraform-references';
 import { TerraformValues } from './terraform-values';
@@ -16,7 +17,10 @@ export interface TerraformTriggers {
 /**
  * Finds what runs each `aws_lambda_function` on a schedule:
  * - an `aws_cloudwatch_event_rule` with a `schedule_expression`, through an `aws_cloudwatch_event_target` whose `arn` is the function;
- * - an `aws_scheduler_schedule` whose `target` is the function.
+ * - an `aws_scheduler_schedule` whose `target` is the function;
+ * - a `terraform-aws-modules/eventbridge/aws` call's rules and schedules (see `registry-modules.ts`).
+ *
+ * A function is an `aws_lambda_function`, or a `terraform-aws-modules/lambda/aws` call (a block of type `module`).
  *
  * Rules driven by an `event_pattern`, and targets that pass an `input_transformer` or `input_path`
  * instead of a constant event, are reported and not migrated: the ECS job would not receive the same event.
@@ -58,14 +62,24 @@ export async function findTerraformTriggers(
       continue;
     }
     const input = await readInput(values, target.body.input, `${id(target)}.input`, (w) => warnFunction(fn, w));
+    const ruleDefaults = [
+      ...module.defaults.track('schedule', rule.body.schedule_expression),
+      ...module.defaults.track('enabled', [rule.body.state, rule.body.is_enabled]),
+      ...(input !== undefined ? module.defaults.track('input', target.body.input) : []),
+    ];
     add(fn, {
       id: id(rule),
       label: rule.name,
       expressions: [expression.value],
       enabled: await ruleEnabled(values, rule),
       ...(input !== undefined ? { input } : {}),
+      ...(ruleDefaults.length > 0 ? { fromDefaults: ruleDefaults } : {}),
     });
-    if (!(await hasEventsPermission(module, functions, fn, rule))) {
+    if (fn.type === 'module') {
+      if (!(await allowsRule(module, values, functions, fn, { resource: rule.name }))) {
+        warnFunction(fn, `no allowed_triggers entry lets events.amazonaws.com invoke it for ${id(rule)}: check that the rule really runs it before you switch over`);
+      }
+    } else if (!(await hasEventsPermission(module, functions, fn, rule))) {
       warnFunction(fn, `no aws_lambda_permission lets events.amazonaws.com invoke it for ${id(rule)}: check that the rule really runs it before you switch over`);
     }
   }
@@ -91,6 +105,12 @@ export async function findTerraformTriggers(
     }
     const input = await readInput(values, target.input, `${id(schedule)}.target.input`, (w) => warnFunction(fn, w));
     const state = await values.resolve(schedule.body.state);
+    const scheduleDefaults = [
+      ...module.defaults.track('schedule', schedule.body.schedule_expression),
+      ...(typeof timeZone.value === 'string' ? module.defaults.track('timeZone', schedule.body.schedule_expression_timezone) : []),
+      ...module.defaults.track('enabled', schedule.body.state),
+      ...(input !== undefined ? module.defaults.track('input', target.input) : []),
+    ];
     add(fn, {
       id: id(schedule),
       label: schedule.name,
@@ -98,8 +118,11 @@ export async function findTerraformTriggers(
       ...(typeof timeZone.value === 'string' ? { timeZone: timeZone.value } : {}),
       enabled: !(state.ok && state.value === 'DISABLED'),
       ...(input !== undefined ? { input } : {}),
+      ...(scheduleDefaults.length > 0 ? { fromDefaults: scheduleDefaults } : {}),
     });
   }
+  // `terraform-aws-modules/eventbridge/aws` calls: their `rules`/`targets` and `schedules`.
+  await findEventBridgeModuleTriggers(module, values, functions, relative, found);
   return found;
 }
 
