@@ -141,7 +141,7 @@ export const synthBenchmark: Benchmark = {
         title: 'synth: `EcsBatchJob` and `EcsScheduledTask` against raw provider classes',
         method: [
           `Stacks of ${settings.sizes.join(', ')} jobs, each job what a generated repo's \`infra/main.ts\` declares by default`,
-          '(Scheduler in Asia/Tokyo, failure alerts to a created topic with an email, a missed-run alarm: 13 resources and 5 data sources),',
+          '(Scheduler in Asia/Tokyo, failure alerts to a created topic with an email, a missed-run alarm: 14 resources, and the account, region and partition data sources the stack shares),',
           'as `EcsBatchJob`s and as the same resources written by hand with `@cdktf/provider-aws/lib/<resource>` classes and literal policies',
           '([bench/synth-stacks/](../bench/synth-stacks)). Both synthesize identical Terraform JSON, logical ids included',
           '([test/bench/synth-stacks.test.ts](../test/bench/synth-stacks.test.ts)).',

@@ -39,11 +39,14 @@ describe('the synth benchmark builds the same stack on both sides', () => {
       'resource.aws_cloudwatch_event_rule': 1,
       'resource.aws_cloudwatch_event_target': 1,
       'resource.aws_cloudwatch_metric_alarm': 1,
-      'data.aws_caller_identity': 2,
-      'data.aws_region': 2,
-      'data.aws_partition': 2,
     };
-    const expected = Object.fromEntries(Object.entries(perJob).map(([type, n]) => [type, n * JOBS]));
+    // The account, region and partition are read once per stack, however many jobs it holds.
+    const expected = {
+      ...Object.fromEntries(Object.entries(perJob).map(([type, n]) => [type, n * JOBS])),
+      'data.aws_caller_identity': 1,
+      'data.aws_region': 1,
+      'data.aws_partition': 1,
+    };
     expect(countsByType(constructs)).toEqual(expected);
     expect(countsByType(raw)).toEqual(expected);
   });

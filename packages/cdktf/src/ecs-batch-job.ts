@@ -2,9 +2,6 @@ import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
-import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
-import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -26,6 +23,7 @@ import { AlertTopicPolicy } from './private/alert-topic-policy';
 import { BatchJobSettings } from './private/batch-job-settings';
 import { FailureAlert } from './private/failure-alert';
 import { ScheduleTarget } from './private/family-arn';
+import { StackAwsContext } from './private/stack-aws-context';
 import { TASK_LAUNCH_PROPS, taskLaunchOf } from './private/task-launch';
 import { TaskLaunchProps } from './task-launch-props';
 
@@ -223,7 +221,8 @@ export interface EcsBatchJobProps extends TaskLaunchProps {
  * `task_role_managed_policy["<policy name>"]`),
  * `task`, `schedules/<name>/...`, and with alerts `alerts` + `alerts_target`
  * (+ `alerts_topic`, `alerts_topic_policy`, `alert_email["<address>"]`), with the
- * alarm `missed_run`.
+ * alarm `missed_run`. The account, region and partition come from data
+ * sources that every ecs-batch construct of the stack shares, under `ecs_batch_aws`.
  */
 export class EcsBatchJob extends Construct {
   private static executionPermissions(settings: BatchJobSettings, logGroupArn: string, region: string): any {
@@ -315,10 +314,14 @@ export class EcsBatchJob extends Construct {
 
   constructor(scope: Construct, id: string, props: EcsBatchJobProps) {
     super(scope, id);
-    const account = new DataAwsCallerIdentity(this, 'account');
-    const region = new DataAwsRegion(this, 'region');
-    const partition = new DataAwsPartition(this, 'partition');
-    const settings = BatchJobSettings.resolve(props, { partition: partition.partition, region: region.region, account: account.accountId });
+    // The account, region and partition come from data sources the whole stack shares;
+    // the partition is read only where an SSM parameter given by name needs it.
+    const aws = StackAwsContext.of(this);
+    const settings = BatchJobSettings.resolve(props, {
+      get partition() { return aws.partition; },
+      get region() { return aws.region; },
+      get account() { return aws.accountId; },
+    });
     const tags = Object.keys(props.tags ?? {}).length > 0 ? props.tags : undefined;
     this.family = settings.name;
     for (const warning of settings.permissionWarnings) Annotations.of(this).addWarning(warning);
@@ -336,14 +339,14 @@ export class EcsBatchJob extends Construct {
     const executionRole = new IamRole(this, 'execution_role', {
       name: JobRoleNames.executionRole(settings.name),
       description: `ECS task execution role of batch job ${settings.name}`,
-      assumeRolePolicy: JSON.stringify(ExecutionRolePolicy.trust({ accountId: account.accountId })),
+      assumeRolePolicy: JSON.stringify(ExecutionRolePolicy.trust({ accountId: aws.accountId })),
       permissionsBoundary: settings.permissionsBoundaryArn,
       tags,
     });
     new IamRolePolicy(this, 'execution_role_policy', {
       name: 'execution',
       role: executionRole.name,
-      policy: JSON.stringify(EcsBatchJob.executionPermissions(settings, logs.arn, region.region)),
+      policy: JSON.stringify(EcsBatchJob.executionPermissions(settings, logs.arn, aws.region)),
     });
     this.executionRoleArn = executionRole.arn;
     this.executionRoleName = executionRole.name;
@@ -351,7 +354,7 @@ export class EcsBatchJob extends Construct {
     const taskRole = new IamRole(this, 'task_role', {
       name: JobRoleNames.taskRole(settings.name),
       description: `Task role of batch job ${settings.name}`,
-      assumeRolePolicy: JSON.stringify(TaskRolePolicy.trust({ accountId: account.accountId })),
+      assumeRolePolicy: JSON.stringify(TaskRolePolicy.trust({ accountId: aws.accountId })),
       permissionsBoundary: settings.permissionsBoundaryArn,
       tags,
     });
@@ -389,7 +392,7 @@ export class EcsBatchJob extends Construct {
       readonlyRootFilesystem: settings.readonlyRootFilesystem,
       stopTimeoutSeconds: settings.stopTimeoutSeconds,
       logGroupName: logs.name,
-      region: region.region,
+      region: aws.region,
       executionRoleArn: executionRole.arn,
       taskRoleArn: taskRole.arn,
     });

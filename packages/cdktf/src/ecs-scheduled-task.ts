@@ -1,8 +1,5 @@
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
-import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
-import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
-import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
@@ -18,6 +15,7 @@ import { defaultName } from './private/default-name';
 import { ScheduleTarget } from './private/family-arn';
 import { PropCheck } from './private/prop-check';
 import { ScheduledTaskDefaults, ScheduledTaskSettings } from './private/scheduled-task-settings';
+import { StackAwsContext } from './private/stack-aws-context';
 import { RetryPolicy } from './retry-policy';
 import { ScheduleGroup } from './schedule-group';
 import { TaskLaunchProps } from './task-launch-props';
@@ -196,6 +194,9 @@ export interface EcsScheduledTaskProps extends TaskLaunchProps {
  * Resources (names as in `templates/terraform/modules/ecs-scheduled-task`):
  * `rule` + `target` or `schedule` (+ `schedule_group`), `invoker` +
  * `invoker_policy`, and optionally `dead_letter_queue` (+ `dead_letter_queue_policy`).
+ * The account (and for Scheduler the partition and region) come from
+ * `aws_caller_identity`, `aws_partition` and `aws_region` data sources that
+ * every ecs-batch construct of the stack shares, under `ecs_batch_aws`.
  */
 export class EcsScheduledTask extends Construct {
   /** Retries of a failed RunTask call when `retryPolicy` does not say. */
@@ -262,9 +263,8 @@ export class EcsScheduledTask extends Construct {
     this.utcConversionWarnings = settings.utcConversionWarnings;
     this.targetTaskDefinitionArn = target.targetArn;
 
-    const account = new DataAwsCallerIdentity(this, 'account');
-    const partition = new DataAwsPartition(this, 'partition');
-    const region = new DataAwsRegion(this, 'region');
+    // The account, partition and region come from data sources the whole stack shares.
+    const aws = StackAwsContext.of(this);
 
     const dlq = props.deadLetterQueue;
     const queue = dlq?.created
@@ -298,10 +298,10 @@ export class EcsScheduledTask extends Construct {
     const groupName = props.scheduleGroup?.name;
 
     const trust = rule !== undefined
-      ? InvokerTrustPolicy.forRule({ accountId: account.accountId, sourceArn: rule.arn })
+      ? InvokerTrustPolicy.forRule({ accountId: aws.accountId, sourceArn: rule.arn })
       : InvokerTrustPolicy.forScheduler({
-        accountId: account.accountId,
-        sourceArn: PropCheck.asProp('scheduleGroup', () => InvokerTrustPolicy.scheduleGroupArn(partition.partition, region.region, account.accountId, groupName)),
+        accountId: aws.accountId,
+        sourceArn: PropCheck.asProp('scheduleGroup', () => InvokerTrustPolicy.scheduleGroupArn(aws.partition, aws.region, aws.accountId, groupName)),
       });
     const invoker = new IamRole(this, 'invoker', {
       name: JobRoleNames.invokerRole(settings.name),

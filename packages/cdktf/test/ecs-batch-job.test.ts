@@ -21,8 +21,8 @@ const ALERT_RULE = `arn:aws:events:${REGION}:${ACCOUNT}:rule/settlement-failed`;
 const ALARM = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:settlement-missed-run`;
 
 const APPLIED: Record<string, string> = {
-  'settlement/data.aws_caller_identity.account.account_id': ACCOUNT,
-  'settlement/data.aws_region.region.region': REGION,
+  'ecs_batch_aws/data.aws_caller_identity.account.account_id': ACCOUNT,
+  'ecs_batch_aws/data.aws_region.region.region': REGION,
   'settlement/aws_cloudwatch_log_group.logs.arn': LOG_GROUP,
   'settlement/aws_cloudwatch_log_group.logs.name': '/ecs-batch/settlement',
   'settlement/aws_sns_topic.alerts_topic.arn': TOPIC,
