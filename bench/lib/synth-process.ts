@@ -52,7 +52,7 @@ export function parsePhases(stdout: string): SynthPhases {
   } catch {
     throw new Error(`synth process: its last line is not JSON phases: ${JSON.stringify(last.slice(0, 200))}`);
   }
-  for (const key of ['loadMs', 'buildMs', 'synthMs', 'blocks', 'resources', 'dataSources']) {
+  for (const key of ['loadMs', 'buildMs', 'synthMs', 'blocks', 'resources', 'dataSources', 'cpuMs']) {
     if (typeof parsed?.[key] !== 'number') throw new Error(`synth process: ${key} is missing from ${last}`);
   }
   return parsed as SynthPhases;

@@ -343,13 +343,14 @@ export class EcsBatchJob extends Construct {
       permissionsBoundary: settings.permissionsBoundaryArn,
       tags,
     });
-    new IamRolePolicy(this, 'execution_role_policy', {
-      name: 'execution',
-      role: executionRole.name,
-      policy: JSON.stringify(EcsBatchJob.executionPermissions(settings, logs.arn, aws.region)),
-    });
+    // Each attribute read creates a token: read each once.
     this.executionRoleArn = executionRole.arn;
     this.executionRoleName = executionRole.name;
+    new IamRolePolicy(this, 'execution_role_policy', {
+      name: 'execution',
+      role: this.executionRoleName,
+      policy: JSON.stringify(EcsBatchJob.executionPermissions(settings, logs.arn, aws.region)),
+    });
 
     const taskRole = new IamRole(this, 'task_role', {
       name: JobRoleNames.taskRole(settings.name),
@@ -358,6 +359,8 @@ export class EcsBatchJob extends Construct {
       permissionsBoundary: settings.permissionsBoundaryArn,
       tags,
     });
+    this.taskRoleArn = taskRole.arn;
+    this.taskRoleName = taskRole.name;
     const taskStatements = [
       ...(settings.overlap === OverlapPolicy.SKIP ? TaskRolePolicy.overlapGuard({ clusterArn: props.clusterArn }).Statement : []),
       ...TaskRolePermissions.document({ permissions: settings.permissions, field: 'permissions' }).Statement,
@@ -366,15 +369,13 @@ export class EcsBatchJob extends Construct {
     if (taskStatements.length > 0) {
       new IamRolePolicy(this, 'task_role_policy', {
         name: 'task',
-        role: taskRole.name,
+        role: this.taskRoleName,
         policy: JSON.stringify({ Version: '2012-10-17', Statement: taskStatements }),
       });
     }
     for (const [name, arn] of Object.entries(settings.managedPolicyArnsByName)) {
-      new IamRolePolicyAttachment(this, `task_role_managed_policy[${JSON.stringify(name)}]`, { role: taskRole.name, policyArn: arn });
+      new IamRolePolicyAttachment(this, `task_role_managed_policy[${JSON.stringify(name)}]`, { role: this.taskRoleName, policyArn: arn });
     }
-    this.taskRoleArn = taskRole.arn;
-    this.taskRoleName = taskRole.name;
 
     // One renderer for the infra and the release (register-revision): core's.
     const container = JobTaskDefinition.container({
@@ -391,10 +392,10 @@ export class EcsBatchJob extends Construct {
       metricNamespace: settings.metricNamespace,
       readonlyRootFilesystem: settings.readonlyRootFilesystem,
       stopTimeoutSeconds: settings.stopTimeoutSeconds,
-      logGroupName: logs.name,
+      logGroupName: this.logGroupName,
       region: aws.region,
-      executionRoleArn: executionRole.arn,
-      taskRoleArn: taskRole.arn,
+      executionRoleArn: this.executionRoleArn,
+      taskRoleArn: this.taskRoleArn,
     });
     const taskDefinition = new EcsTaskDefinition(this, 'task', {
       family: settings.name,
@@ -402,8 +403,8 @@ export class EcsBatchJob extends Construct {
       networkMode: 'awsvpc',
       cpu: String(settings.cpu),
       memory: String(settings.memory),
-      executionRoleArn: executionRole.arn,
-      taskRoleArn: taskRole.arn,
+      executionRoleArn: this.executionRoleArn,
+      taskRoleArn: this.taskRoleArn,
       runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: settings.architecture },
       ephemeralStorage: settings.ephemeralStorageGiB === undefined ? undefined : { sizeInGib: settings.ephemeralStorageGiB },
       volume: settings.readonlyRootFilesystem ? [{ name: JobTaskDefinition.TMP_VOLUME }] : undefined,
@@ -416,13 +417,13 @@ export class EcsBatchJob extends Construct {
       tags,
     });
     this.taskDefinitionArn = taskDefinition.arn;
-    this.taskDefinitionFamilyArn = ScheduleTarget.familyOfToken(taskDefinition.arn);
+    this.taskDefinitionFamilyArn = ScheduleTarget.familyOfToken(this.taskDefinitionArn);
 
     const schedules = new Construct(this, 'schedules');
     this.scheduledTasks = props.schedules.map((s, i) => EcsBatchJob.schedule(schedules, props, settings, s, i, {
-      taskDefinitionArn: taskDefinition.arn,
-      executionRoleArn: executionRole.arn,
-      taskRoleArn: taskRole.arn,
+      taskDefinitionArn: this.taskDefinitionArn,
+      executionRoleArn: this.executionRoleArn,
+      taskRoleArn: this.taskRoleArn,
     }));
 
     let alertTopicArn: string | undefined;

@@ -297,8 +297,10 @@ export class EcsScheduledTask extends Construct {
     // the trust names it, which needs no ordering.
     const groupName = props.scheduleGroup?.name;
 
-    const trust = rule !== undefined
-      ? InvokerTrustPolicy.forRule({ accountId: aws.accountId, sourceArn: rule.arn })
+    // Each attribute read creates a token: read each once.
+    const ruleArn = rule?.arn;
+    const trust = ruleArn !== undefined
+      ? InvokerTrustPolicy.forRule({ accountId: aws.accountId, sourceArn: ruleArn })
       : InvokerTrustPolicy.forScheduler({
         accountId: aws.accountId,
         sourceArn: PropCheck.asProp('scheduleGroup', () => InvokerTrustPolicy.scheduleGroupArn(aws.partition, aws.region, aws.accountId, groupName)),
@@ -310,9 +312,9 @@ export class EcsScheduledTask extends Construct {
       permissionsBoundary: props.permissionsBoundaryArn === undefined ? undefined : ManagedPolicyArn.check(props.permissionsBoundaryArn, 'permissionsBoundaryArn'),
       tags,
     });
-    new IamRolePolicy(this, 'invoker_policy', { name: 'run-task', role: invoker.name, policy: JSON.stringify(permissions) });
     this.invokerRoleArn = invoker.arn;
     this.invokerRoleName = invoker.name;
+    new IamRolePolicy(this, 'invoker_policy', { name: 'run-task', role: this.invokerRoleName, policy: JSON.stringify(permissions) });
 
     const ecs = {
       taskDefinitionArn: target.targetArn,
@@ -342,19 +344,19 @@ export class EcsScheduledTask extends Construct {
       new CloudwatchEventTarget(this, 'target', {
         rule: rule.name,
         arn: props.clusterArn,
-        roleArn: invoker.arn,
+        roleArn: this.invokerRoleArn,
         input: settings.input,
         inputTransformer: settings.inputTransformer,
         ecsTarget: ecs,
         retryPolicy,
         deadLetterConfig,
       });
-      this.ruleArn = rule.arn;
+      this.ruleArn = ruleArn;
       if (this.deadLetterQueueArn !== undefined) {
         // A rule sends to its dead-letter queue as events.amazonaws.com, which the
         // queue's own policy must allow.
         const queuePolicy = JSON.stringify(PropCheck.asProp('deadLetterQueue', () =>
-          DeadLetterQueuePolicy.forRule({ queueArn: this.deadLetterQueueArn!, ruleArn: rule.arn })));
+          DeadLetterQueuePolicy.forRule({ queueArn: this.deadLetterQueueArn!, ruleArn: ruleArn! })));
         if (queue !== undefined) {
           new SqsQueuePolicy(this, 'dead_letter_queue_policy', { queueUrl: queue.url, policy: queuePolicy });
         } else {
@@ -376,7 +378,7 @@ export class EcsScheduledTask extends Construct {
           : { mode: 'FLEXIBLE', maximumWindowInMinutes: settings.flexibleTimeWindowMinutes },
         target: {
           arn: props.clusterArn,
-          roleArn: invoker.arn,
+          roleArn: this.invokerRoleArn,
           input: settings.input,
           ecsParameters: ecs,
           retryPolicy,

@@ -32,9 +32,10 @@ export class StackAwsContext extends Construct {
     throw new Error(`${stack.node.path}/${StackAwsContext.ID} is not the ecs-batch AWS context (the id is reserved for the account, partition and region data sources the ecs-batch constructs share: rename that construct)`);
   }
 
-  private account?: DataAwsCallerIdentity;
-  private partitionSource?: DataAwsPartition;
-  private regionSource?: DataAwsRegion;
+  // Each attribute read of a data source creates a new token (with a stack trace); read each once.
+  private accountToken?: string;
+  private partitionToken?: string;
+  private regionToken?: string;
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -43,19 +44,19 @@ export class StackAwsContext extends Construct {
 
   /** `data.aws_caller_identity.<…>.account_id` (a token). */
   public get accountId(): string {
-    this.account ??= new DataAwsCallerIdentity(this, 'account');
-    return this.account.accountId;
+    this.accountToken ??= new DataAwsCallerIdentity(this, 'account').accountId;
+    return this.accountToken;
   }
 
   /** `data.aws_partition.<…>.partition` (a token). */
   public get partition(): string {
-    this.partitionSource ??= new DataAwsPartition(this, 'partition');
-    return this.partitionSource.partition;
+    this.partitionToken ??= new DataAwsPartition(this, 'partition').partition;
+    return this.partitionToken;
   }
 
   /** `data.aws_region.<…>.region` (a token). */
   public get region(): string {
-    this.regionSource ??= new DataAwsRegion(this, 'region');
-    return this.regionSource.region;
+    this.regionToken ??= new DataAwsRegion(this, 'region').region;
+    return this.regionToken;
   }
 }
