@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { timeProcess } from './process';
-import type { SynthPhases } from '../synth-stacks/entry';
+import type { SynthPhases, SynthSide } from '../synth-stacks/entry';
 
 /** One synth process: its wall time and peak RSS, and the phases it measured itself. */
 export interface SynthSample {
@@ -33,7 +33,7 @@ export function compileSynthEntry(root: string): string {
 }
 
 /** Runs one synth process of `side` with `jobs` jobs in `cwd`, writing into a fresh folder under `work` that it removes after. */
-export async function runSynthProcess(entry: string, side: 'constructs' | 'raw', jobs: number, work: string, cwd: string): Promise<SynthSample> {
+export async function runSynthProcess(entry: string, side: SynthSide, jobs: number, work: string, cwd: string): Promise<SynthSample> {
   const outdir = fs.mkdtempSync(path.join(work, `${side}-${jobs}-`));
   try {
     const run = await timeProcess(process.execPath, [entry, side, String(jobs), outdir], { cwd, timeoutMs: 300_000 });
@@ -52,7 +52,7 @@ export function parsePhases(stdout: string): SynthPhases {
   } catch {
     throw new Error(`synth process: its last line is not JSON phases: ${JSON.stringify(last.slice(0, 200))}`);
   }
-  for (const key of ['loadMs', 'buildMs', 'synthMs', 'blocks']) {
+  for (const key of ['loadMs', 'buildMs', 'synthMs', 'blocks', 'resources', 'dataSources', 'cpuMs']) {
     if (typeof parsed?.[key] !== 'number') throw new Error(`synth process: ${key} is missing from ${last}`);
   }
   return parsed as SynthPhases;

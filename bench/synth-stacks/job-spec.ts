@@ -26,3 +26,22 @@ export const TIMEOUT_SECONDS = 3600;
 export function jobName(i: number): string {
   return `job-${i}`;
 }
+
+/**
+ * The second comparison: schedules alone, as the original article writes them
+ * (an EventBridge rule in UTC starting a FARGATE task with a public IP), with
+ * literal ARNs for the task definition and its roles.
+ */
+export const RULE_CRON = 'cron(0 17 * * ? *)';
+export const EXECUTION_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/batch-execution`;
+export const TASK_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/batch-task`;
+
+/** Task i's name, also its construct id: `task-0`, `task-1`, … */
+export function taskName(i: number): string {
+  return `task-${i}`;
+}
+
+/** The revisionless ARN of task i's task definition family. */
+export function taskFamilyArn(i: number): string {
+  return `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/${taskName(i)}`;
+}

@@ -28,17 +28,28 @@ import {
  * @ecs-batch/core: the difference in time is what the constructs cost.
  */
 export function addRawJobs(scope: Construct, count: number): void {
-  for (let i = 0; i < count; i++) addRawJob(new Construct(scope, jobName(i)), jobName(i));
+  // One account, region and partition for the whole stack, where the constructs put theirs.
+  const shared = new Construct(scope, 'ecs_batch_aws');
+  const aws: SharedData = {
+    account: new DataAwsCallerIdentity(shared, 'account'),
+    region: new DataAwsRegion(shared, 'region'),
+    partition: new DataAwsPartition(shared, 'partition'),
+  };
+  for (let i = 0; i < count; i++) addRawJob(new Construct(scope, jobName(i)), jobName(i), aws);
+}
+
+interface SharedData {
+  readonly account: DataAwsCallerIdentity;
+  readonly region: DataAwsRegion;
+  readonly partition: DataAwsPartition;
 }
 
 function policy(...statements: object[]): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });
 }
 
-function addRawJob(job: Construct, name: string): void {
-  const account = new DataAwsCallerIdentity(job, 'account');
-  const region = new DataAwsRegion(job, 'region');
-  new DataAwsPartition(job, 'partition');
+function addRawJob(job: Construct, name: string, aws: SharedData): void {
+  const { account, region } = aws;
   const logs = new CloudwatchLogGroup(job, 'logs', { name: `/ecs-batch/${name}`, retentionInDays: 30 });
   const ecsTasksTrust = (sid: string) => policy({
     Sid: sid,
@@ -101,7 +112,7 @@ function addRawJob(job: Construct, name: string): void {
   // The revisionless family ARN; Terraform reads `"/:\\d+$/"` as the regex /:\d+$/.
   const family = Fn.replace(task.arn, '/:\\\\d+$/', '');
 
-  addRawSchedule(new Construct(new Construct(job, 'schedules'), SCHEDULE), name, `${name}-${SCHEDULE}`, family, [executionRole.arn, taskRole.arn]);
+  addRawSchedule(new Construct(new Construct(job, 'schedules'), SCHEDULE), name, `${name}-${SCHEDULE}`, family, [executionRole.arn, taskRole.arn], aws);
 
   const topic = new SnsTopic(job, 'alerts_topic', { name: `${name}-alerts` });
   const rule = new CloudwatchEventRule(job, 'alerts', {
@@ -165,10 +176,8 @@ function addRawJob(job: Construct, name: string): void {
   });
 }
 
-function addRawSchedule(scope: Construct, container: string, name: string, family: string, passRoleArns: string[]): void {
-  const account = new DataAwsCallerIdentity(scope, 'account');
-  const partition = new DataAwsPartition(scope, 'partition');
-  const region = new DataAwsRegion(scope, 'region');
+function addRawSchedule(scope: Construct, container: string, name: string, family: string, passRoleArns: string[], aws: SharedData): void {
+  const { account, partition, region } = aws;
   const invoker = new IamRole(scope, 'invoker', {
     name: `${name}-invoker`,
     description: `Lets EventBridge Scheduler schedule ${name} run its ECS task`,

@@ -2,7 +2,9 @@ import { parsePhases, SynthSample } from '../../bench/lib/synth-process';
 import { perExtraJob, phaseTable, SamplesBySize, scalingTable } from '../../bench/lib/synth-tables';
 
 function sample(wallMs: number, peakRssKb: number | undefined, blocks: number): SynthSample {
-  return { wallMs, peakRssKb, phases: { loadMs: 300, buildMs: wallMs / 4, synthMs: wallMs / 4, blocks } };
+  return {
+    wallMs, peakRssKb, phases: { loadMs: 300, buildMs: wallMs / 4, synthMs: wallMs / 4, blocks, resources: blocks, dataSources: 0, cpuMs: wallMs },
+  };
 }
 
 /** Constructs grow 10 ms and 1 MiB per job over 400 ms; raw 8 ms and 0.5 MiB per job over 300 ms. */
@@ -63,11 +65,13 @@ describe('phaseTable', () => {
 
 describe('parsePhases', () => {
   test('reads the last line, whatever cdktf printed before it', () => {
-    expect(parsePhases('a warning\n{"loadMs":1,"buildMs":2,"synthMs":3,"blocks":4}\n')).toEqual({ loadMs: 1, buildMs: 2, synthMs: 3, blocks: 4 });
+    const phases = { loadMs: 1, buildMs: 2, synthMs: 3, blocks: 4, resources: 3, dataSources: 1, cpuMs: 5 };
+    expect(parsePhases(`a warning\n${JSON.stringify(phases)}\n`)).toEqual(phases);
   });
 
   test('fails clearly when the process printed no phases', () => {
     expect(() => parsePhases('Error: boom')).toThrow('synth process: its last line is not JSON phases: "Error: boom"');
     expect(() => parsePhases('{"loadMs":1}')).toThrow('synth process: buildMs is missing');
+    expect(() => parsePhases('{"loadMs":1,"buildMs":2,"synthMs":3,"blocks":4}')).toThrow('synth process: resources is missing');
   });
 });

@@ -2,9 +2,6 @@ import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
-import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
-import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -27,6 +24,7 @@ import { BatchJobSettings } from './private/batch-job-settings';
 import { FailureAlert } from './private/failure-alert';
 import { ScheduleTarget } from './private/family-arn';
 import { PropNames } from './private/prop-names';
+import { StackAwsContext } from './private/stack-aws-context';
 import { TASK_LAUNCH_PROPS, taskLaunchOf } from './private/task-launch';
 import { TaskLaunchProps } from './task-launch-props';
 
@@ -231,7 +229,8 @@ export interface EcsBatchJobProps extends TaskLaunchProps {
  * `task_role_managed_policy["<policy name>"]`),
  * `task`, `schedules/<name>/...`, and with alerts `alerts` + `alerts_target`
  * (+ `alerts_topic`, `alerts_topic_policy`, `alert_email["<address>"]`), with the
- * alarm `missed_run`.
+ * alarm `missed_run`. The account, region and partition come from data
+ * sources that every ecs-batch construct of the stack shares, under `ecs_batch_aws`.
  */
 export class EcsBatchJob extends Construct {
   private static executionPermissions(settings: BatchJobSettings, logGroupArn: string, region: string): any {
@@ -325,10 +324,14 @@ export class EcsBatchJob extends Construct {
 
   constructor(scope: Construct, id: string, props: EcsBatchJobProps) {
     super(scope, id);
-    const account = new DataAwsCallerIdentity(this, 'account');
-    const region = new DataAwsRegion(this, 'region');
-    const partition = new DataAwsPartition(this, 'partition');
-    const settings = BatchJobSettings.resolve(props, { partition: partition.partition, region: region.region, account: account.accountId });
+    // The account, region and partition come from data sources the whole stack shares;
+    // the partition is read only where an SSM parameter given by name needs it.
+    const aws = StackAwsContext.of(this);
+    const settings = BatchJobSettings.resolve(props, {
+      get partition() { return aws.partition; },
+      get region() { return aws.region; },
+      get account() { return aws.accountId; },
+    });
     const tags = Object.keys(props.tags ?? {}).length > 0 ? props.tags : undefined;
     this.family = settings.name;
     this.schedules = props.schedules;
@@ -348,25 +351,28 @@ export class EcsBatchJob extends Construct {
     const executionRole = new IamRole(this, 'execution_role', {
       name: JobRoleNames.executionRole(settings.name),
       description: `ECS task execution role of batch job ${settings.name}`,
-      assumeRolePolicy: JSON.stringify(ExecutionRolePolicy.trust({ accountId: account.accountId })),
+      assumeRolePolicy: JSON.stringify(ExecutionRolePolicy.trust({ accountId: aws.accountId })),
       permissionsBoundary: settings.permissionsBoundaryArn,
       tags,
     });
-    new IamRolePolicy(this, 'execution_role_policy', {
-      name: 'execution',
-      role: executionRole.name,
-      policy: JSON.stringify(EcsBatchJob.executionPermissions(settings, logs.arn, region.region)),
-    });
+    // Each attribute read creates a token: read each once.
     this.executionRoleArn = executionRole.arn;
     this.executionRoleName = executionRole.name;
+    new IamRolePolicy(this, 'execution_role_policy', {
+      name: 'execution',
+      role: this.executionRoleName,
+      policy: JSON.stringify(EcsBatchJob.executionPermissions(settings, logs.arn, aws.region)),
+    });
 
     const taskRole = new IamRole(this, 'task_role', {
       name: JobRoleNames.taskRole(settings.name),
       description: `Task role of batch job ${settings.name}`,
-      assumeRolePolicy: JSON.stringify(TaskRolePolicy.trust({ accountId: account.accountId })),
+      assumeRolePolicy: JSON.stringify(TaskRolePolicy.trust({ accountId: aws.accountId })),
       permissionsBoundary: settings.permissionsBoundaryArn,
       tags,
     });
+    this.taskRoleArn = taskRole.arn;
+    this.taskRoleName = taskRole.name;
     const taskStatements = [
       ...(settings.overlap === OverlapPolicy.SKIP ? TaskRolePolicy.overlapGuard({ clusterArn: props.clusterArn }).Statement : []),
       ...TaskRolePermissions.document({ permissions: settings.permissions, field: 'permissions' }).Statement,
@@ -375,15 +381,13 @@ export class EcsBatchJob extends Construct {
     if (taskStatements.length > 0) {
       new IamRolePolicy(this, 'task_role_policy', {
         name: 'task',
-        role: taskRole.name,
+        role: this.taskRoleName,
         policy: JSON.stringify({ Version: '2012-10-17', Statement: taskStatements }),
       });
     }
     for (const [name, arn] of Object.entries(settings.managedPolicyArnsByName)) {
-      new IamRolePolicyAttachment(this, `task_role_managed_policy[${JSON.stringify(name)}]`, { role: taskRole.name, policyArn: arn });
+      new IamRolePolicyAttachment(this, `task_role_managed_policy[${JSON.stringify(name)}]`, { role: this.taskRoleName, policyArn: arn });
     }
-    this.taskRoleArn = taskRole.arn;
-    this.taskRoleName = taskRole.name;
 
     // One renderer for the infra and the release (register-revision): core's.
     const container = JobTaskDefinition.container({
@@ -400,10 +404,10 @@ export class EcsBatchJob extends Construct {
       metricNamespace: settings.metricNamespace,
       readonlyRootFilesystem: settings.readonlyRootFilesystem,
       stopTimeoutSeconds: settings.stopTimeoutSeconds,
-      logGroupName: logs.name,
-      region: region.region,
-      executionRoleArn: executionRole.arn,
-      taskRoleArn: taskRole.arn,
+      logGroupName: this.logGroupName,
+      region: aws.region,
+      executionRoleArn: this.executionRoleArn,
+      taskRoleArn: this.taskRoleArn,
     });
     const taskDefinition = new EcsTaskDefinition(this, 'task', {
       family: settings.name,
@@ -411,8 +415,8 @@ export class EcsBatchJob extends Construct {
       networkMode: 'awsvpc',
       cpu: String(settings.cpu),
       memory: String(settings.memory),
-      executionRoleArn: executionRole.arn,
-      taskRoleArn: taskRole.arn,
+      executionRoleArn: this.executionRoleArn,
+      taskRoleArn: this.taskRoleArn,
       runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: settings.architecture },
       ephemeralStorage: settings.ephemeralStorageGiB === undefined ? undefined : { sizeInGib: settings.ephemeralStorageGiB },
       volume: settings.readonlyRootFilesystem ? [{ name: JobTaskDefinition.TMP_VOLUME }] : undefined,
@@ -425,13 +429,13 @@ export class EcsBatchJob extends Construct {
       tags,
     });
     this.taskDefinitionArn = taskDefinition.arn;
-    this.taskDefinitionFamilyArn = ScheduleTarget.familyOfToken(taskDefinition.arn);
+    this.taskDefinitionFamilyArn = ScheduleTarget.familyOfToken(this.taskDefinitionArn);
 
     const schedules = new Construct(this, 'schedules');
     this.scheduledTasks = props.schedules.map((s, i) => EcsBatchJob.schedule(schedules, props, settings, s, i, {
-      taskDefinitionArn: taskDefinition.arn,
-      executionRoleArn: executionRole.arn,
-      taskRoleArn: taskRole.arn,
+      taskDefinitionArn: this.taskDefinitionArn,
+      executionRoleArn: this.executionRoleArn,
+      taskRoleArn: this.taskRoleArn,
     }));
 
     let alertTopicArn: string | undefined;

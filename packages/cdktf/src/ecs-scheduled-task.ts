@@ -1,8 +1,5 @@
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
-import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
-import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
-import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
@@ -17,6 +14,7 @@ import { defaultName } from './private/default-name';
 import { ScheduleTarget } from './private/family-arn';
 import { PropName, PropNames } from './private/prop-names';
 import { ScheduledTaskDefaults, ScheduledTaskSettings } from './private/scheduled-task-settings';
+import { StackAwsContext } from './private/stack-aws-context';
 import { RetryPolicy } from './retry-policy';
 import { ScheduleGroup } from './schedule-group';
 import { TaskLaunchProps } from './task-launch-props';
@@ -195,6 +193,9 @@ export interface EcsScheduledTaskProps extends TaskLaunchProps {
  * Resources (names as in `templates/terraform/modules/ecs-scheduled-task`):
  * `rule` + `target` or `schedule` (+ `schedule_group`), `invoker` +
  * `invoker_policy`, and optionally `dead_letter_queue` (+ `dead_letter_queue_policy`).
+ * The account (and for Scheduler the partition and region) come from
+ * `aws_caller_identity`, `aws_partition` and `aws_region` data sources that
+ * every ecs-batch construct of the stack shares, under `ecs_batch_aws`.
  */
 export class EcsScheduledTask extends Construct {
   /** Retries of a failed RunTask call when `retryPolicy` does not say. */
@@ -263,9 +264,8 @@ export class EcsScheduledTask extends Construct {
     this.utcConversionWarnings = settings.utcConversionWarnings;
     this.targetTaskDefinitionArn = target.targetArn;
 
-    const account = new DataAwsCallerIdentity(this, 'account');
-    const partition = new DataAwsPartition(this, 'partition');
-    const region = new DataAwsRegion(this, 'region');
+    // The account, partition and region come from data sources the whole stack shares.
+    const aws = StackAwsContext.of(this);
 
     const dlq = props.deadLetterQueue;
     const queue = dlq?.created
@@ -298,11 +298,13 @@ export class EcsScheduledTask extends Construct {
     // the trust names it, which needs no ordering.
     const groupName = props.scheduleGroup?.name;
 
-    const trust = rule !== undefined
-      ? InvokerTrustPolicy.forRule({ accountId: account.accountId, sourceArn: rule.arn })
+    // Each attribute read creates a token: read each once.
+    const ruleArn = rule?.arn;
+    const trust = ruleArn !== undefined
+      ? InvokerTrustPolicy.forRule({ accountId: aws.accountId, sourceArn: ruleArn })
       : InvokerTrustPolicy.forScheduler({
-        accountId: account.accountId,
-        sourceArn: InvokerTrustPolicy.scheduleGroupArn(partition.partition, region.region, account.accountId, groupName, field('scheduleGroup')),
+        accountId: aws.accountId,
+        sourceArn: InvokerTrustPolicy.scheduleGroupArn(aws.partition, aws.region, aws.accountId, groupName, field('scheduleGroup')),
       });
     const invoker = new IamRole(this, 'invoker', {
       name: JobRoleNames.invokerRole(settings.name),
@@ -311,9 +313,9 @@ export class EcsScheduledTask extends Construct {
       permissionsBoundary: props.permissionsBoundaryArn === undefined ? undefined : ManagedPolicyArn.check(props.permissionsBoundaryArn, field('permissionsBoundaryArn')),
       tags,
     });
-    new IamRolePolicy(this, 'invoker_policy', { name: 'run-task', role: invoker.name, policy: JSON.stringify(permissions) });
     this.invokerRoleArn = invoker.arn;
     this.invokerRoleName = invoker.name;
+    new IamRolePolicy(this, 'invoker_policy', { name: 'run-task', role: this.invokerRoleName, policy: JSON.stringify(permissions) });
 
     const ecs = {
       taskDefinitionArn: target.targetArn,
@@ -343,19 +345,19 @@ export class EcsScheduledTask extends Construct {
       new CloudwatchEventTarget(this, 'target', {
         rule: rule.name,
         arn: props.clusterArn,
-        roleArn: invoker.arn,
+        roleArn: this.invokerRoleArn,
         input: settings.input,
         inputTransformer: settings.inputTransformer,
         ecsTarget: ecs,
         retryPolicy,
         deadLetterConfig,
       });
-      this.ruleArn = rule.arn;
+      this.ruleArn = ruleArn;
       if (this.deadLetterQueueArn !== undefined) {
         // A rule sends to its dead-letter queue as events.amazonaws.com, which the
         // queue's own policy must allow.
         const queuePolicy = JSON.stringify(DeadLetterQueuePolicy.forRule({
-          queueArn: this.deadLetterQueueArn, ruleArn: rule.arn, queueArnField: field('deadLetterQueue'),
+          queueArn: this.deadLetterQueueArn, ruleArn: ruleArn!, queueArnField: field('deadLetterQueue'),
         }));
         if (queue !== undefined) {
           new SqsQueuePolicy(this, 'dead_letter_queue_policy', { queueUrl: queue.url, policy: queuePolicy });
@@ -378,7 +380,7 @@ export class EcsScheduledTask extends Construct {
           : { mode: 'FLEXIBLE', maximumWindowInMinutes: settings.flexibleTimeWindowMinutes },
         target: {
           arn: props.clusterArn,
-          roleArn: invoker.arn,
+          roleArn: this.invokerRoleArn,
           input: settings.input,
           ecsParameters: ecs,
           retryPolicy,

@@ -11,7 +11,7 @@ import {
 import { planStack } from './hcl/cdktf-plan';
 import { HclArg, hcl, moduleCallTf } from './hcl/module-call';
 import { planRoot } from './hcl/module-plan';
-import { comparablePlans, iamDocuments, typeCounts } from './hcl/plan-parity';
+import { comparablePlans, iamDocuments, typeCounts, withSharedDataSources } from './hcl/plan-parity';
 
 const ACCOUNT = '123456789012';
 const VALUES = {
@@ -196,9 +196,9 @@ async function plans(c: Case) {
   const variables = Object.fromEntries(Object.entries(TYPES).map(([name, type]) => [name, new TerraformVariable(stack, name, { type })])) as
     Record<keyof typeof VALUES, TerraformVariable>;
   new EcsBatchJob(stack, 'settlement', constructProps(c, variables));
-  const cdktf = planStack(stack, VALUES);
+  const cdktf = withSharedDataSources(planStack(stack, VALUES));
   const tf = moduleCallTf({ callName: 'settlement', module: 'ecs-batch-job', variables: TYPES, args: moduleArgs(c) });
-  return { cdktf, hcl: await planRoot(tf, __dirname, VALUES) };
+  return { cdktf, hcl: withSharedDataSources(await planRoot(tf, __dirname, VALUES)) };
 }
 
 const name = (c: Case): string => `${c.trigger}, ${c.capacity}, ${c.dlq ? 'with' : 'no'} dead-letter queue, alerts: ${c.alerts}`;

@@ -27,9 +27,9 @@ const TABLE = `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/orders`;
 const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/boundaries/batch`;
 
 const APPLIED: Record<string, string> = {
-  'settlement/data.aws_caller_identity.account.account_id': ACCOUNT,
-  'settlement/data.aws_region.region.region': REGION,
-  'settlement/data.aws_partition.partition.partition': 'aws',
+  'ecs_batch_aws/data.aws_caller_identity.account.account_id': ACCOUNT,
+  'ecs_batch_aws/data.aws_region.region.region': REGION,
+  'ecs_batch_aws/data.aws_partition.partition.partition': 'aws',
   'settlement/aws_cloudwatch_log_group.logs.arn': `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/ecs-batch/settlement`,
   'settlement/aws_cloudwatch_log_group.logs.name': '/ecs-batch/settlement',
   'settlement/aws_ecs_task_definition.task.arn': `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/settlement:7`,

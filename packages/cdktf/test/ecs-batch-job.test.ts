@@ -22,8 +22,8 @@ const ALARM = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:settlement-missed-r
 const DURATION_ALARM = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:settlement-duration-near-timeout`;
 
 const APPLIED: Record<string, string> = {
-  'settlement/data.aws_caller_identity.account.account_id': ACCOUNT,
-  'settlement/data.aws_region.region.region': REGION,
+  'ecs_batch_aws/data.aws_caller_identity.account.account_id': ACCOUNT,
+  'ecs_batch_aws/data.aws_region.region.region': REGION,
   'settlement/aws_cloudwatch_log_group.logs.arn': LOG_GROUP,
   'settlement/aws_cloudwatch_log_group.logs.name': '/ecs-batch/settlement',
   'settlement/aws_sns_topic.alerts_topic.arn': TOPIC,

@@ -14,7 +14,7 @@ import { DeadLetterQueue, EcsScheduledTask, EcsScheduledTaskProps, ScheduleGroup
 import { planStack } from './hcl/cdktf-plan';
 import { HclArg, hcl, moduleCallTf } from './hcl/module-call';
 import { planRoot } from './hcl/module-plan';
-import { comparablePlans, iamDocuments, typeCounts } from './hcl/plan-parity';
+import { comparablePlans, iamDocuments, typeCounts, withSharedDataSources } from './hcl/plan-parity';
 
 const ACCOUNT = '123456789012';
 const VALUES = {
@@ -153,10 +153,10 @@ async function plans(c: Case) {
   const variables = Object.fromEntries(Object.entries(TYPES).map(([name, type]) => [name, new TerraformVariable(stack, name, { type })])) as
     Record<keyof typeof VALUES, TerraformVariable>;
   new EcsScheduledTask(stack, 'nightly', constructProps(c, variables));
-  const cdktf = planStack(stack, VALUES);
+  const cdktf = withSharedDataSources(planStack(stack, VALUES));
   const tf = moduleCallTf({ callName: 'nightly', module: 'ecs-scheduled-task', variables: TYPES, args: moduleArgs(c) });
   const hclPlan = await planRoot(tf, __dirname, VALUES);
-  return { cdktf, hcl: hclPlan };
+  return { cdktf, hcl: withSharedDataSources(hclPlan) };
 }
 
 const name = (c: Case): string => `${c.trigger}, ${c.capacity}, dead-letter queue ${c.dlq}, ${c.pinned ? 'pinned' : 'latest revision'}`;
@@ -183,6 +183,15 @@ describe.each(CASES.map((c) => [name(c), c] as const))('%s', (_, c) => {
       expect([address, attributeSet(fromCdktf[address])]).toEqual([address, attributeSet(fromHcl[address])]);
       expect([address, fromCdktf[address]]).toEqual([address, fromHcl[address]]);
     }
+  });
+
+  test('both read the account, and for Scheduler the partition and region, from data sources of the same names', () => {
+    const dataSources = (plan: typeof result.cdktf) => plan.resources.filter((r) => r.mode === 'data').map((r) => r.address).sort();
+    const expected = c.trigger === 'rule'
+      ? ['data.aws_caller_identity.account']
+      : ['data.aws_caller_identity.account', 'data.aws_partition.partition', 'data.aws_region.region'];
+    expect(dataSources(result.cdktf)).toEqual(expected);
+    expect(dataSources(result.hcl)).toEqual(expected);
   });
 
   test('same IAM statements', () => {

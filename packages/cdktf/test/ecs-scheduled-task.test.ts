@@ -22,9 +22,9 @@ const QUEUE_ARN = `arn:aws:sqs:${REGION}:${ACCOUNT}:nightly-dlq`;
 
 /** The values Terraform knows after apply, by canonical address. */
 const APPLIED: Record<string, string> = {
-  'nightly/data.aws_caller_identity.account.account_id': ACCOUNT,
-  'nightly/data.aws_partition.partition.partition': 'aws',
-  'nightly/data.aws_region.region.region': REGION,
+  'ecs_batch_aws/data.aws_caller_identity.account.account_id': ACCOUNT,
+  'ecs_batch_aws/data.aws_partition.partition.partition': 'aws',
+  'ecs_batch_aws/data.aws_region.region.region': REGION,
   'nightly/aws_cloudwatch_event_rule.rule.arn': RULE_ARN,
   'nightly/aws_sqs_queue.dead_letter_queue.arn': QUEUE_ARN,
 };

@@ -30,8 +30,8 @@ function alertRule() {
   });
   const plan = planStack(stack, {}, {
     'settlement/aws_ecs_task_definition.task.arn': `${FAMILY}:7`,
-    'settlement/data.aws_caller_identity.account.account_id': ACCOUNT,
-    'settlement/data.aws_region.region.region': REGION,
+    'ecs_batch_aws/data.aws_caller_identity.account.account_id': ACCOUNT,
+    'ecs_batch_aws/data.aws_region.region.region': REGION,
   });
   const attributes = (address: string) => plan.resources.find((r) => r.address === `settlement/${address}`)!.attributes as any;
   return {

@@ -4,7 +4,7 @@
  * event patterns), nested blocks as lists (CDKTF writes a single block as an
  * object), references as canonical addresses.
  */
-import { Value, comparable, decodeJson, isObject, isUnknown } from './hcl-values';
+import { Unknown, Value, comparable, decodeJson, isObject, isUnknown } from './hcl-values';
 import { Plan, PlannedResource } from './module-plan';
 
 /** Attributes that hold a JSON document. */
@@ -111,4 +111,44 @@ export function iamDocuments(plan: Plan): Record<string, unknown> {
     }
   }
   return out;
+}
+
+/**
+ * The data sources of a plan as one stack reads them: each `aws_caller_identity`,
+ * `aws_partition` and `aws_region` once, wherever it is declared.
+ *
+ * The HCL modules declare their own in every module instance (a job's, and
+ * one more per schedule); the constructs share one of each per stack
+ * (`ecs_batch_aws/...`), created only where a resource uses it. So both plans
+ * are compared on the data sources their resources use, by type and name
+ * (`data.aws_region.region`), with every reference renamed to match: a
+ * resource that reads the account from another source, or a data source
+ * read under another name, still differs.
+ */
+export function withSharedDataSources(plan: Plan): Plan {
+  const data = plan.resources.filter((r) => r.mode === 'data');
+  // `<module path>/data.<type>.<name>` without the module path.
+  const canonical = (r: PlannedResource) => r.address.slice(r.address.lastIndexOf('/data.') + 1);
+  // Longest first, so `job/schedules/run/data.x.y` is renamed before `run/data.x.y` could match inside it.
+  const renames = data.map((r) => [r.address, r.address.includes('/') ? canonical(r) : r.address] as const)
+    .sort((a, b) => b[0].length - a[0].length);
+  const rename = (text: string): string => renames.reduce((t, [from, to]) => t.split(`${from}.`).join(`${to}.`), text);
+  const rewrite = (value: Value): Value => {
+    if (isUnknown(value)) {
+      return new Unknown(rename(value.text), value.json === undefined ? undefined : rewrite(value.json),
+        value.parts?.map((p) => (typeof p === 'string' ? p : rewrite(p) as Unknown)));
+    }
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v)]));
+    return value;
+  };
+  const managed = plan.resources.filter((r) => r.mode === 'managed').map((r) => ({ ...r, attributes: rewrite(r.attributes) as { [k: string]: Value } }));
+  const outputs = Object.fromEntries(Object.entries(plan.outputs).map(([k, v]) => [k, rewrite(v)]));
+  const used = JSON.stringify(comparable([managed.map((r) => r.attributes), outputs] as Value));
+  const shared = new Map<string, PlannedResource>();
+  for (const r of data) {
+    const address = renames.find(([from]) => from === r.address)![1];
+    if (!shared.has(address) && used.includes(`${address}.`)) shared.set(address, { ...r, address });
+  }
+  return { ...plan, resources: [...managed, ...shared.values()], outputs };
 }

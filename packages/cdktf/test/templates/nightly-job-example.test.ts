@@ -7,13 +7,13 @@
 import { existsSync } from 'fs';
 import { join } from 'path';
 import { Schedule, TerraformVersions } from '@ecs-batch/core';
-import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { EXAMPLES_DIR, parseTfFiles, planRootDir, readTfvars } from './root-module';
 import { EcsBatchDashboard, EcsBatchJob, JobSchedule, LaunchType, TriggerKind } from '../../src';
 import { planStack } from '../hcl/cdktf-plan';
 import { Unknown, Value, decodeJson } from '../hcl/hcl-values';
 import { Plan, PlannedResource } from '../hcl/module-plan';
-import { comparablePlans, iamDocuments, typeCounts } from '../hcl/plan-parity';
+import { comparablePlans, iamDocuments, typeCounts, withSharedDataSources } from '../hcl/plan-parity';
 
 const DIR = join(EXAMPLES_DIR, 'nightly-job');
 
@@ -68,7 +68,9 @@ async function plans(variant: 'rule' | 'scheduler') {
     alerts: { emails: tfvars.alert_emails as string[] },
     missedRunAlarm: { hours: 25 },
   });
-  new EcsBatchDashboard(stack, 'dashboard', { name: 'nightly', clusterArn: v.cluster_arn.stringValue, jobs: [EcsBatchDashboard.jobOf(job)] });
+  const dashboard = new EcsBatchDashboard(stack, 'dashboard', { name: 'nightly', clusterArn: v.cluster_arn.stringValue, jobs: [EcsBatchDashboard.jobOf(job)] });
+  // The example's output, which reads the partition (the console's host) as the module does.
+  new TerraformOutput(stack, 'dashboard_url', { value: dashboard.dashboardUrl });
   const cdktf = planStack(stack, Object.fromEntries(Object.keys(PASSED).map((name) => [name, tfvars[name]])));
   return { hcl, cdktf, job, tfvars };
 }
@@ -113,13 +115,15 @@ describe.each(['rule', 'scheduler'] as const)('the %s variant', (variant) => {
   });
 
   test('is the same job and dashboard as the EcsBatchJob and EcsBatchDashboard with the same props: resources, attributes and IAM', () => {
-    expect(typeCounts(result.cdktf)).toEqual(typeCounts(result.hcl));
-    const { hcl: fromHcl, cdktf: fromCdktf } = comparablePlans(result.hcl, result.cdktf);
+    // The module reads the account, partition and region per module instance; the stack, once.
+    const [hcl, cdktf] = [withSharedDataSources(result.hcl), withSharedDataSources(result.cdktf)];
+    expect(typeCounts(cdktf)).toEqual(typeCounts(hcl));
+    const { hcl: fromHcl, cdktf: fromCdktf } = comparablePlans(hcl, cdktf);
     expect(Object.keys(fromCdktf).sort()).toEqual(Object.keys(fromHcl).sort());
     for (const address of Object.keys(fromHcl)) {
       expect([address, fromCdktf[address]]).toEqual([address, fromHcl[address]]);
     }
-    expect(iamDocuments(result.cdktf)).toEqual(iamDocuments(result.hcl));
+    expect(iamDocuments(cdktf)).toEqual(iamDocuments(hcl));
   });
 
   test('runs the revisionless family, so whatever revision CI registered last', () => {
