@@ -4,12 +4,21 @@ import { join } from 'node:path';
 import { sessionSteps, shellSteps } from './support/console-session';
 import { NO_LITERAL, leadingLiteral, outputDiff } from './support/expected-output';
 import { codeBlocks } from './support/markdown';
-import { runTsExample } from './support/ts-example';
+import { matchesLiteral, runTsExample } from './support/ts-example';
 
 const dir = mkdtempSync(join(tmpdir(), 'doctest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the README doctest catches what drifts', () => {
+  test('a number matches its decimal form despite floating-point noise, and nothing further off', () => {
+    expect(matchesLiteral(0.015144030000000001, 0.01514403)).toBe(true);
+    expect(matchesLiteral({ low: 0.044433, high: 0.07405500000000001 }, { low: 0.044433, high: 0.074055 })).toBe(true);
+    expect(matchesLiteral(0.0151440, 0.01514403)).toBe(false);
+    expect(matchesLiteral(720.0000001, 720)).toBe(false);
+    expect(matchesLiteral(0, 0)).toBe(true);
+    expect(matchesLiteral(1e-300, 0)).toBe(false);
+  });
+
   test('a value that differs from its comment', async () => {
     const failures = await runTsExample("const n = 1 + 2;\nn;  // 4\n'ok'; // 'ok'", 10, dir);
     expect(failures).toEqual(['line 11: got 3, README says 4']);

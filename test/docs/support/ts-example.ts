@@ -68,10 +68,15 @@ export async function runTsExample(code: string, firstLine: number, cwd: string)
 }
 
 /** Objects need only show the fields the README names; everything else compares exactly. */
-function matchesLiteral(got: unknown, want: unknown): boolean {
+export function matchesLiteral(got: unknown, want: unknown): boolean {
   if (want !== null && typeof want === 'object' && got !== null && typeof got === 'object') {
     if (Array.isArray(want)) return Array.isArray(got) && got.length === want.length && want.every((w, i) => matchesLiteral(got[i], w));
     return Object.entries(want).every(([k, w]) => matchesLiteral((got as Record<string, unknown>)[k], w));
+  }
+  // A price times a count carries binary floating-point noise (0.1 + 0.2): a README shows the
+  // decimal value, which must agree to 12 significant digits.
+  if (typeof want === 'number' && typeof got === 'number' && Number.isFinite(want)) {
+    return Math.abs(got - want) <= 1e-12 * Math.max(Math.abs(want), Number.MIN_VALUE);
   }
   return isDeepStrictEqual(got, want);
 }
