@@ -110,13 +110,19 @@ export class TerraformModule {
           childDefaulted.add(v.name);
         }
       }
-      module.children.push(TerraformModule.fromShared(child, childDefaulted, childOrigins));
+      const called = TerraformModule.fromShared(child, childDefaulted, childOrigins);
+      const meta = ['count', 'for_each'].find((m) => call.body[m] !== undefined);
+      if (meta) called.repeated = `${meta}: ${path} may stand for several instances; the analyzer reports it once, with the inputs as written`;
+      module.children.push(called);
     }
     return module;
   }
 
   /** The local modules this one calls, read with the call's inputs, in call order. */
   public readonly children: TerraformModule[] = [];
+
+  /** The warning for each function of this module when its call has `count` or `for_each` (several instances). */
+  public repeated?: string;
 
   /** The local module calls whose folder holds no `.tf` file. */
   public readonly missingModules: MissingModule[] = [];

@@ -38,7 +38,7 @@ export async function readTerraformModule(
       functions.push({
         ...settings,
         schedules,
-        warnings: [...settings.warnings, ...(triggers.functionWarnings.get(block) ?? [])],
+        warnings: [...(module.repeated ? [module.repeated] : []), ...settings.warnings, ...(triggers.functionWarnings.get(block) ?? [])],
       });
     }
     warnings.push(...triggers.warnings, ...await registryModuleWarnings(module, values, relative, triggers.schedules));

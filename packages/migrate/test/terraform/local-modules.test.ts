@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { analyze, MigrationJob, MigrationReport } from '../../src';
@@ -85,6 +85,22 @@ describe('local modules (source = "./modules/job") are read with the call\'s inp
       expect(r.jobs).toEqual([]);
       expect(r.warnings).toEqual([
         'main.tf: aws_cloudwatch_event_rule.schedule: schedule_expression var.schedule_expression does not resolve to a literal: not migrated (aws_lambda_function.this)',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a call with count or for_each is reported once, with a warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'migrate-local-module-'));
+    try {
+      cpSync(LOCAL, dir, { recursive: true });
+      const main = readFileSync(join(dir, 'main.tf'), 'utf8');
+      writeFileSync(join(dir, 'main.tf'), main.replace('module "nightly_report" {\n', 'module "nightly_report" {\n  count = 2\n'));
+      const r = await analyze(dir);
+      expect(r.jobs.map((j) => [j.name, j.warnings[0]])).toEqual([
+        ['nightly-report', 'count: module.nightly_report may stand for several instances; the analyzer reports it once, with the inputs as written'],
+        ['hourly-sync', ROLE_WARNING],
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
