@@ -77,7 +77,7 @@ export class TerraformModule {
   }
 
   /** This module from the shared reader's, and its called modules, each with the variables that hold their default. */
-  private static fromShared(shared: SharedModule, defaulted: Set<string>, inherited: Map<string, string> = new Map()): TerraformModule {
+  private static fromShared(shared: SharedModule, defaulted: Set<string>, inherited: Map<string, string> = new Map(), repeated?: string): TerraformModule {
     const locals = new Map<string, unknown>(Object.entries(shared.scope.locals));
     const module = new TerraformModule(
       shared.dir,
@@ -87,6 +87,7 @@ export class TerraformModule {
       shared.blocks.filter((b) => b.kind === 'module').map((b) => ({ ...b, type: 'module' })),
       new TerraformDefaults(defaulted, locals, shared.modulePath, inherited),
     );
+    module.repeated = repeated;
     for (const call of module.moduleBlocks) {
       const source = typeof call.body.source === 'string' ? call.body.source : '';
       if (!LOCAL_SOURCE.test(source)) continue;
@@ -110,10 +111,10 @@ export class TerraformModule {
           childDefaulted.add(v.name);
         }
       }
-      const called = TerraformModule.fromShared(child, childDefaulted, childOrigins);
+      // A module under a call with count or for_each (at any depth) may stand for several instances.
       const meta = ['count', 'for_each'].find((m) => call.body[m] !== undefined);
-      if (meta) called.repeated = `${meta}: ${path} may stand for several instances; the analyzer reports it once, with the inputs as written`;
-      module.children.push(called);
+      const repeatedChild = meta ? `${meta}: ${path} may stand for several instances; the analyzer reports it once, with the inputs as written` : repeated;
+      module.children.push(TerraformModule.fromShared(child, childDefaulted, childOrigins, repeatedChild));
     }
     return module;
   }
