@@ -77,7 +77,9 @@ export class TerraformModule {
   }
 
   /** This module from the shared reader's, and its called modules, each with the variables that hold their default. */
-  private static fromShared(shared: SharedModule, defaulted: Set<string>, inherited: Map<string, string> = new Map(), repeated?: string): TerraformModule {
+  private static fromShared(
+    shared: SharedModule, defaulted: Set<string>, inherited: Map<string, string> = new Map(), repeated?: string,
+  ): TerraformModule {
     const locals = new Map<string, unknown>(Object.entries(shared.scope.locals));
     const module = new TerraformModule(
       shared.dir,
