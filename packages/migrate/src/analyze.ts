@@ -9,7 +9,7 @@ import { MigrationJob, MigrationReport, UnreadableSource } from './migration-rep
 import { readSamTemplate } from './sam/sam-reader';
 import { findSourceFiles } from './scan/source-files';
 import { readServerlessFile } from './serverless/serverless-reader';
-import { readTerraformModule } from './terraform/terraform-reader';
+import { calledModuleDirs, readTerraformModule } from './terraform/terraform-reader';
 
 /** What a deploy would be given, so the analyzer resolves what the deploy would resolve. */
 export interface AnalyzeOptions {
@@ -43,7 +43,10 @@ export async function analyze(path: string, options: AnalyzeOptions = {}): Promi
   const found: FoundFunction[] = [];
   const warnings: string[] = [];
   const unreadable: UnreadableSource[] = [];
+  // A folder that another calls as a local module is read through its caller, with the call's inputs.
+  const called = await calledModuleDirs(sources.terraformModules, options.vars ? { ...options.vars } : undefined);
   for (const module of sources.terraformModules) {
+    if (called.has(resolve(module.dir))) continue;
     await collect(module.tfFiles[0], () => readTerraformModule(module, shown, options.vars ? { ...options.vars } : undefined));
   }
   for (const file of sources.samTemplates) await collect(file, () => readSamTemplate(file, shown, options));

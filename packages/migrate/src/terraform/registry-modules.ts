@@ -461,7 +461,7 @@ async function otherTriggers(
  */
 function track(module: TerraformModule, field: string, argument: unknown, value: unknown): DefaultedValue[] {
   const names = new Set([...(isMap(argument) ? [] : module.defaults.variablesIn(argument)), ...module.defaults.variablesIn(value)]);
-  return [...names].map((name) => ({ field, origin: `var.${name}'s default` }));
+  return [...names].map((name) => ({ field, origin: module.defaults.origin(name) }));
 }
 
 async function creates(values: TerraformValues, call: TerraformBlock, argument: string): Promise<boolean> {
@@ -551,7 +551,7 @@ async function environment(
     const r = await values.resolve(value);
     if (r.ok && ['string', 'number', 'boolean'].includes(typeof r.value)) {
       variables.push({ name, value: String(r.value) });
-      for (const v of new Set([...wholeDefaults, ...module.defaults.variablesIn(value)])) fromDefaults.push({ field: `environment.${name}`, origin: `var.${v}'s default` });
+      for (const v of new Set([...wholeDefaults, ...module.defaults.variablesIn(value)])) fromDefaults.push({ field: `environment.${name}`, origin: module.defaults.origin(v) });
     } else {
       variables.push({ name, expression: shown(r) });
     }

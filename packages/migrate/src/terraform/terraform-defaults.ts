@@ -16,7 +16,18 @@ export class TerraformDefaults {
     private readonly defaulted: ReadonlySet<string>,
     /** The module's locals as written, to follow `local.x` to the variables it reads. */
     private readonly locals: ReadonlyMap<string, unknown>,
+    /** The module call path (`module.job_a`) of a called local module; empty in a root module. */
+    private readonly modulePath: string = '',
+    /** A called module's variables that its call sets from a defaulted variable of the caller: that variable's origin. */
+    private readonly inherited: ReadonlyMap<string, string> = new Map(),
   ) {}
+
+  /** Where a defaulted variable's value comes from, for the warning: `var.memory's default`, `module.job_a.var.memory's default`. */
+  public origin(variable: string): string {
+    const inherited = this.inherited.get(variable);
+    if (inherited !== undefined) return inherited;
+    return `${this.modulePath ? `${this.modulePath}.` : ''}var.${variable}'s default`;
+  }
 
   /** The defaulted variables a value (as `@cdktf/hcl2json` returns it) reads, directly or through locals, in order. */
   public variablesIn(raw: unknown): string[] {
@@ -43,6 +54,6 @@ export class TerraformDefaults {
 
   /** One `DefaultedValue` per defaulted variable the value reads, for that job field. */
   public track(field: string, raw: unknown): DefaultedValue[] {
-    return this.variablesIn(raw).map((name) => ({ field, origin: `var.${name}'s default` }));
+    return this.variablesIn(raw).map((name) => ({ field, origin: this.origin(name) }));
   }
 }

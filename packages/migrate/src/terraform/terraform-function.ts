@@ -65,7 +65,7 @@ export async function readTerraformFunction(
   return {
     source: 'terraform',
     file: block.file,
-    id: `${block.type}.${block.name}`,
+    id: `${block.modulePath ? `${block.modulePath}.` : ''}${block.type}.${block.name}`,
     name: functionName ?? block.name,
     ...(handler !== undefined ? { handler } : {}),
     ...(runtime !== undefined ? { runtime } : {}),
@@ -106,7 +106,7 @@ async function environment(
     const r = await values.resolve(value);
     if (r.ok && ['string', 'number', 'boolean'].includes(typeof r.value)) {
       variables.push({ name, value: String(r.value) });
-      for (const v of new Set([...wholeDefaults, ...module.defaults.variablesIn(value)])) fromDefaults.push({ field: `environment.${name}`, origin: `var.${v}'s default` });
+      for (const v of new Set([...wholeDefaults, ...module.defaults.variablesIn(value)])) fromDefaults.push({ field: `environment.${name}`, origin: module.defaults.origin(v) });
     } else {
       variables.push({ name, expression: shown(r) });
     }
