@@ -265,12 +265,6 @@ function resolveEnvironment(options: EcsBatchJobOptions, field: string): { [name
 
 /** A fixed start, so the alarm window (and the generated files) do not depend on the day projen runs. */
 const GAP_ANCHOR = new Date('2025-01-01T00:00:00Z');
-/**
- * A CloudWatch alarm evaluates at most 7 days of periods (one-hour periods here).
- * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
- */
-const ALARM_MAX_HOURS = 168;
-
 /** The longest gap between runs (over the next 1000 runs, via core), plus an hour of slack. */
 function missedRunAlarmHours(schedule: Schedule, timeZone: string): number | undefined {
   if (schedule.kind === ScheduleKind.AT) return undefined;
@@ -278,5 +272,6 @@ function missedRunAlarmHours(schedule: Schedule, timeZone: string): number | und
   let longest = 0;
   for (let i = 1; i < times.length; i++) longest = Math.max(longest, times[i] - times[i - 1]);
   const hours = Math.ceil(longest / 3_600_000) + 1;
-  return hours <= ALARM_MAX_HOURS ? hours : undefined;
+  // A CloudWatch alarm evaluates at most 7 days of one-hour periods (core's AwsLimits).
+  return hours <= AwsLimits.ALARM_MAX_HOURS ? hours : undefined;
 }
