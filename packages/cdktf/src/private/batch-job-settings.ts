@@ -1,5 +1,5 @@
 import {
-  AwsLimits, EcrImage, ExecutionRolePolicy, FargateArchitecture, FargateSize, JobName, ManagedPolicyArn, Permission, RunnerMetrics,
+  AwsLimits, EcrImage, ExecutionRolePolicy, FargateArchitecture, FargateSize, JobName, ManagedPolicyArn, Permission, RunnerEnvironment, RunnerMetrics,
   SsmParameterArn, TaskRolePermissions,
 } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
@@ -119,8 +119,8 @@ export class BatchJobSettings {
 
     // The runner reads these; a job's own environment must not shadow them.
     for (const name of Object.keys(props.environment ?? {})) {
-      if (name.startsWith('ECS_BATCH_')) {
-        throw new ValidationError('environment', `${name}: ECS_BATCH_* names are reserved for the runner (set handler, timeoutSeconds, overlap or metricNamespace, or a schedule's event)`);
+      if (RunnerEnvironment.isRunnerName(name)) {
+        throw new ValidationError('environment', `${name}: ${RunnerEnvironment.PREFIX}* names are reserved for the runner (set handler, timeoutSeconds, overlap or metricNamespace, or a schedule's event)`);
       }
     }
 

@@ -1,5 +1,5 @@
 import {
-  AwsLimits, ExecutionRolePolicy, FargateSize, JobName, ManagedPolicyArn, Permission, Schedule, ScheduleKind,
+  AwsLimits, ExecutionRolePolicy, FargateSize, JobName, ManagedPolicyArn, Permission, RunnerEnvironment, Schedule, ScheduleKind,
   SsmParameterArn, TaskRolePermissions, TimeZone,
 } from '@ecs-batch/core';
 import { fieldError, FieldName } from './field-error';
@@ -158,7 +158,7 @@ function resolveAccess(options: EcsBatchJobOptions, defaults: JobDefaults, field
     SsmParameterArn.of({ nameOrArn: value, ...where, field: `${field('ssmParameters')}.${name}` });
   }
   for (const name of [...Object.keys(secretsManagerSecrets), ...Object.keys(ssmParameters)]) {
-    if (name.startsWith('ECS_BATCH_') || name in (options.environment ?? {})) {
+    if (RunnerEnvironment.isRunnerName(name) || name in (options.environment ?? {})) {
       throw fieldError(`${field(name in secretsManagerSecrets ? 'secretsManagerSecrets' : 'ssmParameters')}.${name}`,
         'is also a plain environment variable or a runner name (one source per environment variable)');
     }
@@ -250,11 +250,9 @@ function resolveHandler(job: string, handler: string, field: string): { source: 
  */
 function resolveEnvironment(options: EcsBatchJobOptions, field: string): { [name: string]: string } {
   const own = options.environment ?? {};
-  // Every RunnerEnvironment name (ECS_BATCH_HANDLER, ECS_BATCH_EVENT, ...) has this prefix.
-  const runnerPrefix = 'ECS_BATCH_';
   for (const [key, value] of Object.entries(own)) {
-    if (key.startsWith(runnerPrefix)) {
-      throw fieldError(`${field}.${key}`, `${runnerPrefix}* names are the runner's (set the job's handler, timeoutMinutes, overlap or input instead)`);
+    if (RunnerEnvironment.isRunnerName(key)) {
+      throw fieldError(`${field}.${key}`, `${RunnerEnvironment.PREFIX}* names are the runner's (set the job's handler, timeoutMinutes, overlap or input instead)`);
     }
     if (typeof value !== 'string') {
       throw fieldError(`${field}.${key}`, 'must be a string');
