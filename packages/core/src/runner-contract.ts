@@ -33,14 +33,6 @@ export class RunnerEnvironment {
    */
   public static readonly PREFIX = 'ECS_BATCH_';
 
-  /**
-   * Whether `name` is reserved for the runner (starts with `PREFIX`), so a job's
-   * own environment variable, secret or parameter may not use it.
-   */
-  public static isRunnerName(name: string): boolean {
-    return name.startsWith(RunnerEnvironment.PREFIX);
-  }
-
   /** `file.export` of the handler, Lambda style (e.g. `dist/jobs/nightly.handler`). */
   public static readonly HANDLER = 'ECS_BATCH_HANDLER';
   /** JSON event passed to the handler; the schedule's container override sets it. */
@@ -82,6 +74,14 @@ export class RunnerEnvironment {
    * `attempt` only when it is set (a universal target, a manual run).
    */
   public static readonly ATTEMPT = 'ECS_BATCH_ATTEMPT';
+
+  /**
+   * Whether `name` is reserved for the runner (starts with `PREFIX`), so a job's
+   * own environment variable, secret or parameter may not use it.
+   */
+  public static isRunnerName(name: string): boolean {
+    return name.startsWith(RunnerEnvironment.PREFIX);
+  }
 
   private constructor() {}
 }
