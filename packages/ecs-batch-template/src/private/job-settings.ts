@@ -87,7 +87,8 @@ export function resolveJob(options: EcsBatchJobOptions, defaults: JobDefaults, f
   const schedule = Schedule.expression(options.schedule, field('schedule'));
   const timeZone = TimeZone.validate(options.timeZone ?? defaults.timeZone, field('timeZone'));
   const trigger = resolveTrigger(options.trigger ?? defaults.trigger, field('trigger'));
-  const utcSchedule = trigger === 'rule' ? ruleSchedule(schedule, timeZone, field('trigger')) : undefined;
+  // A rule runs in UTC: core's one rule check (the construct runs the same one); the error names the trigger.
+  const utcSchedule = trigger === 'rule' ? schedule.forRule({ timeZone, scheduleField: field('trigger'), timeZoneField: field('trigger') }).expression : undefined;
   const { cpu, memory } = resolveSize(options.cpu, options.memory, field);
   const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
   if (!Number.isInteger(timeoutMinutes) || timeoutMinutes < 1) {
@@ -199,22 +200,6 @@ export function resolveTrigger(value: string | undefined, field: string): Trigge
   if (value === undefined || value === 'scheduler') return 'scheduler';
   if (value === 'rule') return 'rule';
   throw fieldError(field, `'${value}' is not a trigger (scheduler or rule)`);
-}
-
-/**
- * A rule evaluates cron in UTC, so a local schedule must convert exactly.
- * Rules take cron and rate only; `at()` is Scheduler's.
- * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html
- */
-function ruleSchedule(schedule: Schedule, timeZone: string, field: string): string {
-  if (schedule.kind === ScheduleKind.AT) {
-    throw fieldError(field, `rule cannot run the one-time ${schedule.expressionString} (scheduler)`);
-  }
-  const utc = schedule.toUtc(timeZone);
-  if (!utc.exact) {
-    throw fieldError(field, `rule cannot run ${schedule.expressionString} in ${timeZone} exactly: ${utc.warnings.join('; ')} (scheduler)`);
-  }
-  return utc.expression;
 }
 
 /**
