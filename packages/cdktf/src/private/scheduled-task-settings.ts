@@ -1,4 +1,4 @@
-import { AwsLimits, ClusterArn, RunnerEnvironment, Schedule, TaskDefinitionArn, TimeZone } from '@ecs-batch/core';
+import { AwsLimits, ClusterArn, RunnerEnvironment, Schedule, TaskDefinitionArn, TimeZone, TriggerKinds } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { CapacityProviderStrategyItem } from '../capacity-provider-strategy-item';
 import { ContainerOverride } from '../container-override';
@@ -137,6 +137,7 @@ export class ScheduledTaskSettings {
   private constructor(props: EcsScheduledTaskProps, fallbackName: () => string, field: PropName) {
     const schedule = ScheduledTaskSettings.schedule(props.schedule, field);
     const timeZone = props.timeZone === undefined ? undefined : TimeZone.validate(props.timeZone, field('timeZone'));
+    if (props.trigger !== undefined) TriggerKinds.validate(props.trigger, field('trigger'));
     this.trigger = props.trigger ?? (timeZone !== undefined ? TriggerKind.SCHEDULER : TriggerKind.RULE);
     const isRule = this.trigger === TriggerKind.RULE;
 

@@ -1,6 +1,6 @@
 import {
-  AwsLimits, ExecutionRolePolicy, FargateSize, JobName, ManagedPolicyArn, Permission, RunnerEnvironment, Schedule, ScheduleKind,
-  SsmParameterArn, TaskRolePermissions, TimeZone,
+  AwsLimits, ExecutionRolePolicy, FargateSize, JobName, ManagedPolicyArn, OverlapPolicies, Permission, RunnerEnvironment, Schedule, ScheduleKind,
+  SsmParameterArn, TaskRolePermissions, TimeZone, TriggerKinds,
 } from '@ecs-batch/core';
 import { fieldError, FieldName } from './field-error';
 import { EcsBatchJobOptions } from '../ecs-batch-job-options';
@@ -95,10 +95,7 @@ export function resolveJob(options: EcsBatchJobOptions, defaults: JobDefaults, f
     throw fieldError(field('timeoutMinutes'), `${timeoutMinutes} is not a whole number of minutes (1 or more)`);
   }
   const handler = resolveHandler(name, options.handler ?? 'handler.handler', field('handler'));
-  const overlap = options.overlap ?? 'allow';
-  if (overlap !== 'allow' && overlap !== 'skip') {
-    throw fieldError(field('overlap'), `'${overlap}' is not an overlap policy (allow or skip)`);
-  }
+  const overlap = OverlapPolicies.validate(options.overlap ?? OverlapPolicies.ALLOW, field('overlap')) as OverlapName;
   if (options.input !== undefined) {
     try {
       JSON.parse(options.input);
@@ -197,9 +194,7 @@ function integerInRange(value: number | undefined, min: number, max: number, fie
 
 /** `scheduler` or `rule`; unset means the construct's default (scheduler, as a time zone is always set here). */
 export function resolveTrigger(value: string | undefined, field: string): TriggerName {
-  if (value === undefined || value === 'scheduler') return 'scheduler';
-  if (value === 'rule') return 'rule';
-  throw fieldError(field, `'${value}' is not a trigger (scheduler or rule)`);
+  return TriggerKinds.validate(value ?? TriggerKinds.SCHEDULER, field) as TriggerName;
 }
 
 /**
