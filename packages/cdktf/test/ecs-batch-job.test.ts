@@ -364,6 +364,7 @@ describe('synth-time validation names the prop', () => {
     ['a log retention CloudWatch does not offer', { logRetentionDays: 31 }, 'logRetentionDays'],
     ['a zero timeout', { timeoutSeconds: 0 }, 'timeoutSeconds'],
     ['an environment variable of the runner', { environment: { ECS_BATCH_HANDLER: 'x' } }, 'environment'],
+    ['an overlap policy that is not core\'s (a JavaScript caller)', { overlap: 'queue' as OverlapPolicy }, 'overlap'],
     ['a secret that is not a Secrets Manager ARN', { secretsManagerSecrets: { DB: `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/db` } }, 'secretsManagerSecrets.DB'],
     ['a secret twice', { secretsManagerSecrets: { DB: DB_SECRET }, ssmParameters: { DB: `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/db` } }, 'ssmParameters'],
     ['no schedules', { schedules: [] }, 'schedules'],

@@ -26,6 +26,13 @@ export class RunnerMetrics {
  * Environment variables the runner reads and the constructs set.
  */
 export class RunnerEnvironment {
+  /**
+   * The prefix every name of the runner starts with. A job's own environment may
+   * not use it (the construct, the template and the HCL module refuse such names),
+   * so that nothing shadows what the infra sets. `isRunnerName` checks it.
+   */
+  public static readonly PREFIX = 'ECS_BATCH_';
+
   /** `file.export` of the handler, Lambda style (e.g. `dist/jobs/nightly.handler`). */
   public static readonly HANDLER = 'ECS_BATCH_HANDLER';
   /** JSON event passed to the handler; the schedule's container override sets it. */
@@ -67,6 +74,14 @@ export class RunnerEnvironment {
    * `attempt` only when it is set (a universal target, a manual run).
    */
   public static readonly ATTEMPT = 'ECS_BATCH_ATTEMPT';
+
+  /**
+   * Whether `name` is reserved for the runner (starts with `PREFIX`), so a job's
+   * own environment variable, secret or parameter may not use it.
+   */
+  public static isRunnerName(name: string): boolean {
+    return name.startsWith(RunnerEnvironment.PREFIX);
+  }
 
   private constructor() {}
 }

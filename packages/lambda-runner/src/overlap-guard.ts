@@ -1,10 +1,7 @@
 import { TaskMetadata } from './task-metadata';
 
 /** `ECS_BATCH_OVERLAP`: run regardless (`allow`), or skip when a run of the same family is still going (`skip`). */
-export type OverlapPolicy = 'allow' | 'skip';
-
-/** The policies, for validation and messages. */
-export const OVERLAP_POLICIES: readonly OverlapPolicy[] = ['allow', 'skip'];
+export type OverlapPolicy = 'allow' | 'skip'; // core's OverlapPolicies.ALL (runner-config parses through it)
 
 /** What the check found. */
 export interface OverlapCheck {

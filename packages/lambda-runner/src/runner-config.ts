@@ -1,6 +1,6 @@
-import { RunnerEnvironment, RunnerMetrics } from '@ecs-batch/core';
+import { OverlapPolicies, RunnerEnvironment, RunnerMetrics } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
-import { OVERLAP_POLICIES, OverlapPolicy } from './overlap-guard';
+import { OverlapPolicy } from './overlap-guard';
 
 /** The variable ECS sets in every task (Fargate platform 1.4.0+, EC2 agent 1.39.0+). */
 export const METADATA_URI_VARIABLE = 'ECS_CONTAINER_METADATA_URI_V4';
@@ -53,7 +53,7 @@ export function readRunnerConfig(env: { [name: string]: string | undefined }): R
     event: eventText === undefined ? undefined : { value: parseEvent(eventText) },
     jobName: value(RunnerEnvironment.JOB_NAME)?.trim(),
     timeoutSeconds: timeoutText === undefined ? undefined : parseTimeout(timeoutText),
-    overlap: overlapText === undefined ? 'allow' : parseOverlap(overlapText),
+    overlap: overlapText === undefined ? OverlapPolicies.ALLOW as OverlapPolicy : parseOverlap(overlapText),
     metricNamespace: value(RunnerEnvironment.METRIC_NAMESPACE)?.trim() ?? RunnerMetrics.DEFAULT_NAMESPACE,
     metadataUri: value(METADATA_URI_VARIABLE)?.trim(),
     region: (value('AWS_REGION') ?? value('AWS_DEFAULT_REGION'))?.trim(),
@@ -104,9 +104,6 @@ function parseAttempt(text: string): number {
 }
 
 function parseOverlap(text: string): OverlapPolicy {
-  const trimmed = text.trim();
-  if (!(OVERLAP_POLICIES as readonly string[]).includes(trimmed)) {
-    throw new ValidationError(RunnerEnvironment.OVERLAP, `'${text}' is not a policy (${OVERLAP_POLICIES.join(' or ')})`);
-  }
-  return trimmed as OverlapPolicy;
+  // Core's vocabulary, shared with the construct and the template.
+  return OverlapPolicies.validate(text.trim(), RunnerEnvironment.OVERLAP) as OverlapPolicy;
 }

@@ -304,7 +304,7 @@ describe('ecs-batch-run: configuration and handler errors', () => {
   test.each([
     ['ECS_BATCH_TIMEOUT_SECONDS', 'abc', "ECS_BATCH_TIMEOUT_SECONDS: 'abc' is not a number of seconds (a positive number up to 2147483, e.g. 900)"],
     ['ECS_BATCH_TIMEOUT_SECONDS', '0', 'ECS_BATCH_TIMEOUT_SECONDS: 0 is out of range (a positive number up to 2147483, e.g. 900; unset for no timeout)'],
-    ['ECS_BATCH_OVERLAP', 'maybe', "ECS_BATCH_OVERLAP: 'maybe' is not a policy (allow or skip)"],
+    ['ECS_BATCH_OVERLAP', 'maybe', "ECS_BATCH_OVERLAP: 'maybe' is not an overlap policy (allow or skip)"],
   ])('%s=%s: exit 1 naming the variable', async (name, value, message) => {
     const result = await runBin(['./succeed.js#handler'], { env: { [name]: value } });
     expect(result.code).toBe(1);

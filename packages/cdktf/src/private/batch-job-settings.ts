@@ -1,6 +1,6 @@
 import {
-  AwsLimits, EcrImage, ExecutionRolePolicy, FargateArchitecture, FargateSize, JobName, ManagedPolicyArn, Permission, RunnerMetrics,
-  SsmParameterArn, TaskRolePermissions,
+  AwsLimits, EcrImage, ExecutionRolePolicy, FargateArchitecture, FargateSize, JobName, ManagedPolicyArn, OverlapPolicies, Permission,
+  RunnerEnvironment, RunnerMetrics, SsmParameterArn, TaskRolePermissions,
 } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { CpuArchitecture } from '../cpu-architecture';
@@ -111,7 +111,8 @@ export class BatchJobSettings {
 
     this.timeoutSeconds = props.timeoutSeconds ?? BatchJobDefaults.TIMEOUT_SECONDS;
     PropCheck.integerInRange(this.timeoutSeconds, 1, Number.MAX_SAFE_INTEGER, 'timeoutSeconds');
-    this.overlap = props.overlap ?? OverlapPolicy.ALLOW;
+    // Core's vocabulary: the runner reads the same words (a JavaScript caller may pass any string).
+    this.overlap = OverlapPolicies.validate(props.overlap ?? OverlapPolicy.ALLOW, 'overlap') as OverlapPolicy;
     this.metricNamespace = props.metricNamespace ?? RunnerMetrics.DEFAULT_NAMESPACE;
     if (this.metricNamespace.trim() === '') {
       throw new ValidationError('metricNamespace', 'is empty (a CloudWatch namespace, e.g. EcsBatch)');
@@ -119,8 +120,8 @@ export class BatchJobSettings {
 
     // The runner reads these; a job's own environment must not shadow them.
     for (const name of Object.keys(props.environment ?? {})) {
-      if (name.startsWith('ECS_BATCH_')) {
-        throw new ValidationError('environment', `${name}: ECS_BATCH_* names are reserved for the runner (set handler, timeoutSeconds, overlap or metricNamespace, or a schedule's event)`);
+      if (RunnerEnvironment.isRunnerName(name)) {
+        throw new ValidationError('environment', `${name}: ${RunnerEnvironment.PREFIX}* names are reserved for the runner (set handler, timeoutSeconds, overlap or metricNamespace, or a schedule's event)`);
       }
     }
 

@@ -1,4 +1,4 @@
-import { AwsLimits, ClusterArn, RunnerEnvironment, Schedule, ScheduleKind, TaskDefinitionArn, TimeZone } from '@ecs-batch/core';
+import { AwsLimits, ClusterArn, RunnerEnvironment, Schedule, TaskDefinitionArn, TimeZone, TriggerKinds } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { CapacityProviderStrategyItem } from '../capacity-provider-strategy-item';
 import { ContainerOverride } from '../container-override';
@@ -137,6 +137,7 @@ export class ScheduledTaskSettings {
   private constructor(props: EcsScheduledTaskProps, fallbackName: () => string, field: PropName) {
     const schedule = ScheduledTaskSettings.schedule(props.schedule, field);
     const timeZone = props.timeZone === undefined ? undefined : TimeZone.validate(props.timeZone, field('timeZone'));
+    if (props.trigger !== undefined) TriggerKinds.validate(props.trigger, field('trigger'));
     this.trigger = props.trigger ?? (timeZone !== undefined ? TriggerKind.SCHEDULER : TriggerKind.RULE);
     const isRule = this.trigger === TriggerKind.RULE;
 
@@ -149,15 +150,16 @@ export class ScheduledTaskSettings {
     // a conversion that would drift (DST) unless the user accepts it.
     // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html
     if (isRule) {
-      if (schedule.kind === ScheduleKind.AT) {
-        throw new ValidationError(field('schedule'), `${schedule.expressionString} is a one-time schedule, which rules do not support (use trigger SCHEDULER)`);
-      }
-      const conversion = timeZone === undefined ? undefined : schedule.toUtc(timeZone);
-      if (conversion !== undefined && !conversion.exact && props.allowInexactUtcConversion !== true) {
-        throw new ValidationError(field('timeZone'), `${schedule.expressionString} in ${timeZone} has no exact UTC equivalent for a rule: ${conversion.warnings.join('; ')} (use trigger SCHEDULER, which runs in the time zone, or set allowInexactUtcConversion to accept ${conversion.expression})`);
-      }
-      this.expression = conversion?.expression ?? schedule.expressionString;
-      this.utcConversionWarnings = conversion?.warnings ?? [];
+      // Core's one rule check (the template runs the same one).
+      const conversion = schedule.forRule({
+        timeZone,
+        allowInexact: props.allowInexactUtcConversion === true,
+        scheduleField: field('schedule'),
+        timeZoneField: field('timeZone'),
+        allowInexactField: field('allowInexactUtcConversion'),
+      });
+      this.expression = conversion.expression;
+      this.utcConversionWarnings = conversion.warnings;
       for (const [prop, value] of Object.entries({
         flexibleTimeWindowMinutes: props.flexibleTimeWindowMinutes,
         startDate: props.startDate,

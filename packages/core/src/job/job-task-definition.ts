@@ -1,4 +1,5 @@
 import { JobTaskDefinitionProps } from './job-task-definition-props';
+import { OverlapPolicies } from './job-vocabulary';
 import { RunnerEnvironment, RunnerMetrics } from '../runner-contract';
 
 /**
@@ -33,7 +34,7 @@ export class JobTaskDefinition {
     const runner: { [name: string]: string } = {
       [RunnerEnvironment.JOB_NAME]: props.family,
       [RunnerEnvironment.TIMEOUT_SECONDS]: String(props.timeoutSeconds),
-      [RunnerEnvironment.OVERLAP]: props.overlap ?? 'allow',
+      [RunnerEnvironment.OVERLAP]: OverlapPolicies.validate(props.overlap ?? OverlapPolicies.ALLOW, 'overlap'),
       [RunnerEnvironment.METRIC_NAMESPACE]: props.metricNamespace ?? RunnerMetrics.DEFAULT_NAMESPACE,
     };
     if (props.handler !== undefined) runner[RunnerEnvironment.HANDLER] = props.handler;

@@ -7,3 +7,4 @@ export * from './next-fire-times-options';
 export * from './utc-conversion';
 export * from './time-zone';
 export * from './last-fire-time-options';
+export * from './rule-schedule-options';

@@ -9,6 +9,7 @@ import { describeCron } from './describe';
 import { LastFireTimeOptions } from './last-fire-time-options';
 import { NextFireTimesOptions } from './next-fire-times-options';
 import { RateSpec, formatRate, parseRate } from './rate-expression';
+import { RuleScheduleOptions } from './rule-schedule-options';
 import { ScheduleKind } from './schedule-kind';
 import { ScheduleTrigger } from './schedule-trigger';
 import { TimeUnit } from './time-unit';
@@ -112,7 +113,7 @@ export class Schedule {
     }
     const schedule = Schedule.expression(expression);
     if (trigger === ScheduleTrigger.RULE && schedule.kind === ScheduleKind.AT) {
-      throw new ValidationError('expression', `'${schedule.expressionString}' is a one-time schedule: EventBridge rules take cron(...) or rate(...), Scheduler takes at(...)`);
+      throw new ValidationError('expression', oneTimeOnRule(schedule.expressionString));
     }
     return schedule;
   }
@@ -223,6 +224,31 @@ export class Schedule {
   }
 
   /**
+   * The schedule an EventBridge rule runs: the one rule check the constructs and
+   * the template share. A rule evaluates cron and rate in UTC only and runs no
+   * one-time `at(...)`, so a schedule meant in a time zone converts to UTC
+   * (`toUtc`), and a conversion that drifts with daylight saving time is refused
+   * unless `allowInexact` is set. Throws a ValidationError naming
+   * `scheduleField` (a one-time schedule) or `timeZoneField` (an inexact conversion).
+   * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html
+   */
+  public forRule(options: RuleScheduleOptions = {}): UtcConversion {
+    if (this.kind === ScheduleKind.AT) {
+      throw new ValidationError(options.scheduleField ?? 'schedule', oneTimeOnRule(this.expressionString));
+    }
+    if (options.timeZone === undefined) {
+      return { schedule: this, expression: this.expressionString, exact: true, warnings: [] };
+    }
+    const conversion = this.toUtc(options.timeZone);
+    if (!conversion.exact && options.allowInexact !== true) {
+      const accept = options.allowInexactField === undefined ? '' : `, or set ${options.allowInexactField} to accept ${conversion.expression}`;
+      throw new ValidationError(options.timeZoneField ?? 'timeZone',
+        `${this.expressionString} in ${options.timeZone} has no exact UTC equivalent for a rule: ${conversion.warnings.join('; ')} (use trigger ${ScheduleTrigger.SCHEDULER}, which runs in the time zone${accept})`);
+    }
+    return conversion;
+  }
+
+  /**
    * Converts this schedule, meant in local time in `timeZone`, to the UTC
    * schedule an EventBridge rule needs (rules only run in UTC).
    *
@@ -273,6 +299,11 @@ export class Schedule {
   public toString(): string {
     return this.expressionString;
   }
+}
+
+/** Why a rule cannot run a one-time schedule (`Schedule.forTrigger` and `Schedule.forRule`). */
+function oneTimeOnRule(expression: string): string {
+  return `'${expression}' is a one-time schedule: EventBridge rules take cron(...) or rate(...), Scheduler takes at(...)`;
 }
 
 /** What the expression parsed into; exactly one of cron, rate and at is set. */

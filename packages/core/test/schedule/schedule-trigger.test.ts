@@ -44,3 +44,37 @@ describe('Schedule.forTrigger: what each trigger accepts', () => {
     expect(() => Schedule.expression('rate(5 minute)')).toThrow(/^rate: a value above 1 takes the plural unit/);
   });
 });
+
+describe('Schedule.forRule: the one rule-in-UTC check of the construct and the template', () => {
+  test('without a time zone the expression runs as it is', () => {
+    expect(Schedule.expression('cron(0 17 * * ? *)').forRule()).toMatchObject({ expression: 'cron(0 17 * * ? *)', exact: true, warnings: [] });
+  });
+
+  test('a zone without daylight saving converts exactly', () => {
+    expect(Schedule.expression('cron(0 8 ? * MON *)').forRule({ timeZone: 'Asia/Tokyo' })).toMatchObject({ expression: 'cron(0 23 ? * SUN *)', exact: true });
+  });
+
+  test('a conversion that drifts is refused, naming the time zone field and the setting that accepts it', () => {
+    const schedule = Schedule.expression('cron(0 2 * * ? *)');
+    expect(() => schedule.forRule({ timeZone: 'Europe/Berlin' }))
+      .toThrow(/^timeZone: cron\(0 2 \* \* \? \*\) in Europe\/Berlin has no exact UTC equivalent for a rule: .* \(use trigger SCHEDULER, which runs in the time zone\)$/s);
+    expect(() => schedule.forRule({ timeZone: 'Europe/Berlin', timeZoneField: '--trigger', allowInexactField: 'allowInexactUtcConversion' }))
+      .toThrow(/^--trigger: .*, or set allowInexactUtcConversion to accept cron\(0 \d+ \* \* \? \*\)\)$/s);
+  });
+
+  test('allowInexact returns the drifting conversion with its warnings', () => {
+    const conversion = Schedule.expression('cron(0 2 * * ? *)').forRule({ timeZone: 'Europe/Berlin', allowInexact: true });
+    expect(conversion.exact).toBe(false);
+    expect(conversion.warnings.length).toBeGreaterThan(0);
+  });
+
+  test('a one-time schedule is refused with forTrigger\'s text, naming the schedule field', () => {
+    const at = Schedule.at('2030-01-01T02:00:00');
+    expect(() => at.forRule()).toThrow(/^schedule: 'at\(2030-01-01T02:00:00\)' is a one-time schedule: EventBridge rules take cron/);
+    expect(() => at.forRule({ timeZone: 'Asia/Tokyo', scheduleField: 'x' })).toThrow(/^x: 'at\(/);
+  });
+
+  test('a rate is the same in every zone', () => {
+    expect(Schedule.expression('rate(5 minutes)').forRule({ timeZone: 'Europe/Berlin' }).exact).toBe(true);
+  });
+});

@@ -1,3 +1,4 @@
+import { RunnerEnvironment } from '@ecs-batch/core';
 import { Component } from 'projen';
 import { NodeProject } from 'projen/lib/javascript';
 import { GeneratedTextFile } from '../private/generated-text-file';
@@ -72,7 +73,7 @@ const input = {
       assignPublicIp: config.assignPublicIp ? 'ENABLED' : 'DISABLED',
     },
   },
-  ...(job.input === undefined ? {} : { overrides: { containerOverrides: [{ name: job.family, environment: [{ name: 'ECS_BATCH_EVENT', value: job.input }] }] } }),
+  ...(job.input === undefined ? {} : { overrides: { containerOverrides: [{ name: job.family, environment: [{ name: '${RunnerEnvironment.EVENT}', value: job.input }] }] } }),
   enableECSManagedTags: false,
   enableExecuteCommand: false,
   startedBy: STARTED_BY,

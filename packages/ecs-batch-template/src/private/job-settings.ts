@@ -1,6 +1,6 @@
 import {
-  AwsLimits, ExecutionRolePolicy, FargateSize, JobName, ManagedPolicyArn, Permission, Schedule, ScheduleKind,
-  SsmParameterArn, TaskRolePermissions, TimeZone,
+  AwsLimits, ExecutionRolePolicy, FargateSize, JobName, ManagedPolicyArn, OverlapPolicies, Permission, RunnerEnvironment, Schedule, ScheduleKind,
+  SsmParameterArn, TaskRolePermissions, TimeZone, TriggerKinds,
 } from '@ecs-batch/core';
 import { fieldError, FieldName } from './field-error';
 import { EcsBatchJobOptions } from '../ecs-batch-job-options';
@@ -87,17 +87,15 @@ export function resolveJob(options: EcsBatchJobOptions, defaults: JobDefaults, f
   const schedule = Schedule.expression(options.schedule, field('schedule'));
   const timeZone = TimeZone.validate(options.timeZone ?? defaults.timeZone, field('timeZone'));
   const trigger = resolveTrigger(options.trigger ?? defaults.trigger, field('trigger'));
-  const utcSchedule = trigger === 'rule' ? ruleSchedule(schedule, timeZone, field('trigger')) : undefined;
+  // A rule runs in UTC: core's one rule check (the construct runs the same one); the error names the trigger.
+  const utcSchedule = trigger === 'rule' ? schedule.forRule({ timeZone, scheduleField: field('trigger'), timeZoneField: field('trigger') }).expression : undefined;
   const { cpu, memory } = resolveSize(options.cpu, options.memory, field);
   const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
   if (!Number.isInteger(timeoutMinutes) || timeoutMinutes < 1) {
     throw fieldError(field('timeoutMinutes'), `${timeoutMinutes} is not a whole number of minutes (1 or more)`);
   }
   const handler = resolveHandler(name, options.handler ?? 'handler.handler', field('handler'));
-  const overlap = options.overlap ?? 'allow';
-  if (overlap !== 'allow' && overlap !== 'skip') {
-    throw fieldError(field('overlap'), `'${overlap}' is not an overlap policy (allow or skip)`);
-  }
+  const overlap = OverlapPolicies.validate(options.overlap ?? OverlapPolicies.ALLOW, field('overlap')) as OverlapName;
   if (options.input !== undefined) {
     try {
       JSON.parse(options.input);
@@ -158,7 +156,7 @@ function resolveAccess(options: EcsBatchJobOptions, defaults: JobDefaults, field
     SsmParameterArn.of({ nameOrArn: value, ...where, field: `${field('ssmParameters')}.${name}` });
   }
   for (const name of [...Object.keys(secretsManagerSecrets), ...Object.keys(ssmParameters)]) {
-    if (name.startsWith('ECS_BATCH_') || name in (options.environment ?? {})) {
+    if (RunnerEnvironment.isRunnerName(name) || name in (options.environment ?? {})) {
       throw fieldError(`${field(name in secretsManagerSecrets ? 'secretsManagerSecrets' : 'ssmParameters')}.${name}`,
         'is also a plain environment variable or a runner name (one source per environment variable)');
     }
@@ -196,25 +194,7 @@ function integerInRange(value: number | undefined, min: number, max: number, fie
 
 /** `scheduler` or `rule`; unset means the construct's default (scheduler, as a time zone is always set here). */
 export function resolveTrigger(value: string | undefined, field: string): TriggerName {
-  if (value === undefined || value === 'scheduler') return 'scheduler';
-  if (value === 'rule') return 'rule';
-  throw fieldError(field, `'${value}' is not a trigger (scheduler or rule)`);
-}
-
-/**
- * A rule evaluates cron in UTC, so a local schedule must convert exactly.
- * Rules take cron and rate only; `at()` is Scheduler's.
- * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html
- */
-function ruleSchedule(schedule: Schedule, timeZone: string, field: string): string {
-  if (schedule.kind === ScheduleKind.AT) {
-    throw fieldError(field, `rule cannot run the one-time ${schedule.expressionString} (scheduler)`);
-  }
-  const utc = schedule.toUtc(timeZone);
-  if (!utc.exact) {
-    throw fieldError(field, `rule cannot run ${schedule.expressionString} in ${timeZone} exactly: ${utc.warnings.join('; ')} (scheduler)`);
-  }
-  return utc.expression;
+  return TriggerKinds.validate(value ?? TriggerKinds.SCHEDULER, field) as TriggerName;
 }
 
 /**
@@ -250,11 +230,9 @@ function resolveHandler(job: string, handler: string, field: string): { source: 
  */
 function resolveEnvironment(options: EcsBatchJobOptions, field: string): { [name: string]: string } {
   const own = options.environment ?? {};
-  // Every RunnerEnvironment name (ECS_BATCH_HANDLER, ECS_BATCH_EVENT, ...) has this prefix.
-  const runnerPrefix = 'ECS_BATCH_';
   for (const [key, value] of Object.entries(own)) {
-    if (key.startsWith(runnerPrefix)) {
-      throw fieldError(`${field}.${key}`, `${runnerPrefix}* names are the runner's (set the job's handler, timeoutMinutes, overlap or input instead)`);
+    if (RunnerEnvironment.isRunnerName(key)) {
+      throw fieldError(`${field}.${key}`, `${RunnerEnvironment.PREFIX}* names are the runner's (set the job's handler, timeoutMinutes, overlap or input instead)`);
     }
     if (typeof value !== 'string') {
       throw fieldError(`${field}.${key}`, 'must be a string');
@@ -265,12 +243,6 @@ function resolveEnvironment(options: EcsBatchJobOptions, field: string): { [name
 
 /** A fixed start, so the alarm window (and the generated files) do not depend on the day projen runs. */
 const GAP_ANCHOR = new Date('2025-01-01T00:00:00Z');
-/**
- * A CloudWatch alarm evaluates at most 7 days of periods (one-hour periods here).
- * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
- */
-const ALARM_MAX_HOURS = 168;
-
 /** The longest gap between runs (over the next 1000 runs, via core), plus an hour of slack. */
 function missedRunAlarmHours(schedule: Schedule, timeZone: string): number | undefined {
   if (schedule.kind === ScheduleKind.AT) return undefined;
@@ -278,5 +250,6 @@ function missedRunAlarmHours(schedule: Schedule, timeZone: string): number | und
   let longest = 0;
   for (let i = 1; i < times.length; i++) longest = Math.max(longest, times[i] - times[i - 1]);
   const hours = Math.ceil(longest / 3_600_000) + 1;
-  return hours <= ALARM_MAX_HOURS ? hours : undefined;
+  // A CloudWatch alarm evaluates at most 7 days of one-hour periods (core's AwsLimits).
+  return hours <= AwsLimits.ALARM_MAX_HOURS ? hours : undefined;
 }
