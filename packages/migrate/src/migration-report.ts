@@ -16,12 +16,16 @@ export const JOB_SOURCES: readonly JobSource[] = ['terraform', 'sam', 'serverles
 export interface JobEnvironmentVariable {
   /** The variable's name, e.g. `ORDERS_TABLE`. */
   readonly name: string;
-  /** The literal value, or `null` when it is not a literal (see `expression`). */
+  /**
+   * The literal value, or `null` when it is not a literal (see `expression`). A password in a URL
+   * (`mongodb+srv://app:****@host`) is masked.
+   */
   readonly value: string | null;
   /** The unresolved expression, e.g. `aws_dynamodb_table.orders.name`. Only when `value` is `null`. */
   readonly expression?: string;
   /**
-   * True when the name looks like a secret (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`...):
+   * True when the name looks like a secret (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`...)
+   * or the value embeds one (a URL's `user:password@`):
    * on ECS it belongs in the container's `secrets` (Secrets Manager or SSM), not in plain `environment`.
    */
   readonly secret: boolean;

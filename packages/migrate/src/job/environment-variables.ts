@@ -21,17 +21,31 @@ export function looksSecret(name: string): boolean {
   return SECRET_WORDS.test(words);
 }
 
+/**
+ * A URL with a password in it (`scheme://user:password@host`, RFC 3986's userinfo): a database or
+ * broker connection string, whatever the variable is called.
+ * @see https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1
+ */
+const URL_CREDENTIAL = /([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)([^/\s@]+)@/gi;
+
+/** True when a value embeds a credential: a URL with `user:password@`. */
+export function embedsCredential(value: string): boolean {
+  return new RegExp(URL_CREDENTIAL.source, 'i').test(value);
+}
+
 /** The report's shape of a found variable. */
 export function toJobVariable(variable: FoundVariable): JobEnvironmentVariable {
   // A secret's reference is never a plain value: it becomes `secretsManagerSecrets` or `ssmParameters`.
   if (variable.secretRef !== undefined) {
     return { name: variable.name, value: null, expression: variable.expression ?? variable.secretRef.ref, secret: true };
   }
+  // The password is masked, so that it reaches no report, README or .projenrc.ts comment.
+  const credential = variable.value !== undefined && embedsCredential(variable.value);
   return {
     name: variable.name,
-    value: variable.value ?? null,
+    value: credential ? variable.value!.replace(URL_CREDENTIAL, '$1****@') : variable.value ?? null,
     ...(variable.value === undefined ? { expression: variable.expression ?? '' } : {}),
-    secret: variable.secret ?? looksSecret(variable.name),
+    secret: variable.secret ?? (credential || looksSecret(variable.name)),
   };
 }
 
