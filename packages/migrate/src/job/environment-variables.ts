@@ -28,9 +28,12 @@ export function looksSecret(name: string): boolean {
  */
 const URL_CREDENTIAL = /([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)([^/\s@]+)@/gi;
 
-/** True when a value embeds a credential: a URL with `user:password@`. */
+/** The same, where the password (or a part of it) is an interpolation: `app:${var.pw}@`. */
+const TEMPLATE_CREDENTIAL = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:(?:\$\{[^}]*\}|[^/\s@$])+@/i;
+
+/** True when a value, or a value's template, embeds a credential: a URL with `user:password@`. */
 export function embedsCredential(value: string): boolean {
-  return new RegExp(URL_CREDENTIAL.source, 'i').test(value);
+  return new RegExp(URL_CREDENTIAL.source, 'i').test(value) || TEMPLATE_CREDENTIAL.test(value);
 }
 
 /** The report's shape of a found variable. */

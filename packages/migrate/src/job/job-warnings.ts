@@ -38,7 +38,7 @@ export function migrationWarnings(fn: FoundFunction, timeoutSeconds: number, env
   for (const variable of environment) {
     // A variable that reads a secret is carried over as `secretsManagerSecrets` or `ssmParameters`.
     if (carried.has(variable.name)) continue;
-    if (variable.secret && variable.value !== null && embedsCredential(variable.value)) {
+    if (variable.secret && embedsCredential(variable.value ?? variable.expression ?? '')) {
       warnings.push(`environment ${variable.name} embeds a credential (a URL's user:password@): put the value in Secrets Manager or SSM Parameter Store and pass it as a container secret, not as a plain variable`);
     } else if (variable.secret) {
       warnings.push(`environment ${variable.name} looks like a secret: pass it as a container secret (Secrets Manager or SSM Parameter Store), not as a plain variable`);

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'path';
 import { DefaultedValue, FoundFunction, FoundVariable, FoundVpc, LambdaDefaults } from '../found-function';
+import { embedsCredential } from '../job/environment-variables';
 import { asArray, isMap, optional } from '../plain-data';
 import { shown } from '../resolution';
 import { firstBlock, TerraformBlock, TerraformModule } from './terraform-module';
@@ -108,7 +109,11 @@ async function environment(
       variables.push({ name, value: String(r.value) });
       for (const v of new Set([...wholeDefaults, ...module.defaults.variablesIn(value)])) fromDefaults.push({ field: `environment.${name}`, origin: module.defaults.origin(v) });
     } else {
-      variables.push({ name, expression: shown(r) });
+      // A connection string with its password from a variable (`mongodb+srv://app:${var.pw}@host`,
+      // maybe behind a local) is shown whole, and is a secret whatever its name.
+      const text = values.sourceText(value);
+      const credential = text !== undefined && embedsCredential(text);
+      variables.push(credential ? { name, expression: text, secret: true } : { name, expression: shown(r) });
     }
   }
   return variables;
