@@ -21,8 +21,9 @@ import {
   AwsLimits,
   EventsLogGroupPolicy, JobDashboard,
   DeadLetterQueuePolicy, ExecutionRolePolicy, FargateSize, InvokerTrustPolicy, RunTaskPolicy, RunnerEnvironment, RunnerMetrics,
-  TaskDefinitionArn, TaskRolePolicy, TimeZone,
+  TaskDefinitionArn, TaskRolePermissions, TaskRolePolicy, TimeZone,
 } from '@ecs-batch/core';
+import { ResourceLessActions } from '@ecs-batch/core/lib/policy/resource-less-actions';
 
 import { FailureAlert } from '../../src/private/failure-alert';
 
@@ -58,7 +59,7 @@ export type ModuleName = 'ecs-scheduled-task' | 'ecs-batch-job' | 'ecs-batch-das
 export function generatedRegions(module: ModuleName): Record<string, string> {
   switch (module) {
     case 'ecs-scheduled-task': return { 'main.tf': scheduledTaskFacts(), 'iam.tf': scheduledTaskIam() };
-    case 'ecs-batch-job': return { 'main.tf': batchJobFacts(), 'iam.tf': batchJobIam() };
+    case 'ecs-batch-job': return { 'main.tf': batchJobFacts(), 'iam.tf': batchJobIam(), 'checks.tf': batchJobChecks() };
     case 'ecs-batch-dashboard': return { 'main.tf': dashboardFacts() };
   }
 }
@@ -243,6 +244,60 @@ function batchJobFacts(): string {
       local: 'alert_input_template',
       comment: 'FailureAlert.inputTemplate',
       value: FailureAlert.inputTemplate('${var.name}'),
+    },
+  ];
+  return render(values, []);
+}
+
+/**
+ * Core's resource-less actions, lower case (IAM action names are case-insensitive),
+ * as `service:action`, sorted: what `ResourceLessActions.has` answers true for.
+ */
+export function resourceLessActionList(): string[] {
+  return Object.entries(ResourceLessActions.BY_SERVICE)
+    .flatMap(([service, names]) => names.split(' ').map((n) => `${service}:${n}`.toLowerCase()))
+    .sort();
+}
+
+/**
+ * The job module's checks.tf: the warnings of `TaskRolePermissions.warnings` (a `*`
+ * resource for an action that has resource-level permissions), with core's message,
+ * and core's list of resource-less actions. The message is core's own, rendered for
+ * a sample permission whose index and actions are then written as HCL.
+ */
+function batchJobChecks(): string {
+  const sampleAction = 'samplesvc:SampleScopedAction';
+  const [sample] = TaskRolePermissions.warnings({ permissions: [{ actions: [sampleAction], resources: ['*'] }], field: 'permissions' });
+  const scoped = '[for a in p.actions : a if !contains(local.resource_less_actions, lower(a))]';
+  if (!sample?.startsWith('permissions[0]') || sample.split(sampleAction).length !== 2 || sample.includes('${')) {
+    throw new Error(`core's wildcard warning no longer has the expected shape: ${sample}`);
+  }
+  const message = `permissions[\${i}]${sample.slice('permissions[0]'.length)}`
+    .split(sampleAction).join(`\${join(", ", ${scoped})}`);
+  const actions = resourceLessActionList();
+  const lines: string[] = [];
+  let line = '';
+  for (const a of actions) {
+    const item = `"${a}",`;
+    if (line.length > 0 && line.length + 1 + item.length > 110) {
+      lines.push(line);
+      line = '';
+    }
+    line = line.length === 0 ? item : `${line} ${item}`;
+  }
+  if (line.length > 0) lines.push(line);
+  const values: GeneratedValue[] = [
+    {
+      local: 'resource_less_actions',
+      comment: `ResourceLessActions, lower case: no resource-level permissions, so '*' is their only resource (${ResourceLessActions.SOURCE})`,
+      value: `[\n${lines.map((l) => `    ${l}`).join('\n')}\n  ]`,
+      expression: true,
+    },
+    {
+      local: 'permission_wildcard_warnings',
+      comment: 'TaskRolePermissions.warnings: a \'*\' resource for an action that has resource-level permissions',
+      value: `[for i, p in var.permissions : ${hclString(message)} if contains(p.resources, "*") && length(${scoped}) > 0]`,
+      expression: true,
     },
   ];
   return render(values, []);

@@ -16,9 +16,12 @@ import { ChildScope, HclEvaluationError, Scope, evaluate, evaluateJsonValue } fr
 import { Node, parseExpression } from './hcl-expression';
 import { Unknown, Value, isObject, isUnknown, render } from './hcl-values';
 
-/** A failed validation or precondition, or an evaluation error Terraform would report. */
+/**
+ * A failed validation or precondition, or an evaluation error Terraform would report;
+ * or a failed `check` assertion, which Terraform reports as a warning (the plan goes on).
+ */
 export interface PlanIssue {
-  readonly kind: 'validation' | 'precondition' | 'error';
+  readonly kind: 'validation' | 'precondition' | 'error' | 'check';
   /** The variable or resource address. */
   readonly address: string;
   /** The field named at the start of the message (`task_count: ...`), if any. */
@@ -50,6 +53,7 @@ interface ModuleSource {
   readonly resources: Array<{ mode: 'managed' | 'data'; type: string; name: string; body: any }>;
   readonly modules: Array<{ name: string; body: any }>;
   readonly outputs: Record<string, any>;
+  readonly checks: Record<string, any>;
 }
 
 const META_ARGUMENTS = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection', 'dynamic']);
@@ -96,7 +100,7 @@ async function loadNested(source: ModuleSource, sources: Map<string, ModuleSourc
 }
 
 function toModuleSource(dir: string, files: any[]): ModuleSource {
-  const source: ModuleSource = { dir, variables: {}, locals: {}, resources: [], modules: [], outputs: {} };
+  const source: ModuleSource = { dir, variables: {}, locals: {}, resources: [], modules: [], outputs: {}, checks: {} };
   for (const file of files) {
     for (const [name, blocks] of Object.entries<any>(file.variable ?? {})) source.variables[name] = blocks[0];
     for (const block of file.locals ?? []) Object.assign(source.locals, block);
@@ -107,6 +111,7 @@ function toModuleSource(dir: string, files: any[]): ModuleSource {
     }
     for (const [name, blocks] of Object.entries<any>(file.module ?? {})) source.modules.push({ name, body: blocks[0] });
     for (const [name, blocks] of Object.entries<any>(file.output ?? {})) source.outputs[name] = blocks[0];
+    for (const [name, blocks] of Object.entries<any>(file.check ?? {})) source.checks[name] = blocks[0];
   }
   return source;
 }
@@ -173,6 +178,7 @@ class ModuleInstance {
   public plan(): void {
     if (!this.valid) return;
     for (const r of this.source.resources) this.planResource(r);
+    this.runChecks();
     for (const m of this.source.modules) {
       try {
         const instances = this.moduleInstance(m.name);
@@ -274,6 +280,29 @@ class ModuleInstance {
       } catch (e) {
         this.report(e, `${this.prefix}var.${name}`);
         this.valid = false;
+      }
+    }
+  }
+
+  // --- check blocks ---
+
+  /**
+   * `check` assertions: a false condition is a warning, not an error (the plan goes on).
+   * Scoped data sources in a check are not supported by this planner.
+   * @see https://developer.hashicorp.com/terraform/language/checks
+   */
+  private runChecks(): void {
+    for (const [name, block] of Object.entries<any>(this.source.checks)) {
+      if (block.data !== undefined) throw new Error(`check ${name}: the test planner does not evaluate scoped data sources`);
+      const address = `${this.prefix}check.${name}`;
+      for (const assertion of block.assert ?? []) {
+        try {
+          const ok = evaluate(expressionOf(assertion.condition), this.scopes.apply);
+          if (ok === false) this.issue('check', address, String(evaluateJsonValue(assertion.error_message, this.scopes.apply)));
+          else if (ok !== true && !isUnknown(ok)) throw new HclEvaluationError(`the condition of check ${name} is not a bool: ${render(ok)}`);
+        } catch (e) {
+          this.report(e, address);
+        }
       }
     }
   }
