@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'fs';
-import { join, resolve } from 'path';
+import { basename, join, resolve } from 'path';
 import { isUnreadable, ParsedFile, parseSourceFile } from './private/source-file';
 import { TerraformBlock, UnreadableFile } from './terraform-block';
 import { TerraformScope } from './terraform-scope';
@@ -15,7 +15,8 @@ export interface TerraformReadOptions {
 
   /**
    * More `*.tfvars` (or `.tfvars.json`) files, after the auto-loaded ones, as `-var-file` reads them.
-   * @default - only `terraform.tfvars` and `*.auto.tfvars` of the folder
+   * @default - only the files Terraform loads by itself (`autoVarFiles`: `terraform.tfvars`,
+   * `terraform.tfvars.json`, `*.auto.tfvars`, `*.auto.tfvars.json`)
    */
   readonly varFiles?: string[];
 
@@ -68,16 +69,43 @@ export class TerraformModule {
     }
     const names = existsSync(path) ? readdirSync(path).sort() : [];
     const files = names.filter((n) => n.endsWith('.tf') || n.endsWith('.tf.json')).map((n) => join(path, n));
-    const autoVars = [
-      ...names.filter((n) => n === 'terraform.tfvars' || n === 'terraform.tfvars.json'),
-      ...names.filter((n) => /\.auto\.tfvars(\.json)?$/.test(n)),
-    ].map((n) => join(path, n));
+    const autoVars = TerraformModule.autoVarFiles(names).map((n) => join(path, n));
     return TerraformModule.loadFiles({ dir: path, files, varFiles: [...autoVars, ...(options?.varFiles ?? []).map((f) => resolve(f))] }, options);
   }
 
   /** Reads the listed files of one module (see `load` for the rest). */
   public static async loadFiles(files: TerraformModuleFiles, options?: TerraformReadOptions): Promise<TerraformModule> {
     return TerraformModule.read(files, options ?? {}, '', {}, new Set(), [resolve(files.dir)]);
+  }
+
+  /**
+   * The variable definitions files Terraform loads by itself, among these file names (of one
+   * folder), in the order it loads them (later wins): `terraform.tfvars`, then `terraform.tfvars.json`,
+   * then `*.auto.tfvars` and `*.auto.tfvars.json` in lexical order of their names. `-var` and
+   * `-var-file` come after all of them. Paths keep their folder; only the base name decides.
+   *
+   * @param files file names or paths
+   * @returns the auto-loaded ones, in loading order
+   * @see https://developer.hashicorp.com/terraform/language/values/variables#variable-definition-precedence
+   */
+  public static autoVarFiles(files: string[]): string[] {
+    const base = (f: string) => basename(f);
+    const auto = (f: string) => /\.auto\.tfvars(\.json)?$/.test(base(f));
+    // Lexical order of the names, as Terraform's directory listing (Go's sort of byte strings).
+    const lexical = (a: string, b: string) => (base(a) < base(b) ? -1 : base(a) > base(b) ? 1 : 0);
+    return [
+      ...files.filter((f) => base(f) === 'terraform.tfvars'),
+      ...files.filter((f) => base(f) === 'terraform.tfvars.json'),
+      ...files.filter(auto).sort(lexical),
+    ];
+  }
+
+  /**
+   * True for a variable definitions file (`*.tfvars` or `*.tfvars.json`), whether or not Terraform
+   * loads it by itself (see `autoVarFiles`): the others are read only when given with `-var-file`.
+   */
+  public static isVarFile(file: string): boolean {
+    return /\.tfvars(\.json)?$/.test(basename(file));
   }
 
   /** True when the folder holds Terraform files (`.tf`, `.tf.json`, `cdk.tf.json`). */

@@ -99,3 +99,30 @@ describe('synthesized CDKTF (cdk.tf.json)', () => {
     expect(module.resources('aws_cloudwatch_event_target')).toHaveLength(1);
   });
 });
+
+describe('variable definitions files, as Terraform loads them', () => {
+  // https://developer.hashicorp.com/terraform/language/values/variables#variable-definition-precedence
+  test('autoVarFiles: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) in lexical order; no other', () => {
+    const names = ['z.auto.tfvars', 'prod.tfvars', 'terraform.tfvars.json', 'b.auto.tfvars.json', 'terraform.tfvars', 'a.auto.tfvars', 'dev.tfvars.json', 'main.tf', 'b.auto.tfvars'];
+    expect(TerraformModule.autoVarFiles(names)).toEqual(['terraform.tfvars', 'terraform.tfvars.json', 'a.auto.tfvars', 'b.auto.tfvars', 'b.auto.tfvars.json', 'z.auto.tfvars']);
+    expect(TerraformModule.autoVarFiles(['/x/env/terraform.tfvars.json', '/x/a/b.auto.tfvars'])).toEqual(['/x/env/terraform.tfvars.json', '/x/a/b.auto.tfvars']);
+    expect(names.filter((n) => TerraformModule.isVarFile(n))).toEqual(['z.auto.tfvars', 'prod.tfvars', 'terraform.tfvars.json', 'b.auto.tfvars.json', 'terraform.tfvars', 'a.auto.tfvars', 'dev.tfvars.json', 'b.auto.tfvars']);
+  });
+
+  test('load reads the JSON ones too, each later file winning, then var files, then --var', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tfvars-json-'));
+    writeFileSync(join(dir, 'main.tf'), 'variable "a" {}\nvariable "b" {}\nvariable "c" {}\nvariable "d" {}\nvariable "e" {}\n');
+    writeFileSync(join(dir, 'terraform.tfvars'), 'a = "tfvars"\nb = "tfvars"\nc = "tfvars"\nd = "tfvars"\ne = "tfvars"\n');
+    writeFileSync(join(dir, 'terraform.tfvars.json'), JSON.stringify({ b: 'tfvars.json', c: 'tfvars.json', d: 'tfvars.json', e: 'tfvars.json' }));
+    writeFileSync(join(dir, 'a.auto.tfvars.json'), JSON.stringify({ c: 'a.auto.tfvars.json', d: 'a.auto.tfvars.json', e: 'a.auto.tfvars.json' }));
+    writeFileSync(join(dir, 'b.auto.tfvars'), 'd = "b.auto.tfvars"\ne = "b.auto.tfvars"\n');
+    writeFileSync(join(dir, 'prod.tfvars'), 'e = "prod.tfvars"\n');
+    expect((await TerraformModule.load(dir)).scope.variables).toEqual({
+      a: 'tfvars', b: 'tfvars.json', c: 'a.auto.tfvars.json', d: 'b.auto.tfvars', e: 'b.auto.tfvars',
+    });
+    const withFile = await TerraformModule.load(dir, { varFiles: [join(dir, 'prod.tfvars')] });
+    expect(withFile.scope.variables.e).toBe('prod.tfvars');
+    const withVar = await TerraformModule.load(dir, { varFiles: [join(dir, 'prod.tfvars')], variables: { e: 'cli' } });
+    expect(withVar.scope.variables.e).toBe('cli');
+  });
+});
