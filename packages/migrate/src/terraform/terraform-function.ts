@@ -62,6 +62,17 @@ export async function readTerraformFunction(
   const packageType = await values.resolve(body.package_type);
   const image = packageType.ok && packageType.value === 'Image' ? (await text('image_uri', 'find the image by hand')) ?? 'image_uri' : undefined;
   const code = image === undefined ? await codeRoot(module, values, body) : { missing: 'it is a container image' };
+  const command = firstBlock(body, 'image_config')?.command;
+  if (image !== undefined && command !== undefined) {
+    // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function#image_config-configuration-block
+    warnings.push(`image_config.command: ${shown(await values.resolve(command))} is the image's command for this function: set it as the job's command, or jobs sharing the image lose the difference`);
+  }
+  if (body.durable_config !== undefined) {
+    // Durable functions checkpoint and resume across invocations for up to a year; a task does not.
+    // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function#durable_config-configuration-block
+    warnings.push('durable_config: a Lambda durable function checkpoints and resumes across invocations; '
+      + 'a job runs once to the end, so its steps must be rewritten as one run (or keep it on Lambda)');
+  }
 
   return {
     source: 'terraform',

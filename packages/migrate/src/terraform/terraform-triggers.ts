@@ -24,6 +24,8 @@ export interface TerraformTriggers {
  *
  * Rules driven by an `event_pattern`, and targets that pass an `input_transformer` or `input_path`
  * instead of a constant event, are reported and not migrated: the ECS job would not receive the same event.
+ * A scheduled function's other triggers (event source mappings, permissions for other services, rules on
+ * event patterns, function URLs) are a warning of that function: the job runs only the schedule.
  */
 export async function findTerraformTriggers(
   module: TerraformModule, values: TerraformValues, functions: FunctionIndex, relative: (file: string) => string,
@@ -123,7 +125,54 @@ export async function findTerraformTriggers(
   }
   // `terraform-aws-modules/eventbridge/aws` calls: their `rules`/`targets` and `schedules`.
   await findEventBridgeModuleTriggers(module, values, functions, relative, found);
+  // What else invokes a scheduled function: the job runs only the schedule.
+  for (const [fn, others] of await otherTriggers(module, values, functions)) {
+    if (!found.schedules.has(fn)) continue;
+    warnFunction(fn, `also triggered by ${others.join(', ')}: the job runs only the schedule, so keep the Lambda for ${others.length === 1 ? 'that trigger' : 'those triggers'} `
+      + `or move ${others.length === 1 ? 'it' : 'them'} too`);
+  }
   return found;
+}
+
+/** Principals that invoke a function on a schedule: a resource-based permission for any other is another trigger. */
+const SCHEDULE_PRINCIPALS = ['events.amazonaws.com', 'scheduler.amazonaws.com'];
+
+/**
+ * The triggers of each function that are not schedules, by function:
+ * - an `aws_lambda_event_source_mapping` (SQS, Kinesis, DynamoDB streams, Kafka, MQ...);
+ * - an `aws_lambda_permission` for a principal other than EventBridge or Scheduler
+ *   (`s3.amazonaws.com`, `sns.amazonaws.com`, `apigateway.amazonaws.com`...): some service invokes it;
+ * - an `aws_cloudwatch_event_target` of a rule on an `event_pattern` (not a schedule);
+ * - an `aws_lambda_function_url`.
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/lambda-invocation.html
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html
+ */
+async function otherTriggers(module: TerraformModule, values: TerraformValues, functions: FunctionIndex): Promise<Map<TerraformBlock, string[]>> {
+  const others = new Map<TerraformBlock, string[]>();
+  const add = async (fnValue: unknown, what: string) => {
+    const fn = await functions.find(fnValue);
+    if (fn) others.set(fn, [...(others.get(fn) ?? []), what]);
+  };
+  for (const mapping of module.resources('aws_lambda_event_source_mapping')) {
+    const source = await values.resolve(mapping.body.event_source_arn);
+    const from = mapping.body.event_source_arn === undefined ? '' : ` from ${shown(source)}`;
+    await add(mapping.body.function_name, `aws_lambda_event_source_mapping.${mapping.name} (an event source mapping${from})`);
+  }
+  for (const permission of module.resources('aws_lambda_permission')) {
+    const principal = await values.resolve(permission.body.principal);
+    const by = principal.ok && typeof principal.value === 'string' ? principal.value : undefined;
+    if (by !== undefined && SCHEDULE_PRINCIPALS.includes(by)) continue;
+    await add(permission.body.function_name, `aws_lambda_permission.${permission.name} (${by ?? `principal ${shown(principal)}`})`);
+  }
+  for (const target of module.resources('aws_cloudwatch_event_target')) {
+    const rule = await findRule(module, values, target.body.rule);
+    if (!rule || rule.body.schedule_expression !== undefined) continue;
+    await add(target.body.arn, `aws_cloudwatch_event_rule.${rule.name} (an event pattern)`);
+  }
+  for (const url of module.resources('aws_lambda_function_url')) {
+    await add(url.body.function_name, `aws_lambda_function_url.${url.name} (a function URL)`);
+  }
+  return others;
 }
 
 /** The rule a target's `rule` designates: a reference to the resource, or its literal name. */
