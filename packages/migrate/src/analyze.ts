@@ -19,6 +19,12 @@ export interface AnalyzeOptions {
   readonly parameterOverrides?: { readonly [name: string]: string };
   /** Terraform variable values (`terraform apply -var K=V`), for the Terraform reader. */
   readonly vars?: { readonly [name: string]: string };
+  /**
+   * Terraform variable definitions files (`terraform apply -var-file <path>`, `.tfvars` or `.tfvars.json`),
+   * read in this order after the ones Terraform loads by itself, for every Terraform root folder; `vars` win over them.
+   * @see https://developer.hashicorp.com/terraform/language/values/variables#variable-definition-precedence
+   */
+  readonly varFiles?: readonly string[];
 }
 
 /**
@@ -39,15 +45,21 @@ export async function analyze(path: string, options: AnalyzeOptions = {}): Promi
   const root = statSync(target).isDirectory() ? target : dirname(target);
   const shown = (file: string) => relative(root, file).split(sep).join('/') || file;
 
+  const varFiles = (options.varFiles ?? []).map((f) => resolve(f));
+  for (const [i, file] of varFiles.entries()) {
+    if (!existsSync(file) || !statSync(file).isFile()) throw new MigrationError(options.varFiles![i], 'does not exist (a .tfvars or .tfvars.json file, as terraform -var-file takes it)');
+  }
+  const terraformOptions = { ...(options.vars ? { variables: { ...options.vars } } : {}), ...(varFiles.length > 0 ? { varFiles } : {}) };
+
   const sources = findSourceFiles(target);
   const found: FoundFunction[] = [];
   const warnings: string[] = [];
   const unreadable: UnreadableSource[] = [];
   // A folder that another calls as a local module is read through its caller, with the call's inputs.
-  const called = await calledModuleDirs(sources.terraformModules, options.vars ? { ...options.vars } : undefined);
+  const called = await calledModuleDirs(sources.terraformModules, terraformOptions);
   for (const module of sources.terraformModules) {
     if (called.has(resolve(module.dir))) continue;
-    await collect(module.tfFiles[0], () => readTerraformModule(module, shown, options.vars ? { ...options.vars } : undefined));
+    await collect(module.tfFiles[0], () => readTerraformModule(module, shown, terraformOptions));
   }
   for (const file of sources.samTemplates) await collect(file, () => readSamTemplate(file, shown, options));
   for (const file of sources.serverlessFiles) await collect(file, () => readServerlessFile(file, shown, options));

@@ -85,8 +85,8 @@ describe('analyze', () => {
     ]);
     expect(report.jobs.find((j) => j.name === 'cleanup-2')?.warnings[0]).toBe("name: cleanup is another job's, so this one is cleanup-2");
     expect(report.jobs.map((j) => j.source)).toEqual([
-      // terraform-credential-url 2, terraform-local-module 2, terraform-permissions 1, terraform-registry (rules 2, scheduler 2), terraform-repo 4, terraform-triggers 4; sam-app, sam-classes, sam-permissions; serverless-app, serverless-classes, serverless-permissions
-      ...Array(17).fill('terraform'), ...Array(9).fill('sam'), ...Array(7).fill('serverless'), ...Array(3).fill('copilot'),
+      // terraform-credential-url 2, terraform-local-module 2, terraform-permissions 1, terraform-registry (rules 2, scheduler 2), terraform-repo 4, terraform-triggers 4, terraform-var-files 1; sam-app, sam-classes, sam-permissions; serverless-app, serverless-classes, serverless-permissions
+      ...Array(18).fill('terraform'), ...Array(9).fill('sam'), ...Array(7).fill('serverless'), ...Array(3).fill('copilot'),
     ]);
   });
 

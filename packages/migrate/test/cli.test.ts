@@ -220,7 +220,7 @@ describe('ecs-batch-migrate (the real bin)', () => {
   test.each([
     [[], '<path>: missing (the folder to analyze)'],
     [['a', 'b'], '<path>: one path expected, got 2 (a b)'],
-    [['a', '--yaml'], '--yaml: unknown option (--json, --projenrc, --template-json, --stage, --parameter-overrides, --var, --help)'],
+    [['a', '--yaml'], '--yaml: unknown option (--json, --projenrc, --template-json, --stage, --parameter-overrides, --var, --var-file, --cost, --help)'],
     [['a', '--json', '--projenrc'], '--json, --projenrc: choose one output format'],
   ])('usage error %j exits 2 with the reason and the usage', async (args, message) => {
     const result = await run(...args);

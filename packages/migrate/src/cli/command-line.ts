@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'fs';
 import { AwsPrices } from '@ecs-batch/core';
 import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { AnalyzeOptions } from '../analyze';
@@ -15,7 +16,7 @@ export type Command =
 export type OutputFormat = 'table' | 'json' | 'projenrc' | 'template-json';
 
 export const USAGE = `Usage: ecs-batch-migrate <path> [--json | --projenrc | --template-json] [--stage <stage>]
-                         [--parameter-overrides K=V]... [--var K=V]...
+                         [--parameter-overrides K=V]... [--var K=V]... [--var-file <path>]...
                          [--cost [--region <r>] [--duration <job>=<minutes>]... [--from <iso date>]]
 
 Finds every scheduled Lambda function under <path> (Terraform, AWS SAM, Serverless Framework)
@@ -24,6 +25,9 @@ and shows the ECS batch job each one becomes.
   --stage <stage>            the Serverless stage a deploy would use (\${opt:stage}, \${sls:stage})
   --parameter-overrides K=V  a SAM parameter value, as sam deploy takes it (repeat for more)
   --var K=V                  a Terraform variable value, as terraform apply -var takes it (repeat for more)
+  --var-file <path>          a .tfvars or .tfvars.json file, as terraform apply -var-file takes it (repeat
+                             for more; read in order, after terraform.tfvars(.json) and *.auto.tfvars(.json);
+                             --var values win)
 
   --cost                     add what each job costs a month: its runs in 30 days, today on Lambda,
                              on Fargate at the suggested size (x86, ARM64, x86 Spot as a range)
@@ -63,6 +67,7 @@ export function parseCommandLine(argv: string[]): Command {
   let stage: string | undefined;
   const parameterOverrides: { [name: string]: string } = {};
   const vars: { [name: string]: string } = {};
+  const varFiles: string[] = [];
   let cost = false;
   const costFlags: string[] = [];
   let region: string | undefined;
@@ -101,6 +106,11 @@ export function parseCommandLine(argv: string[]): Command {
       pair(parameterOverrides, 'a SAM parameter, e.g. Stage=prod');
     } else if (flag === '--var') {
       pair(vars, 'a Terraform variable, e.g. environment=prod');
+    } else if (flag === '--var-file') {
+      const file = value('a .tfvars or .tfvars.json file, e.g. env/prod.tfvars');
+      if (!/\.tfvars(\.json)?$/.test(file)) throw new UsageError(`--var-file: ${file} is not a .tfvars or .tfvars.json file`);
+      if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`--var-file: ${file} does not exist`);
+      varFiles.push(file);
     } else if (arg === '--cost') {
       cost = true;
     } else if (flag === '--region') {
@@ -124,7 +134,7 @@ export function parseCommandLine(argv: string[]): Command {
       costFlags.push(flag);
       from = parseFrom(value('an ISO date, e.g. 2026-01-01 or 2026-01-01T09:00:00Z'));
     } else {
-      throw new UsageError(`${arg}: unknown option (--json, --projenrc, --template-json, --stage, --parameter-overrides, --var, --help)`);
+      throw new UsageError(`${arg}: unknown option (--json, --projenrc, --template-json, --stage, --parameter-overrides, --var, --var-file, --cost, --help)`);
     }
   }
   if (paths.length === 0) throw new UsageError('<path>: missing (the folder to analyze)');
@@ -136,6 +146,7 @@ export function parseCommandLine(argv: string[]): Command {
     ...(stage !== undefined ? { stage } : {}),
     ...(Object.keys(parameterOverrides).length > 0 ? { parameterOverrides } : {}),
     ...(Object.keys(vars).length > 0 ? { vars } : {}),
+    ...(varFiles.length > 0 ? { varFiles } : {}),
   };
   const costOptions: CostOptions | undefined = cost ? {
     ...(region !== undefined ? { region } : {}),

@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'fs';
 import { basename, dirname, join } from 'path';
+import { TerraformModule } from '@ecs-batch/terraform-reader';
 
 /** The files `analyze` reads, grouped the way their readers need them. */
 export interface SourceFiles {
@@ -16,8 +17,13 @@ export interface SourceFiles {
 export interface TerraformModuleFiles {
   readonly dir: string;
   readonly tfFiles: string[];
-  /** `terraform.tfvars` then `*.auto.tfvars`, in the order Terraform loads them. */
+  /**
+   * The variable definitions files Terraform loads by itself (`terraform.tfvars`, `terraform.tfvars.json`,
+   * `*.auto.tfvars`, `*.auto.tfvars.json`), in the order it loads them.
+   */
   readonly tfvarsFiles: string[];
+  /** The folder's other `*.tfvars` / `*.tfvars.json` files (`prod.tfvars`): read only when given with `-var-file`. */
+  readonly otherVarFiles?: string[];
 }
 
 /**
@@ -60,7 +66,7 @@ export function findSourceFiles(root: string): SourceFiles {
     const name = basename(file);
     if (name.endsWith('.tf')) {
       moduleOf(dirname(file)).tfFiles.push(file);
-    } else if (name === 'terraform.tfvars' || name.endsWith('.auto.tfvars')) {
+    } else if (TerraformModule.isVarFile(name)) {
       moduleOf(dirname(file)).tfvarsFiles.push(file);
     } else if (SAM_TEMPLATES.has(name)) {
       samTemplates.push(file);
@@ -73,7 +79,11 @@ export function findSourceFiles(root: string): SourceFiles {
 
   const terraformModules = [...modules.entries()]
     .filter(([, m]) => m.tfFiles.length > 0)
-    .map(([dir, m]) => ({ dir, tfFiles: m.tfFiles, tfvarsFiles: sortTfvars(m.tfvarsFiles) }));
+    .map(([dir, m]) => {
+      const auto = TerraformModule.autoVarFiles(m.tfvarsFiles);
+      const other = m.tfvarsFiles.filter((f) => !auto.includes(f));
+      return { dir, tfFiles: m.tfFiles, tfvarsFiles: auto, ...(other.length > 0 ? { otherVarFiles: other } : {}) };
+    });
   return { terraformModules, samTemplates, serverlessFiles, copilotManifests };
 }
 
@@ -86,14 +96,4 @@ function walk(dir: string, files: string[]): void {
       files.push(path);
     }
   }
-}
-
-/**
- * Terraform loads `terraform.tfvars` first, then `*.auto.tfvars` in lexical order; later files win.
- * @see https://developer.hashicorp.com/terraform/language/values/variables#variable-definition-precedence
- */
-function sortTfvars(files: string[]): string[] {
-  const first = files.filter((f) => basename(f) === 'terraform.tfvars');
-  const auto = files.filter((f) => basename(f) !== 'terraform.tfvars').sort();
-  return [...first, ...auto];
 }

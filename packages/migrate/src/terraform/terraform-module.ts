@@ -49,16 +49,20 @@ const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'provi
  */
 export class TerraformModule {
   /**
-   * Parses every `.tf` and auto-loaded `.tfvars` file of the folder with `@cdktf/hcl2json`, and
+   * Parses every `.tf` and auto-loaded `.tfvars` / `.tfvars.json` file of the folder with `@cdktf/hcl2json`, and
    * follows its local module calls (each module's variables set from the call's arguments, else their default).
    * @param cliVariables `--var K=V` values, over every tfvars file (as `terraform plan -var`)
+   * @param cliVarFiles `--var-file` files, after the auto-loaded tfvars (as `terraform plan -var-file`)
    * @throws MigrationError naming `<file>:<line>` when the parser rejects a file
    */
-  public static async load(files: TerraformModuleFiles, cliVariables?: { [name: string]: string }): Promise<TerraformModule> {
+  public static async load(
+    files: TerraformModuleFiles, cliVariables?: { [name: string]: string }, cliVarFiles: string[] = [],
+  ): Promise<TerraformModule> {
+    const varFiles = [...files.tfvarsFiles, ...cliVarFiles];
     // The shared reader (also @ecs-batch/lint's) parses and follows local modules; unparseable
     // files come back as data, and the migrate CLI's contract is to stop at the first one.
     const shared = await SharedModule.loadFiles(
-      { dir: files.dir, files: files.tfFiles, varFiles: files.tfvarsFiles },
+      { dir: files.dir, files: files.tfFiles, varFiles },
       { variables: cliVariables },
     );
     // A local call to a missing folder is a warning of its caller (see `missingModules`), not an unreadable file.
@@ -67,7 +71,7 @@ export class TerraformModule {
     if (unreadable) throw unreadableFile(unreadable.file, unreadable.line, unreadable.reason);
     // What the deploy sets (tfvars, --var), read alone: the other variables with a default hold it.
     const deploy = await SharedModule.loadFiles(
-      { dir: files.dir, files: [], varFiles: files.tfvarsFiles },
+      { dir: files.dir, files: [], varFiles },
       { followModules: false, variables: cliVariables },
     );
     const defaulted = new Set(shared.blocks

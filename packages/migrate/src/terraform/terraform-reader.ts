@@ -1,4 +1,4 @@
-import { resolve } from 'path';
+import { relative as relativePath, resolve } from 'path';
 import { TerraformModule as SharedModule } from '@ecs-batch/terraform-reader';
 import { FoundFunction, ReaderResult } from '../found-function';
 import { registryModuleCalls } from './registry-module-calls';
@@ -10,20 +10,34 @@ import { findTerraformTriggers } from './terraform-triggers';
 import { TerraformValues } from './terraform-values';
 import { TerraformModuleFiles } from '../scan/source-files';
 
+/** What a deploy gives Terraform besides the folder: `-var` values and `-var-file` files. */
+export interface TerraformDeployOptions {
+  /** `--var K=V` values, over every tfvars file. */
+  readonly variables?: { [name: string]: string };
+  /** `--var-file` files (absolute), after the auto-loaded tfvars, in order. */
+  readonly varFiles?: string[];
+}
+
 /**
  * Reads one Terraform module (a folder of `.tf` files) and returns its scheduled Lambda functions:
  * `aws_lambda_function` resources (also those of the local modules it calls, with the call's inputs), and `terraform-aws-modules/lambda/aws` calls read from their arguments.
- * @param variables `--var K=V` values, over every tfvars file
+ * @param options `--var K=V` values (over every tfvars file) and `--var-file` files
  * @throws MigrationError when a file does not parse
  */
 export async function readTerraformModule(
   files: TerraformModuleFiles,
   relative: (file: string) => string,
-  variables?: { [name: string]: string },
+  options: TerraformDeployOptions = {},
 ): Promise<ReaderResult> {
-  const root = await TerraformModule.load(files, variables);
+  const root = await TerraformModule.load(files, options.variables, options.varFiles);
   const functions: FoundFunction[] = [];
   const warnings: string[] = [];
+  // A tfvars file Terraform does not load by itself (prod.tfvars): its values are not read unless given.
+  for (const file of files.otherVarFiles ?? []) {
+    if ((options.varFiles ?? []).includes(resolve(file))) continue;
+    warnings.push(`${relative(file)}: not read: Terraform loads only terraform.tfvars, terraform.tfvars.json and *.auto.tfvars(.json) by itself; `
+      + `if the deploy passes it (terraform apply -var-file), pass it too: --var-file ${relativePath(process.cwd(), file) || file}`);
+  }
   // The root, then each local module it calls, read with the call's inputs.
   for (const module of root.allModules()) {
     const values = new TerraformValues(module.scope);
@@ -54,10 +68,13 @@ export async function readTerraformModule(
  * Terraform applies them only through their caller, with its inputs, so they are not read as roots.
  * @see https://developer.hashicorp.com/terraform/language/modules/sources#local-paths
  */
-export async function calledModuleDirs(modules: TerraformModuleFiles[], variables?: { [name: string]: string }): Promise<Set<string>> {
+export async function calledModuleDirs(modules: TerraformModuleFiles[], options: TerraformDeployOptions = {}): Promise<Set<string>> {
   const called = new Set<string>();
   for (const files of modules) {
-    const shared = await SharedModule.loadFiles({ dir: files.dir, files: files.tfFiles, varFiles: files.tfvarsFiles }, { variables });
+    const shared = await SharedModule.loadFiles(
+      { dir: files.dir, files: files.tfFiles, varFiles: [...files.tfvarsFiles, ...(options.varFiles ?? [])] },
+      { variables: options.variables },
+    );
     for (const child of shared.allModules().slice(1)) called.add(resolve(child.dir));
   }
   return called;

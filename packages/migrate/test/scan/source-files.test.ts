@@ -9,6 +9,7 @@ describe('findSourceFiles', () => {
     root = mkdtempSync(join(tmpdir(), 'ecs-batch-migrate-scan-'));
     const files = [
       'infra/main.tf', 'infra/vars.tf', 'infra/terraform.tfvars', 'infra/b.auto.tfvars', 'infra/a.auto.tfvars', 'infra/prod.tfvars',
+      'infra/terraform.tfvars.json', 'infra/a.auto.tfvars.json', 'infra/dev.tfvars.json',
       'vars-only/terraform.tfvars', 'sam/template.yaml', 'sam2/template.yml', 'svc/serverless.yml', 'svc2/serverless.yaml',
       'node_modules/x/main.tf', '.aws-sam/build/template.yaml', 'svc/.serverless/serverless.yml', 'README.md',
     ];
@@ -24,8 +25,10 @@ describe('findSourceFiles', () => {
       terraformModules: [{
         dir: join(root, 'infra'),
         tfFiles: [join(root, 'infra/main.tf'), join(root, 'infra/vars.tf')],
-        // prod.tfvars is loaded only with -var-file
-        tfvarsFiles: [join(root, 'infra/terraform.tfvars'), join(root, 'infra/a.auto.tfvars'), join(root, 'infra/b.auto.tfvars')],
+        // https://developer.hashicorp.com/terraform/language/values/variables#variable-definition-precedence
+        tfvarsFiles: ['terraform.tfvars', 'terraform.tfvars.json', 'a.auto.tfvars', 'a.auto.tfvars.json', 'b.auto.tfvars'].map((f) => join(root, 'infra', f)),
+        // loaded only with -var-file
+        otherVarFiles: [join(root, 'infra/dev.tfvars.json'), join(root, 'infra/prod.tfvars')],
       }],
       samTemplates: [join(root, 'sam/template.yaml'), join(root, 'sam2/template.yml')],
       serverlessFiles: [join(root, 'svc/serverless.yml'), join(root, 'svc2/serverless.yaml')],
