@@ -141,6 +141,18 @@ export interface EcsBatchProjectOptions extends typescript.TypeScriptProjectOpti
   readonly migrateVar?: string[];
 
   /**
+   * With `migrateFrom`: Terraform variable definitions files a deploy would pass, each a
+   * `.tfvars` or `.tfvars.json` path relative to the new repo (`--migrate-var-file ../legacy/prod.tfvars`,
+   * repeated for more), as `terraform apply -var-file` reads them: after `terraform.tfvars`,
+   * `terraform.tfvars.json` and `*.auto.tfvars(.json)`, in order; `migrateVar` values win over them.
+   * Used by `projen new` only.
+   *
+   * @see https://developer.hashicorp.com/terraform/language/values/variables#variable-definition-precedence
+   * @default - only the files Terraform loads by itself (a `prod.tfvars` in the folder is reported as not read)
+   */
+  readonly migrateVarFile?: string[];
+
+  /**
    * Whether the repo has the job made of `jobName`, `schedule`, `cpu`, `memory` and
    * `timeoutMinutes`. A repo made with `migrateFrom` has `firstJob: false` in its
    * `.projenrc.ts`: its jobs are the `project.addJob()` calls written there.

@@ -67,7 +67,9 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
       const settings = resolveProjectSettings(options);
       if (options.migrateFrom === undefined) return { settings };
       const defaults = { team: settings.team, timeZone: settings.timeZone, trigger: settings.trigger, region: settings.region };
-      const inputs = { stage: options.migrateStage, parameters: options.migrateParameter, vars: options.migrateVar };
+      const inputs = {
+        stage: options.migrateStage, parameters: options.migrateParameter, vars: options.migrateVar, varFiles: options.migrateVarFile,
+      };
       const migration = planLambdaMigration(options.migrateFrom, options.outdir ?? process.cwd(), defaults, inputs);
       return { settings: { ...settings, initialJobs: migration.jobs.map((job) => job.settings) }, migration };
     } catch (error) {

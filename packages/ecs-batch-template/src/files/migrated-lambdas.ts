@@ -36,7 +36,7 @@ export class MigratedLambdas extends Component {
 
   /**
    * The options with `.projenrc.ts` rendered for the migrated repo: under `projen new`, projen
-   * writes it from `__new__.args`. `migrateFrom` (and its `migrateStage`, `migrateParameter` and `migrateVar`) is left out (its jobs are the addJob calls, so
+   * writes it from `__new__.args`. `migrateFrom` (and its `migrateStage`, `migrateParameter`, `migrateVar` and `migrateVarFile`) is left out (its jobs are the addJob calls, so
    * `npx projen` never runs the analyzer again), and so is the first job (`firstJob: false`, without
    * the `jobName` and `schedule` that projen new fills in). The packages the moved code imports are
    * added to `deps`.
@@ -45,7 +45,7 @@ export class MigratedLambdas extends Component {
     const init = (options as any).__new__;
     if (options.migrateFrom === undefined || !init?.args) return options;
     const {
-      migrateFrom: _migrateFrom, migrateStage: _stage, migrateParameter: _parameter, migrateVar: _var,
+      migrateFrom: _migrateFrom, migrateStage: _stage, migrateParameter: _parameter, migrateVar: _var, migrateVarFile: _varFile,
       jobName: _jobName, schedule: _schedule, ...args
     } = init.args;
     // The moved code's packages, as `deps` in `.projenrc.ts`, which keeps them from then on.

@@ -57,11 +57,16 @@ export interface AnalyzerReport {
   readonly addJob: Array<{ readonly job: string; readonly options: EcsBatchJobOptions[] }>;
 }
 
-/** What a deploy would be given, passed to the analyzer: `--migrate-stage`, `--migrate-parameter K=V`, `--migrate-var K=V`. */
+/**
+ * What a deploy would be given, passed to the analyzer: `--migrate-stage`, `--migrate-parameter K=V`,
+ * `--migrate-var K=V` and `--migrate-var-file <path>`.
+ */
 export interface AnalyzerInputs {
   readonly stage?: string;
   readonly parameters?: string[];
   readonly vars?: string[];
+  /** `.tfvars` / `.tfvars.json` paths, relative to the new repo (the analyzer's working folder). */
+  readonly varFiles?: string[];
 }
 
 /** The report, and which analyzer made it. */
@@ -101,7 +106,7 @@ export function runMigrationAnalyzer(path: string, cwd: string, inputs: Analyzer
   }
   const version = PackageAssets.packageVersion(ANALYZER_PACKAGE);
   const analyzer = `${ANALYZER_PACKAGE}@${version}`;
-  const args = [path, '--template-json', ...analyzerArguments(inputs)];
+  const args = [path, '--template-json', ...analyzerArguments(inputs, cwd)];
   const installed = installedAnalyzer(version, cwd);
   // npx goes through the registry (and PATH) of this environment.
   const options = { cwd, env: process.env, encoding: 'utf8' as const, maxBuffer: 256 * 1024 * 1024 };
@@ -125,11 +130,11 @@ export function runMigrationAnalyzer(path: string, cwd: string, inputs: Analyzer
 }
 
 /**
- * The analyzer's flags for what a deploy would be given: `--stage`, `--parameter-overrides K=V`
- * and `--var K=V` (which the analyzer applies to Serverless, SAM and Terraform sources).
- * @throws ValidationError naming the template's flag when a pair is not `K=V`
+ * The analyzer's flags for what a deploy would be given: `--stage`, `--parameter-overrides K=V`,
+ * `--var K=V` and `--var-file <path>` (which the analyzer applies to Serverless, SAM and Terraform sources).
+ * @throws ValidationError naming the template's flag when a pair is not `K=V`, or a var file is not an existing `.tfvars(.json)` file
  */
-function analyzerArguments(inputs: AnalyzerInputs): string[] {
+function analyzerArguments(inputs: AnalyzerInputs, cwd: string): string[] {
   const args: string[] = [];
   if (inputs.stage !== undefined) {
     if (typeof inputs.stage !== 'string' || inputs.stage.trim() === '') throw fieldError(flagName('migrateStage'), 'is empty (a Serverless stage, e.g. prod)');
@@ -146,6 +151,16 @@ function analyzerArguments(inputs: AnalyzerInputs): string[] {
   };
   pairs('migrateParameter', '--parameter-overrides', inputs.parameters, 'Stage=prod');
   pairs('migrateVar', '--var', inputs.vars, 'environment=prod');
+  if (inputs.varFiles !== undefined) {
+    const flag = flagName('migrateVarFile');
+    for (const file of Array.isArray(inputs.varFiles) ? inputs.varFiles : [inputs.varFiles]) {
+      if (typeof file !== 'string' || !/\.tfvars(\.json)?$/.test(file)) {
+        throw fieldError(flag, `${String(file)} is not a .tfvars or .tfvars.json file (e.g. ../legacy-lambdas/prod.tfvars)`);
+      }
+      if (!existsSync(resolve(cwd, file))) throw fieldError(flag, `${file} does not exist (a .tfvars or .tfvars.json file, relative to the new repo)`);
+      args.push('--var-file', file);
+    }
+  }
   return args;
 }
 

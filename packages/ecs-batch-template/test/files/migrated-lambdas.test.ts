@@ -273,7 +273,23 @@ describe('bad --migrate-from input fails before anything is written, naming the 
   });
 });
 
-describe('what a deploy would be given: --migrate-stage, --migrate-parameter, --migrate-var', () => {
+describe('what a deploy would be given: --migrate-stage, --migrate-parameter, --migrate-var, --migrate-var-file', () => {
+  test('--migrate-var-file reads a tfvars file Terraform does not load by itself; without it, the README says it was not read', () => {
+    const prod = migrated('terraform-var-files', { migrateVarFile: [join(FIXTURES, 'terraform-var-files', 'prod.tfvars')] });
+    const jobs = JSON.parse(prod.read('infra/jobs.auto.tfvars.json')).jobs;
+    expect(Object.keys(jobs)).toEqual(['digest-prod']);
+    expect(jobs['digest-prod'].schedule_expression).toBe('cron(0 5 * * ? *)');
+    const auto = migrated('terraform-var-files');
+    // terraform.tfvars.json and b.auto.tfvars.json are read as Terraform reads them.
+    expect(Object.keys(JSON.parse(auto.read('infra/jobs.auto.tfvars.json')).jobs)).toEqual(['digest-tfvars-json']);
+    expect(auto.read('README.md')).toMatch(/^- prod\.tfvars: not read: Terraform loads only terraform\.tfvars, terraform\.tfvars\.json and \*\.auto\.tfvars\(\.json\) by itself/m);
+    expect(prod.read('README.md')).not.toContain('prod.tfvars: not read');
+    const outdir = tempDir();
+    expect(errorOf(() => newProject({ migrateFrom: join(FIXTURES, 'terraform-var-files'), migrateVarFile: ['missing.tfvars'] }, outdir)))
+      .toMatch(/^--migrate-var-file: missing.tfvars does not exist/);
+    expect(readdirSync(outdir)).toEqual([]);
+  });
+
   test('--migrate-stage picks the Serverless stage\'s events; without it the stage is a default, marked in the README', () => {
     const prod = migrated('serverless-classes', { migrateStage: 'prod' });
     const settle = JSON.parse(prod.read('infra/jobs.auto.tfvars.json')).jobs.settle;

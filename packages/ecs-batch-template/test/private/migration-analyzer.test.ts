@@ -37,10 +37,17 @@ describe('runMigrationAnalyzer', () => {
       // The analyzer's own message (exit 1: unreadable input) is passed on as it is...
       expect(errorOf(() => runMigrationAnalyzer('unparseable', outdir)))
         .toBe(`--migrate-from: npx --yes @ecs-batch/migrate@${pinned()} unparseable --template-json`);
-      // A deploy's inputs reach the analyzer as its own flags (--migrate-var as --var).
-      expect(errorOf(() => runMigrationAnalyzer('unparseable', outdir, { stage: 'prod', parameters: ['Stage=prod', 'Rate=rate(1 hour)'], vars: ['env=prod'] })))
+      // A deploy's inputs reach the analyzer as its own flags (--migrate-var as --var, --migrate-var-file as --var-file).
+      writeFileSync(join(outdir, 'prod.tfvars'), 'env = "prod"\n');
+      const inputs = { stage: 'prod', parameters: ['Stage=prod', 'Rate=rate(1 hour)'], vars: ['env=prod'], varFiles: ['prod.tfvars'] };
+      expect(errorOf(() => runMigrationAnalyzer('unparseable', outdir, inputs)))
         .toBe(`--migrate-from: npx --yes @ecs-batch/migrate@${pinned()} unparseable --template-json --stage prod `
-          + '--parameter-overrides Stage=prod --parameter-overrides Rate=rate(1 hour) --var env=prod');
+          + '--parameter-overrides Stage=prod --parameter-overrides Rate=rate(1 hour) --var env=prod --var-file prod.tfvars');
+      // A var file that is not one, or does not exist, names the template's flag before the analyzer runs.
+      expect(errorOf(() => runMigrationAnalyzer('unparseable', outdir, { varFiles: ['prod.env'] })))
+        .toBe('--migrate-var-file: prod.env is not a .tfvars or .tfvars.json file (e.g. ../legacy-lambdas/prod.tfvars)');
+      expect(errorOf(() => runMigrationAnalyzer('unparseable', outdir, { varFiles: ['qa.tfvars.json'] })))
+        .toBe('--migrate-var-file: qa.tfvars.json does not exist (a .tfvars or .tfvars.json file, relative to the new repo)');
       // ...while npm's own failure says the analyzer could not be run, and why.
       expect(errorOf(() => runMigrationAnalyzer('.', outdir))).toBe(`--migrate-from: could not run @ecs-batch/migrate@${pinned()} through npx `
         + '(npm error code E404; npm error 404 Not Found - GET http://127.0.0.1/@ecs-batch%2fmigrate)');
