@@ -1,4 +1,5 @@
 import { TaskDefinitionArn } from '@ecs-batch/core';
+import { TerraformModule } from '@ecs-batch/terraform-reader';
 import { LintContext, LintRule, RawFinding } from '../private/lint-context';
 import { asList, blocksOf, referenceOf } from '../private/plain';
 import { Severity } from '../severity';
@@ -18,7 +19,7 @@ export const ECSB001: LintRule = {
       const ref = referenceOf(raw);
       if (ref?.type === 'aws_ecs_task_definition' && ref.attribute === 'arn') {
         const td = target.module.resource('aws_ecs_task_definition', ref.name);
-        const outside = td && registeredOutside(td.body);
+        const outside = td && await registeredOutside(td.body, target.module);
         if (!outside) continue;
         out.push({
           block: target.block,
@@ -37,8 +38,11 @@ export const ECSB001: LintRule = {
         continue; // ECSB006-style validity of ARNs is not this rule's concern
       }
       if (arn.isRevisionless) continue;
-      const declared = context.modules.flatMap((m) => m.resources('aws_ecs_task_definition')).find((td) => td.body.family === arn.family);
-      const outside = declared ? registeredOutside(declared.body) : `no aws_ecs_task_definition here declares family ${arn.family}, so its revisions come from elsewhere`;
+      const declared = context.modules.flatMap((m) => m.resources('aws_ecs_task_definition').map((td) => ({ td, module: m })))
+        .find(({ td }) => td.body.family === arn.family);
+      const outside = declared
+        ? await registeredOutside(declared.td.body, declared.module)
+        : `no aws_ecs_task_definition here declares family ${arn.family}, so its revisions come from elsewhere`;
       if (!outside) continue;
       out.push({
         block: target.block,
@@ -51,9 +55,22 @@ export const ECSB001: LintRule = {
   },
 };
 
-/** Why the task definition's revisions come from outside Terraform, or undefined. */
-function registeredOutside(body: { [key: string]: any }): string | undefined {
-  if (body.track_latest === true || body.track_latest === 'true') return 'track_latest = true (revisions are registered outside Terraform)';
+/**
+ * Why the task definition's revisions come from outside Terraform, or undefined.
+ *
+ * `track_latest = true` (a literal, or a variable or local that resolves to true) makes the resource
+ * track the latest ACTIVE revision in AWS instead of the one it created, because revisions are
+ * registered outside Terraform; its `arn` is then the latest revision as of the last refresh, so a
+ * target given that `arn` still runs a fixed revision until the next apply.
+ * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecs_task_definition#track_latest-1
+ */
+async function registeredOutside(body: { [key: string]: any }, module: TerraformModule): Promise<string | undefined> {
+  if (body.track_latest !== undefined) {
+    const r = await module.values.resolve(body.track_latest);
+    if (r.resolved && (r.value === true || r.value === 'true')) {
+      return 'track_latest = true (revisions are registered outside Terraform; the ARN is the latest one as of the last apply)';
+    }
+  }
   for (const lifecycle of blocksOf(body, 'lifecycle')) {
     const ignored = JSON.stringify(asList(lifecycle.ignore_changes));
     if (/container_definitions|\ball\b/.test(ignored)) return 'lifecycle ignore_changes covers container_definitions (CI registers the revisions)';
