@@ -1,3 +1,5 @@
+import { ValidationError } from '../errors';
+
 /**
  * Service limits of EventBridge, Scheduler, SQS, CloudWatch and Fargate that a
  * scheduled task's settings must respect, each with the AWS page that states it.
@@ -62,6 +64,20 @@ export class AwsLimits {
   public static readonly LOG_RETENTION_DAYS: number[] = Object.freeze([
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
   ]) as number[];
+
+  /**
+   * Returns `days` when CloudWatch Logs offers it as a retention (`LOG_RETENTION_DAYS`);
+   * else throws a ValidationError naming `field`.
+   * @param days the retention as written
+   * @param field the caller's name for it, e.g. `logRetentionDays` or `log_retention_days`
+   * @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
+   */
+  public static validateLogRetentionDays(days: number, field: string): number {
+    if (!AwsLimits.LOG_RETENTION_DAYS.includes(days)) {
+      throw new ValidationError(field, `${days} is not a CloudWatch Logs retention (${AwsLimits.LOG_RETENTION_DAYS.join(', ')})`);
+    }
+    return days;
+  }
 
   /**
    * Fargate lets the container stop gracefully for at most 120 seconds after SIGTERM.
