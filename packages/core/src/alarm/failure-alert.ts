@@ -66,6 +66,32 @@ export class FailureAlert {
   }
 
   /**
+   * The same failures for every cluster, with the family matched by its task group
+   * (`family:<family>`, the group RunTask gives a task when the target sets none):
+   * what a hand-written rule can use when the family's ARN is not at hand
+   * (ecs-batch-lint's fix for ECSB009).
+   * @param family the task definition family, e.g. `payments-nightly`
+   * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-group
+   */
+  public static familyEventPattern(family: string): any {
+    const pattern = FailureAlert.eventPattern('', '');
+    return {
+      ...pattern,
+      detail: { group: [FailureAlert.taskGroup(family)], lastStatus: pattern.detail.lastStatus, $or: pattern.detail.$or },
+    };
+  }
+
+  /**
+   * The ECS task group of a family's runs, as task state change events carry it:
+   * `family:<family>`, RunTask's default.
+   * @param family the task definition family
+   * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-group
+   */
+  public static taskGroup(family: string): string {
+    return `family:${family}`;
+  }
+
+  /**
    * A JSON string, so SNS delivers plain text:
    * `ecs-batch job nightly failed at <time>: task <arn> stopped (<code>, exit code <n>): <reason>`.
    * @param jobName the job (may be a token)

@@ -123,7 +123,7 @@ export class JobDashboard {
 
   /** The ECS task group of a job's runs: RunTask's default, `family:<family>`. */
   public static taskGroup(jobName: string): string {
-    return `family:${jobName}`;
+    return FailureAlert.taskGroup(jobName);
   }
 
   /**

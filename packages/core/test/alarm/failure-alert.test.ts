@@ -20,6 +20,14 @@ describe('FailureAlert', () => {
     });
   });
 
+  test('a family by its task group: the same failures, on any cluster', () => {
+    const pattern = FailureAlert.familyEventPattern('report');
+    const full = FailureAlert.eventPattern(CLUSTER, FAMILY);
+    expect(pattern.detail).toEqual({ group: ['family:report'], lastStatus: full.detail.lastStatus, $or: full.detail.$or });
+    expect(pattern.source).toEqual(full.source);
+    expect(FailureAlert.coverage(pattern)).toEqual({ taskStateChanges: true, nonZeroExit: true, failedToStart: true });
+  });
+
   test('the message is a JSON string with the job and the event fields it shows', () => {
     const template = FailureAlert.inputTemplate('nightly');
     expect(JSON.parse(template)).toBe('ecs-batch job nightly failed at <time>: task <task> stopped (<stop_code>, exit code <exit_code>): <reason>');
@@ -29,7 +37,8 @@ describe('FailureAlert', () => {
   });
 
   test('coverage: its own pattern catches both failures', () => {
-    expect(FailureAlert.coverage(FailureAlert.eventPattern(CLUSTER, FAMILY))).toEqual({ taskStateChanges: true, nonZeroExit: true, failedToStart: true });
+    expect(FailureAlert.coverage(FailureAlert.eventPattern(CLUSTER, FAMILY)))
+      .toEqual({ taskStateChanges: true, nonZeroExit: true, failedToStart: true });
   });
 
   test('coverage: a pattern without the stop code, or without the exit code, misses that failure', () => {
