@@ -1,4 +1,4 @@
-import { Errors, TriggerKinds } from '@ecs-batch/core';
+import { Errors, OverlapPolicies, TriggerKinds } from '@ecs-batch/core';
 import { jobFieldName } from '../../src/private/field-error';
 import { resolveJob } from '../../src/private/job-settings';
 import { errorOf } from '../fixtures';
@@ -68,6 +68,11 @@ describe('resolveJob', () => {
   ])('%j fails naming the addJob property', (options, message) => {
     expect(errorOf(() => job(options))).toContain(message);
   });
+});
+
+test('trigger and overlap take exactly core\'s words (TriggerName and OverlapName list the same)', () => {
+  for (const trigger of TriggerKinds.ALL) expect(job({ trigger, timeZone: 'UTC' }).trigger).toBe(trigger);
+  for (const overlap of OverlapPolicies.ALL) expect(job({ overlap }).overlap).toBe(overlap);
 });
 
 describe('core\'s validators name the addJob property, not core\'s internal field', () => {
