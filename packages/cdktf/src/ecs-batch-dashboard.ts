@@ -6,7 +6,6 @@ import { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { AwsLimits, EventsLogGroupPolicy, JobDashboard, RunnerMetrics } from '@ecs-batch/core';
-import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { EcsBatchJob } from './ecs-batch-job';
@@ -119,12 +118,8 @@ export class EcsBatchDashboard extends Construct {
   constructor(scope: Construct, id: string, props: EcsBatchDashboardProps) {
     super(scope, id);
     const name = PropCheck.isToken(props.name) ? props.name : JobDashboard.validateName(props.name, 'name');
-    const retention = props.eventsLogRetentionDays ?? BatchJobDefaults.LOG_RETENTION_DAYS;
-    if (!AwsLimits.LOG_RETENTION_DAYS.includes(retention)) {
-      throw new ValidationError('eventsLogRetentionDays', `${retention} is not a CloudWatch Logs retention (${AwsLimits.LOG_RETENTION_DAYS.join(', ')})`);
-    }
-    const namespace = props.metricNamespace ?? RunnerMetrics.DEFAULT_NAMESPACE;
-    if (namespace.trim() === '') throw new ValidationError('metricNamespace', 'is empty (a CloudWatch namespace, e.g. EcsBatch)');
+    const retention = AwsLimits.validateLogRetentionDays(props.eventsLogRetentionDays ?? BatchJobDefaults.LOG_RETENTION_DAYS, 'eventsLogRetentionDays');
+    const namespace = RunnerMetrics.validateNamespace(props.metricNamespace ?? RunnerMetrics.DEFAULT_NAMESPACE, 'metricNamespace');
     const jobs = props.jobs.map((job, i) => {
       const timeoutSeconds = job.timeoutSeconds ?? BatchJobDefaults.TIMEOUT_SECONDS;
       PropCheck.integerInRange(timeoutSeconds, 1, Number.MAX_SAFE_INTEGER, `jobs[${i}].timeoutSeconds`);
@@ -138,14 +133,8 @@ export class EcsBatchDashboard extends Construct {
     const eventsLogGroupName = JobDashboard.eventsLogGroupName(name);
 
     // Checks the jobs (each once, valid names and timeouts) before any resource is created.
-    let body: string;
-    try {
-      body = JobDashboard.body({ jobs, region: region.region, eventsLogGroupName, namespace });
-    } catch (e) {
-      // Core names the job's `jobName`; here it is `name`.
-      if (e instanceof ValidationError) throw new ValidationError(e.field.replace(/\.jobName$/, '.name'), e.reason);
-      throw e;
-    }
+    // Core names each job's name as this construct's prop does: `jobs[i].name`.
+    const body = JobDashboard.body({ jobs, region: region.region, eventsLogGroupName, namespace, jobNameField: 'name' });
 
     const logs = new CloudwatchLogGroup(this, 'task_events', { name: eventsLogGroupName, retentionInDays: retention, tags });
     const rule = new CloudwatchEventRule(this, 'task_events_rule', {

@@ -9,8 +9,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
-import { AlertTopicPolicy, DurationAlarm, ExecutionRolePolicy, JobRoleNames, JobTaskDefinition, Permission, RunnerEnvironment, RunnerMetrics, TaskRolePermissions, TaskRolePolicy } from '@ecs-batch/core';
-import { ValidationError } from '@ecs-batch/core/lib/errors';
+import { AlertTopicPolicy, DurationAlarm, ExecutionRolePolicy, FailureAlert, JobRoleNames, JobTaskDefinition, Permission, RunnerEnvironment, RunnerMetrics, TaskRolePermissions, TaskRolePolicy } from '@ecs-batch/core';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { AlertsOptions } from './alerts-options';
@@ -21,7 +20,6 @@ import { JobSchedule } from './job-schedule';
 import { MissedRunAlarmOptions } from './missed-run-alarm-options';
 import { OverlapPolicy } from './overlap-policy';
 import { BatchJobSettings } from './private/batch-job-settings';
-import { FailureAlert } from './private/failure-alert';
 import { ScheduleTarget } from './private/family-arn';
 import { PropNames } from './private/prop-names';
 import { StackAwsContext } from './private/stack-aws-context';
@@ -490,10 +488,7 @@ export class EcsBatchJob extends Construct {
     }
 
     if (props.durationAlarm !== undefined) {
-      const share = props.durationAlarm.share ?? DurationAlarm.DEFAULT_SHARE;
-      if (!(share > 0 && share < 1)) {
-        throw new ValidationError('durationAlarm.share', `${share} is out of range (more than 0 and below 1, e.g. 0.8 for 80% of the timeout)`);
-      }
+      const share = DurationAlarm.validateShare(props.durationAlarm.share ?? DurationAlarm.DEFAULT_SHARE, 'durationAlarm.share');
       const definition = DurationAlarm.definition({
         jobName: settings.name, timeoutSeconds: settings.timeoutSeconds, share, namespace: settings.metricNamespace,
       });

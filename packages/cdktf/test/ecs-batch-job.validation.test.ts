@@ -3,9 +3,9 @@
  * same field; edge values pass both.
  */
 import { Schedule } from '@ecs-batch/core';
-import { ValidationError } from '@ecs-batch/core/lib/errors';
 import { TerraformStack, Testing } from 'cdktf';
 import { CpuArchitecture, EcsBatchJob, EcsBatchJobProps } from '../src';
+import { asValidationError, CaughtValidationError } from './error-of';
 import { HclArg, moduleCallTf } from './hcl/module-call';
 import { planRoot } from './hcl/module-plan';
 
@@ -33,12 +33,13 @@ const BASE_ARGS: Record<string, HclArg> = {
   schedules: { nightly: { schedule_expression: 'cron(0 17 * * ? *)' } },
 };
 
-function constructError(props: Partial<EcsBatchJobProps>): ValidationError | undefined {
+function constructError(props: Partial<EcsBatchJobProps>): CaughtValidationError | undefined {
   try {
     new EcsBatchJob(new TerraformStack(Testing.app(), 'test'), 'settlement', { ...BASE_PROPS, ...props });
     return undefined;
   } catch (e) {
-    if (e instanceof ValidationError) return e;
+    const caught = asValidationError(e);
+    if (caught) return caught;
     throw e;
   }
 }

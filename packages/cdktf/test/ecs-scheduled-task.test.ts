@@ -190,7 +190,7 @@ describe('a rule with a time zone', () => {
     const props = { trigger: TriggerKind.RULE, schedule: Schedule.expression('cron(0 2 * * ? *)'), timeZone: 'Europe/Berlin' };
     const error = errorOf(() => synth(props));
     expect(error.field).toBe('timeZone');
-    expect(error.message).toMatch(/^timeZone: .*Europe\/Berlin.*trigger SCHEDULER/);
+    expect(error.message).toMatch(/^timeZone: .*Europe\/Berlin.*trigger 'scheduler'/);
     const { task } = synth({ ...props, allowInexactUtcConversion: true });
     expect(task.utcConversionWarnings.length).toBeGreaterThan(0);
     expect(task.scheduleExpression).toMatch(/^cron\(0 [01] \* \* \? \*\)$/);

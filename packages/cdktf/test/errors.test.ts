@@ -5,7 +5,7 @@
  */
 import { Errors, Schedule } from '@ecs-batch/core';
 import { TerraformStack, Testing } from 'cdktf';
-import { DeadLetterQueue, EcsBatchJob, EcsBatchJobProps, EcsScheduledTask, EcsScheduledTaskProps, ScheduleGroup, TriggerKind } from '../src';
+import { DeadLetterQueue, EcsBatchDashboard, EcsBatchDashboardProps, EcsBatchJob, EcsBatchJobProps, EcsScheduledTask, EcsScheduledTaskProps, ScheduleGroup, TriggerKind } from '../src';
 
 const ACCOUNT = '123456789012';
 const CLUSTER = `arn:aws:ecs:ap-northeast-1:${ACCOUNT}:cluster/batch`;
@@ -73,12 +73,38 @@ describe('EcsBatchJob', () => {
     ['a schedule\'s retry policy', { schedules: [{ ...schedule, retryPolicy: { maximumRetryAttempts: 200 } }] }, 'schedules[0].retryPolicy.maximumRetryAttempts'],
     ['a job-wide capacity provider strategy, inside a schedule', { capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1001 }] }, 'capacityProviderStrategy[0].weight'],
     ['a permission\'s action', { permissions: [{ actions: ['*'], resources: ['*'] }] }, 'permissions[0].actions[0]'],
+    // Core's AwsLimits.validateLogRetentionDays, RunnerMetrics.validateNamespace and DurationAlarm.validateShare.
+    ['the log retention', { logRetentionDays: 31 }, 'logRetentionDays'],
+    ['the metric namespace', { metricNamespace: ' ' }, 'metricNamespace'],
+    ['the duration alarm\'s share', { durationAlarm: { share: 0 } }, 'durationAlarm.share'],
   ])('%s: named by the job\'s prop', (_, props, prop) => {
     const error = job(props);
     expect(Errors.isValidationError(error)).toBe(true);
     expect(Errors.fieldOf(error)).toBe(prop);
     expect((error as Error).message.startsWith(`${prop}: `)).toBe(true);
     expect((error as Error).message).not.toMatch(CORE_NAMES);
+  });
+});
+
+describe('EcsBatchDashboard', () => {
+  const dashboard = (props: Partial<EcsBatchDashboardProps>) => thrown(() => new EcsBatchDashboard(new TerraformStack(Testing.app(), 'test'), 'dashboard', {
+    name: 'payments',
+    clusterArn: CLUSTER,
+    jobs: [{ name: 'nightly' }],
+    ...props,
+  }));
+
+  test.each([
+    // Core's JobDashboard says `jobs[i].jobName`; told the construct's name, it says `jobs[i].name`.
+    ['a job that is not a family', { jobs: [{ name: 'night ly' }] }, 'jobs[0].name'],
+    ['a job twice', { jobs: [{ name: 'nightly' }, { name: 'nightly' }] }, 'jobs[1].name'],
+    ['the events log retention', { eventsLogRetentionDays: 2 }, 'eventsLogRetentionDays'],
+    ['the metric namespace', { metricNamespace: '' }, 'metricNamespace'],
+  ])('%s: named by the dashboard\'s prop', (_, props, prop) => {
+    const error = dashboard(props);
+    expect(Errors.fieldOf(error)).toBe(prop);
+    expect((error as Error).message.startsWith(`${prop}: `)).toBe(true);
+    expect((error as Error).message).not.toMatch(/jobName/);
   });
 });
 

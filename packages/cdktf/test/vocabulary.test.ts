@@ -2,8 +2,7 @@
  * The construct's enums stay its own (jsii API), but their words are core's:
  * the runner and the template read the same ones.
  */
-import { OverlapPolicies, Schedule, TriggerKinds } from '@ecs-batch/core';
-import { ValidationError } from '@ecs-batch/core/lib/errors';
+import { Errors, OverlapPolicies, Schedule, TriggerKinds } from '@ecs-batch/core';
 import { TerraformStack, Testing } from 'cdktf';
 import { EcsScheduledTask, OverlapPolicy, TriggerKind } from '../src';
 
@@ -34,6 +33,7 @@ test('a trigger that is not core\'s is refused through core, naming the prop', (
   } catch (e) {
     error = e;
   }
-  expect(error).toBeInstanceOf(ValidationError);
+  expect(Errors.isValidationError(error)).toBe(true);
+  expect(Errors.fieldOf(error)).toBe('trigger');
   expect((error as Error).message).toBe("trigger: 'RULE' is not a trigger (scheduler or rule)");
 });

@@ -1,3 +1,5 @@
+import { ValidationError } from './errors';
+
 /**
  * Metric names the runner emits (CloudWatch Embedded Metric Format) and the
  * alarms of the constructs read. One place, so the two cannot drift.
@@ -18,6 +20,18 @@ export class RunnerMetrics {
   public static readonly JOB_SKIPPED = 'JobSkipped';
   /** The single dimension: the job name. */
   public static readonly JOB_DIMENSION = 'Job';
+
+  /**
+   * Returns `namespace` when it can be the runner's CloudWatch namespace (not empty);
+   * else throws a ValidationError naming `field`.
+   * @param namespace the namespace as written
+   * @param field the caller's name for it, e.g. `metricNamespace` or `ECS_BATCH_METRIC_NAMESPACE`
+   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html
+   */
+  public static validateNamespace(namespace: string, field: string): string {
+    if (namespace.trim() === '') throw new ValidationError(field, 'is empty (a CloudWatch namespace, e.g. EcsBatch)');
+    return namespace;
+  }
 
   private constructor() {}
 }

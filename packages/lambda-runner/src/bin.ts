@@ -1,8 +1,7 @@
 import { readFileSync } from 'fs';
 import { constants } from 'os';
 import { join } from 'path';
-import { RunnerEnvironment } from '@ecs-batch/core';
-import { ValidationError } from '@ecs-batch/core/lib/errors';
+import { Errors, RunnerEnvironment } from '@ecs-batch/core';
 import { errorJson, toError } from './error-json';
 import { loadHandler, SHUTDOWN_EXPORT } from './handler-loader';
 import { parseHandlerSpec } from './handler-spec';
@@ -140,8 +139,8 @@ export async function main(argv: string[] = process.argv.slice(2), env: NodeJS.P
     if (e instanceof UsageError) {
       process.stderr.write(`ecs-batch-run: ${e.message}\n${USAGE.split('\n')[0]}\nRun 'ecs-batch-run --help' for details.\n`);
       exit(EXIT_CODES.USAGE);
-    } else if (e instanceof ValidationError) {
-      log.error('config-error', e.message, { field: e.field });
+    } else if (Errors.isValidationError(e)) {
+      log.error('config-error', (e as Error).message, { field: Errors.fieldOf(e) });
       exit(EXIT_CODES.FAILURE);
     } else {
       // The handler module threw while loading (or a bug here): its own error, with its stack.

@@ -1,11 +1,12 @@
-import { ValidationError } from '@ecs-batch/core/lib/errors';
+import { Errors, OverlapPolicies, RunnerEnvironment } from '@ecs-batch/core';
 import { readRunnerConfig } from '../src/runner-config';
 
-function errorOf(env: { [name: string]: string }): ValidationError {
+/** What a call throws, read through core's public `Errors` (no deep import). */
+function errorOf(env: { [name: string]: string }): { error: unknown; field?: string; reason?: string; message: string } {
   try {
     readRunnerConfig(env);
   } catch (e) {
-    return e as ValidationError;
+    return { error: e, field: Errors.fieldOf(e), reason: Errors.reasonOf(e), message: (e as Error).message };
   }
   throw new Error('expected a ValidationError');
 }
@@ -65,7 +66,7 @@ describe('readRunnerConfig', () => {
     [{ ECS_BATCH_OVERLAP_SETTLE_MS: '600000' }, 'ECS_BATCH_OVERLAP_SETTLE_MS', "'600000' is not a wait in milliseconds (a whole number, 0-60000, default 3000)"],
   ])('%j: %s', (env, field, reason) => {
     const error = errorOf(env);
-    expect(error).toBeInstanceOf(ValidationError);
+    expect(Errors.isValidationError(error.error)).toBe(true);
     expect(error.field).toBe(field);
     expect(error.reason).toBe(reason);
     expect(error.message).toBe(`${field}: ${reason}`);
@@ -76,4 +77,12 @@ describe('readRunnerConfig', () => {
     expect(error.field).toBe('ECS_BATCH_EVENT');
     expect(error.reason).toMatch(/^is not valid JSON: .*position 1.* \(a JSON document, e\.g\. \{"source":"manual"\}\)$/);
   });
+});
+
+test('ECS_BATCH_OVERLAP reads exactly core\'s overlap policies, the words the construct and the template write', () => {
+  for (const policy of OverlapPolicies.ALL) {
+    expect(readRunnerConfig({ [RunnerEnvironment.OVERLAP]: policy }).overlap).toBe(policy);
+  }
+  expect(readRunnerConfig({}).overlap).toBe(OverlapPolicies.ALLOW);
+  expect(errorOf({ [RunnerEnvironment.OVERLAP]: 'queue' }).reason).toBe(`'queue' is not an overlap policy (${OverlapPolicies.ALL.join(' or ')})`);
 });

@@ -104,19 +104,13 @@ export class BatchJobSettings {
     this.stopTimeoutSeconds = props.stopTimeoutSeconds;
     this.readonlyRootFilesystem = props.readonlyRootFilesystem ?? true;
 
-    this.logRetentionDays = props.logRetentionDays ?? BatchJobDefaults.LOG_RETENTION_DAYS;
-    if (!AwsLimits.LOG_RETENTION_DAYS.includes(this.logRetentionDays)) {
-      throw new ValidationError('logRetentionDays', `${this.logRetentionDays} is not a CloudWatch Logs retention (${AwsLimits.LOG_RETENTION_DAYS.join(', ')})`);
-    }
+    this.logRetentionDays = AwsLimits.validateLogRetentionDays(props.logRetentionDays ?? BatchJobDefaults.LOG_RETENTION_DAYS, 'logRetentionDays');
 
     this.timeoutSeconds = props.timeoutSeconds ?? BatchJobDefaults.TIMEOUT_SECONDS;
     PropCheck.integerInRange(this.timeoutSeconds, 1, Number.MAX_SAFE_INTEGER, 'timeoutSeconds');
     // Core's vocabulary: the runner reads the same words (a JavaScript caller may pass any string).
     this.overlap = OverlapPolicies.validate(props.overlap ?? OverlapPolicy.ALLOW, 'overlap') as OverlapPolicy;
-    this.metricNamespace = props.metricNamespace ?? RunnerMetrics.DEFAULT_NAMESPACE;
-    if (this.metricNamespace.trim() === '') {
-      throw new ValidationError('metricNamespace', 'is empty (a CloudWatch namespace, e.g. EcsBatch)');
-    }
+    this.metricNamespace = RunnerMetrics.validateNamespace(props.metricNamespace ?? RunnerMetrics.DEFAULT_NAMESPACE, 'metricNamespace');
 
     // The runner reads these; a job's own environment must not shadow them.
     for (const name of Object.keys(props.environment ?? {})) {

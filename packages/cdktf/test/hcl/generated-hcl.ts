@@ -19,13 +19,11 @@
 import {
   AlertTopicPolicy,
   AwsLimits,
-  EventsLogGroupPolicy, JobDashboard,
+  EventsLogGroupPolicy, FailureAlert, JobDashboard,
   DeadLetterQueuePolicy, ExecutionRolePolicy, FargateSize, InvokerTrustPolicy, RunTaskPolicy, RunnerEnvironment, RunnerMetrics,
   TaskDefinitionArn, TaskRolePermissions, TaskRolePolicy, TimeZone,
 } from '@ecs-batch/core';
 import { ResourceLessActions } from '@ecs-batch/core/lib/policy/resource-less-actions';
-
-import { FailureAlert } from '../../src/private/failure-alert';
 
 export const BEGIN_MARKER = '# BEGIN GENERATED FROM @ecs-batch/core: do not edit by hand.';
 export const END_MARKER = '# END GENERATED FROM @ecs-batch/core';

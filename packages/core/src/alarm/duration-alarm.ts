@@ -72,6 +72,19 @@ export class DurationAlarm {
   public static readonly EVALUATION_PERIODS = 1;
 
   /**
+   * Returns `share` when it is a share of the timeout the alarm can watch: more than 0
+   * and below 1. Else throws a ValidationError naming `field`.
+   * @param share the share as written, e.g. 0.8
+   * @param field the caller's name for it, e.g. `durationAlarm.share` or `duration_alarm.share`
+   */
+  public static validateShare(share: number, field: string): number {
+    if (!(share > 0 && share < 1)) {
+      throw new ValidationError(field, `${share} is out of range (more than 0 and below 1, e.g. 0.8 for 80% of the timeout)`);
+    }
+    return share;
+  }
+
+  /**
    * The alarm for one job.
    *
    * @throws ValidationError naming `jobName`, `timeoutSeconds` or `share`
@@ -81,10 +94,7 @@ export class DurationAlarm {
     if (!Number.isInteger(props.timeoutSeconds) || props.timeoutSeconds < 1) {
       throw new ValidationError('timeoutSeconds', `${props.timeoutSeconds} is not a timeout (a positive integer of seconds); without a timeout there is nothing to warn about`);
     }
-    const share = props.share ?? DurationAlarm.DEFAULT_SHARE;
-    if (!(share > 0 && share < 1)) {
-      throw new ValidationError('share', `${share} is out of range (more than 0 and below 1, e.g. 0.8 for 80% of the timeout)`);
-    }
+    const share = DurationAlarm.validateShare(props.share ?? DurationAlarm.DEFAULT_SHARE, 'share');
     if (DurationAlarm.PERIOD_SECONDS * DurationAlarm.EVALUATION_PERIODS > AwsLimits.ALARM_MAX_HOURS * 3600) {
       throw new Error('DurationAlarm: period x evaluation periods exceeds what CloudWatch evaluates');
     }

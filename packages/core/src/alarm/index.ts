@@ -1,1 +1,2 @@
 export * from './duration-alarm';
+export * from './failure-alert';

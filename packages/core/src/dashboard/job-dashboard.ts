@@ -1,3 +1,4 @@
+import { FailureAlert } from '../alarm/failure-alert';
 import { ValidationError } from '../errors';
 import { JobName, JobTaskDefinition } from '../job';
 import { RunnerMetrics } from '../runner-contract';
@@ -33,6 +34,12 @@ export interface JobDashboardProps {
   readonly eventsLogGroupName: string;
   /** The runner's CloudWatch namespace. @default RunnerMetrics.DEFAULT_NAMESPACE */
   readonly namespace?: string;
+  /**
+   * The caller's name for a job's name, so errors say `jobs[i].<jobNameField>`
+   * (a construct's `name`, a module's `name`).
+   * @default 'jobName'
+   */
+  readonly jobNameField?: string;
 }
 
 /**
@@ -116,7 +123,7 @@ export class JobDashboard {
 
   /** The ECS task group of a job's runs: RunTask's default, `family:<family>`. */
   public static taskGroup(jobName: string): string {
-    return `family:${jobName}`;
+    return FailureAlert.taskGroup(jobName);
   }
 
   /**
@@ -129,11 +136,11 @@ export class JobDashboard {
    */
   public static taskEventsPattern(clusterArn: string, jobNames: string[]): any {
     return {
-      'source': ['aws.ecs'],
-      'detail-type': ['ECS Task State Change'],
+      'source': [FailureAlert.SOURCE],
+      'detail-type': [FailureAlert.DETAIL_TYPE],
       'detail': {
         clusterArn: [clusterArn],
-        lastStatus: ['STOPPED'],
+        lastStatus: [FailureAlert.STOPPED],
         group: jobNames.map((name) => JobDashboard.taskGroup(name)),
       },
     };
@@ -172,22 +179,23 @@ export class JobDashboard {
 
   /**
    * @returns the dashboard body as a JSON string
-   * @throws ValidationError naming `jobs` (empty, or a name twice) or `jobs[i].timeoutSeconds`
+   * @throws ValidationError naming `jobs` (empty, too many), `jobs[i].<jobNameField>` (not a family, or twice) or `jobs[i].timeoutSeconds`
    */
   public static body(props: JobDashboardProps): string {
     if (props.jobs.length === 0) throw new ValidationError('jobs', 'is empty (at least one job)');
     if (props.jobs.length > JobDashboard.MAX_JOBS) {
       throw new ValidationError('jobs', `has ${props.jobs.length} jobs (at most ${JobDashboard.MAX_JOBS}: ${JobDashboard.WIDGETS_PER_JOB} widgets each, ${JobDashboard.MAX_WIDGETS} per dashboard)`);
     }
+    const jobNameField = props.jobNameField ?? 'jobName';
     const seen = new Set<string>();
     props.jobs.forEach((job, i) => {
       if (!new RegExp(JobName.FAMILY_PATTERN).test(job.jobName)) {
-        throw new ValidationError(`jobs[${i}].jobName`, `'${job.jobName}' is not a job (task definition family: 1-${JobName.FAMILY_MAX_LENGTH} letters, digits, '-' and '_')`);
+        throw new ValidationError(`jobs[${i}].${jobNameField}`, `'${job.jobName}' is not a job (task definition family: 1-${JobName.FAMILY_MAX_LENGTH} letters, digits, '-' and '_')`);
       }
       if (job.expectedRunsPerDay !== undefined && !(job.expectedRunsPerDay >= 0)) {
         throw new ValidationError(`jobs[${i}].expectedRunsPerDay`, `${job.expectedRunsPerDay} is not a number of runs (0 or more)`);
       }
-      if (seen.has(job.jobName)) throw new ValidationError(`jobs[${i}].jobName`, `'${job.jobName}' is on the dashboard already (each job once)`);
+      if (seen.has(job.jobName)) throw new ValidationError(`jobs[${i}].${jobNameField}`, `'${job.jobName}' is on the dashboard already (each job once)`);
       seen.add(job.jobName);
       if (!Number.isInteger(job.timeoutSeconds) || job.timeoutSeconds < 1) {
         throw new ValidationError(`jobs[${i}].timeoutSeconds`, `${job.timeoutSeconds} is not a timeout (a positive integer of seconds)`);

@@ -1,3 +1,5 @@
+import { ValidationError } from '../errors';
+
 /**
  * Service limits of EventBridge, Scheduler, SQS, CloudWatch and Fargate that a
  * scheduled task's settings must respect, each with the AWS page that states it.
@@ -79,6 +81,20 @@ export class AwsLimits {
 
   /** Capacity providers that run on Fargate; any other name is an EC2 Auto Scaling group provider. */
   public static readonly FARGATE_CAPACITY_PROVIDERS: string[] = Object.freeze(['FARGATE', 'FARGATE_SPOT']) as string[];
+
+  /**
+   * Returns `days` when CloudWatch Logs offers it as a retention (`LOG_RETENTION_DAYS`);
+   * else throws a ValidationError naming `field`.
+   * @param days the retention as written
+   * @param field the caller's name for it, e.g. `logRetentionDays` or `log_retention_days`
+   * @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
+   */
+  public static validateLogRetentionDays(days: number, field: string): number {
+    if (!AwsLimits.LOG_RETENTION_DAYS.includes(days)) {
+      throw new ValidationError(field, `${days} is not a CloudWatch Logs retention (${AwsLimits.LOG_RETENTION_DAYS.join(', ')})`);
+    }
+    return days;
+  }
 
   private constructor() {}
 }

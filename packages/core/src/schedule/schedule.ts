@@ -16,6 +16,7 @@ import { TimeUnit } from './time-unit';
 import { TimeZone } from './time-zone';
 import { UtcConversion } from './utc-conversion';
 import { instantsOf, wallMsIn } from './zone-clock';
+import { TriggerKinds } from '../job/job-vocabulary';
 
 /** Ever wider windows that `lastFireTime` searches back: an hour, a day, 32 days, 367 days, 30 years. */
 const LAST_FIRE_WINDOWS_MS = [1, 24, 32 * 24, 367 * 24, 30 * 366 * 24].map((hours) => hours * 3_600_000);
@@ -243,7 +244,7 @@ export class Schedule {
     if (!conversion.exact && options.allowInexact !== true) {
       const accept = options.allowInexactField === undefined ? '' : `, or set ${options.allowInexactField} to accept ${conversion.expression}`;
       throw new ValidationError(options.timeZoneField ?? 'timeZone',
-        `${this.expressionString} in ${options.timeZone} has no exact UTC equivalent for a rule: ${conversion.warnings.join('; ')} (use trigger ${ScheduleTrigger.SCHEDULER}, which runs in the time zone${accept})`);
+        `${this.expressionString} in ${options.timeZone} has no exact UTC equivalent for a rule: ${conversion.warnings.join('; ')} (use trigger '${TriggerKinds.SCHEDULER}', which runs in the time zone${accept})`);
     }
     return conversion;
   }

@@ -47,3 +47,15 @@ describe('DurationAlarm.definition', () => {
     }
   });
 });
+
+describe('DurationAlarm.validateShare', () => {
+  test.each([0.01, 0.5, 0.8, 0.99])('%d passes', (share) => {
+    expect(DurationAlarm.validateShare(share, 'durationAlarm.share')).toBe(share);
+  });
+
+  test.each([0, 1, -0.5, 80, NaN])('%d names the caller\'s field', (share) => {
+    expect(() => DurationAlarm.validateShare(share, 'durationAlarm.share'))
+      .toThrow(`durationAlarm.share: ${share} is out of range (more than 0 and below 1, e.g. 0.8 for 80% of the timeout)`);
+    expect(() => DurationAlarm.validateShare(share, 'durationAlarm.share')).toThrow(ValidationError);
+  });
+});

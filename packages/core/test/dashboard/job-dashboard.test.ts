@@ -80,6 +80,9 @@ describe('JobDashboard.body', () => {
 
   test('a job name that is not a family, a negative run count, too many jobs: errors naming the field', () => {
     expect(() => JobDashboard.body({ ...PROPS, jobs: [{ jobName: 'a"b', timeoutSeconds: 60 }] })).toThrow("jobs[0].jobName: 'a\"b' is not a job");
+    // The caller's name for the job's name (a construct's `name`), not core's `jobName`.
+    expect(() => JobDashboard.body({ ...PROPS, jobNameField: 'name', jobs: [{ jobName: 'a"b', timeoutSeconds: 60 }] })).toThrow("jobs[0].name: 'a\"b' is not a job");
+    expect(() => JobDashboard.body({ ...PROPS, jobNameField: 'name', jobs: [PROPS.jobs[0], PROPS.jobs[0]] })).toThrow("jobs[1].name: 'payments-nightly' is on the dashboard already");
     expect(() => JobDashboard.body({ ...PROPS, jobs: [{ jobName: 'a', timeoutSeconds: 60, expectedRunsPerDay: -1 }] })).toThrow('jobs[0].expectedRunsPerDay: -1');
     const many = Array.from({ length: JobDashboard.MAX_JOBS + 1 }, (_, i) => ({ jobName: `j${i}`, timeoutSeconds: 60 }));
     expect(() => JobDashboard.body({ ...PROPS, jobs: many })).toThrow('jobs: has 101 jobs (at most 100');

@@ -1,4 +1,5 @@
-import { AwsLimits, JobName } from '../../src';
+import { AwsLimits, Errors, JobName } from '../../src';
+import { errorOf } from '../error-of';
 
 describe('AwsLimits', () => {
   test('rule and schedule names: 1-64 letters, numbers, . - _', () => {
@@ -22,5 +23,15 @@ describe('AwsLimits', () => {
     const family = new RegExp(JobName.FAMILY_PATTERN);
     expect(family.test('payments-nightly_1')).toBe(true);
     expect(family.test('a'.repeat(JobName.FAMILY_MAX_LENGTH + 1))).toBe(false);
+  });
+
+  test('validateLogRetentionDays: a retention CloudWatch Logs offers passes; another names the caller\'s field', () => {
+    for (const days of AwsLimits.LOG_RETENTION_DAYS) expect(AwsLimits.validateLogRetentionDays(days, 'logRetentionDays')).toBe(days);
+    for (const days of [0, 2, 31, 3654, 30.5, -1]) {
+      const e = errorOf(() => AwsLimits.validateLogRetentionDays(days, 'log_retention_days'));
+      expect(Errors.isValidationError(e)).toBe(true);
+      expect(e.field).toBe('log_retention_days');
+      expect(e.message).toBe(`log_retention_days: ${days} is not a CloudWatch Logs retention (${AwsLimits.LOG_RETENTION_DAYS.join(', ')})`);
+    }
   });
 });

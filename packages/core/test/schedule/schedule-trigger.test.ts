@@ -57,7 +57,7 @@ describe('Schedule.forRule: the one rule-in-UTC check of the construct and the t
   test('a conversion that drifts is refused, naming the time zone field and the setting that accepts it', () => {
     const schedule = Schedule.expression('cron(0 2 * * ? *)');
     expect(() => schedule.forRule({ timeZone: 'Europe/Berlin' }))
-      .toThrow(/^timeZone: cron\(0 2 \* \* \? \*\) in Europe\/Berlin has no exact UTC equivalent for a rule: .* \(use trigger SCHEDULER, which runs in the time zone\)$/s);
+      .toThrow(/^timeZone: cron\(0 2 \* \* \? \*\) in Europe\/Berlin has no exact UTC equivalent for a rule: .* \(use trigger 'scheduler', which runs in the time zone\)$/s);
     expect(() => schedule.forRule({ timeZone: 'Europe/Berlin', timeZoneField: '--trigger', allowInexactField: 'allowInexactUtcConversion' }))
       .toThrow(/^--trigger: .*, or set allowInexactUtcConversion to accept cron\(0 \d+ \* \* \? \*\)\)$/s);
   });

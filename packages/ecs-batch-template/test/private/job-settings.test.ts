@@ -1,3 +1,4 @@
+import { Errors, OverlapPolicies, TriggerKinds } from '@ecs-batch/core';
 import { jobFieldName } from '../../src/private/field-error';
 import { resolveJob } from '../../src/private/job-settings';
 import { errorOf } from '../fixtures';
@@ -66,6 +67,39 @@ describe('resolveJob', () => {
     [{ schedule: 'rate(0 minutes)' }, "addJob(report).schedule: rate value '0' is not a positive whole number"],
   ])('%j fails naming the addJob property', (options, message) => {
     expect(errorOf(() => job(options))).toContain(message);
+  });
+});
+
+test('trigger and overlap take exactly core\'s words (TriggerName and OverlapName list the same)', () => {
+  for (const trigger of TriggerKinds.ALL) expect(job({ trigger, timeZone: 'UTC' }).trigger).toBe(trigger);
+  for (const overlap of OverlapPolicies.ALL) expect(job({ overlap }).overlap).toBe(overlap);
+});
+
+describe('core\'s validators name the addJob property, not core\'s internal field', () => {
+  const caught = (options: { [key: string]: unknown }): unknown => {
+    try {
+      job(options);
+    } catch (e) {
+      return e;
+    }
+    throw new Error('expected an error');
+  };
+
+  test.each([
+    // TriggerKinds.validate, core's one trigger vocabulary.
+    [{ trigger: 'Rule' }, 'addJob(report).trigger', `'Rule' is not a trigger (${TriggerKinds.ALL.join(' or ')})`],
+    // Schedule.forRule, core's one rule-runs-in-UTC check.
+    [{ trigger: 'rule', schedule: 'cron(0 2 ? * MON#1 *)' }, 'addJob(report).trigger', 'cron(0 2 ? * MON#1 *) in Asia/Tokyo has no exact UTC equivalent for a rule'],
+    // RunTaskPolicy / TaskRolePermissions: core's own names are passRoleArns, statements, ...
+    [{ permissions: [{ actions: ['*'], resources: ['*'] }] }, 'addJob(report).permissions[0].actions[0]', "'*' allows every action of every service"],
+    [{ permissions: [{ actions: ['s3:GetObject'], resources: [] }] }, 'addJob(report).permissions[0].resources', 'is empty (resource ARNs'],
+    [{ managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] }, 'addJob(report).managedPolicyArns[0]', 'AdministratorAccess grants *'],
+  ])('%j', (options, field, reason) => {
+    const error = caught(options);
+    expect(Errors.isValidationError(error)).toBe(true);
+    expect(Errors.fieldOf(error)).toBe(field);
+    expect(Errors.reasonOf(error)).toContain(reason);
+    expect((error as Error).message).not.toMatch(/passRoleArns|statements\[|policyArn\b/);
   });
 });
 

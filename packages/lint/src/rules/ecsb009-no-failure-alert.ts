@@ -1,3 +1,4 @@
+import { FailureAlert } from '@ecs-batch/core';
 import { TerraformModule, TerraformValues } from '@ecs-batch/terraform-reader';
 import { LintContext, LintRule, RawFinding } from '../private/lint-context';
 import { isMap } from '../private/plain';
@@ -10,7 +11,7 @@ export const ECSB009: LintRule = {
   id: 'ECSB009',
   title: 'No alert on failure',
   severity: Severity.WARNING,
-  description: 'A scheduled task that exits non-zero, or never starts (`TaskFailedToStart`), fails silently: ECS emits a task state change event and nothing more. An EventBridge rule on `ECS Task State Change` for the family, with a non-zero exit code or stop code `TaskFailedToStart`, sends the alert.',
+  description: `A scheduled task that exits non-zero, or never starts (\`${FailureAlert.FAILED_TO_START}\`), fails silently: ECS emits a task state change event and nothing more. An EventBridge rule on \`${FailureAlert.DETAIL_TYPE}\` for the family, with a non-zero exit code or stop code \`${FailureAlert.FAILED_TO_START}\`, sends the alert.`,
   awsDocUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_task_events.html',
   async check(context: LintContext): Promise<RawFinding[]> {
     const out: RawFinding[] = [];
@@ -20,13 +21,14 @@ export const ECSB009: LintRule = {
       const covering = alerts.filter((a) => a.family === undefined || family === undefined || scopes(a.family, family));
       const missing = [
         ...(covering.some((a) => a.exitCode) ? [] : ['a non-zero exit code']),
-        ...(covering.some((a) => a.failedToStart) ? [] : ['TaskFailedToStart']),
+        ...(covering.some((a) => a.failedToStart) ? [] : [FailureAlert.FAILED_TO_START]),
       ];
       if (missing.length === 0) continue;
       out.push({
         block: target.block,
         message: `no EventBridge rule alerts on ${missing.join(' or ')} for ${family ? `family ${family}` : 'this task'}: a failed run goes unnoticed`,
-        fix: 'add an aws_cloudwatch_event_rule with event_pattern { source = ["aws.ecs"], detail-type = ["ECS Task State Change"], detail = { group = ["family:<family>"], lastStatus = ["STOPPED"], "$or" = [{ containers = { exitCode = [{ anything-but = 0 }] } }, { stopCode = ["TaskFailedToStart"] }] } } and a target (SNS topic)',
+        // Core's pattern of a failed run (what EcsBatchJob and the ecs-batch-job module deploy), by task group.
+        fix: `add an aws_cloudwatch_event_rule with event_pattern = jsonencode(${JSON.stringify(FailureAlert.familyEventPattern(family ?? '<family>'))}) and a target (SNS topic)`,
       });
     }
     return out;
@@ -46,15 +48,16 @@ async function alertPatterns(modules: TerraformModule[]): Promise<AlertPattern[]
     for (const rule of module.resources('aws_cloudwatch_event_rule')) {
       const pattern = await patternOf(module, rule.body.event_pattern);
       if (!pattern) continue;
-      const text = JSON.stringify(pattern);
-      if (!text.includes('aws.ecs') || !text.includes('ECS Task State Change')) continue;
+      // What counts as a failure alert is core's FailureAlert, the pattern the constructs deploy.
+      const coverage = FailureAlert.coverage(pattern);
+      if (!coverage.taskStateChanges) continue;
       const detail = isMap(pattern.detail) ? pattern.detail : {};
       const scope = detail.group ?? detail.taskDefinitionArn;
       const scopeText = scope === undefined ? undefined : JSON.stringify(scope);
       out.push({
         family: scopeText === undefined || scopeText.includes('${') ? undefined : scopeText,
-        exitCode: text.includes('"exitCode"'),
-        failedToStart: text.includes('TaskFailedToStart'),
+        exitCode: coverage.nonZeroExit,
+        failedToStart: coverage.failedToStart,
       });
     }
   }
@@ -73,7 +76,7 @@ async function patternOf(module: TerraformModule, value: unknown): Promise<{ [ke
 
 /** Whether a pattern's `group` (`family:<name>`) or `taskDefinitionArn` (`.../<name>:` prefix) names the family. */
 function scopes(scope: string, family: string): boolean {
-  return scope.includes(`family:${family}"`) || scope.includes(`/${family}:`) || scope.includes(`/${family}"`);
+  return scope.includes(`${FailureAlert.taskGroup(family)}"`) || scope.includes(`/${family}:`) || scope.includes(`/${family}"`);
 }
 
 async function familyOf(target: ScheduledTarget): Promise<string | undefined> {

@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'fs';
-import { AwsPrices } from '@ecs-batch/core';
-import { ValidationError } from '@ecs-batch/core/lib/errors';
+import { AwsPrices, Errors } from '@ecs-batch/core';
 import { AnalyzeOptions } from '../analyze';
 import { CostOptions, DEFAULT_COST_REGION } from '../cost/job-cost';
 
@@ -119,8 +118,8 @@ export function parseCommandLine(argv: string[]): Command {
       try {
         AwsPrices.forRegion(region, '--region');
       } catch (e) {
-        if (!(e instanceof ValidationError)) throw e;
-        throw new UsageError(e.message);
+        if (!Errors.isValidationError(e)) throw e;
+        throw new UsageError((e as Error).message);
       }
     } else if (flag === '--duration') {
       costFlags.push(flag);

@@ -1,5 +1,4 @@
-import { AwsPrices, RunCost } from '@ecs-batch/core';
-import { ValidationError } from '@ecs-batch/core/lib/errors';
+import { AwsPrices, Errors, RunCost } from '@ecs-batch/core';
 import { MigrationError } from '../migration-error';
 import { JobCost, MigrationJob, MigrationReport } from '../migration-report';
 
@@ -43,8 +42,8 @@ export function withCosts(report: MigrationReport, options: CostOptions = {}): M
   try {
     AwsPrices.forRegion(region, '--region');
   } catch (e) {
-    if (!(e instanceof ValidationError)) throw e;
-    throw new MigrationError(e.field, e.reason);
+    if (!Errors.isValidationError(e)) throw e;
+    throw new MigrationError(Errors.fieldOf(e)!, Errors.reasonOf(e)!);
   }
   const durations = options.durations ?? {};
   const names = report.jobs.map((j) => j.name);
