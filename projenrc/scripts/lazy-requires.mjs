@@ -39,7 +39,8 @@ export function exportNames(file, seen = new Set()) {
   if (/\bmodule\.exports\b/.test(source)) return undefined;
   const names = new Set();
   for (const m of source.matchAll(/^(?:exports\.\w+ = )+/gm)) {
-    for (const n of m[0].matchAll(/exports\.(\w+) = /g)) names.add(n[1]);
+    // `exports.B = exports.A = void 0` creates A first: keep the order Object.keys gives.
+    for (const n of [...m[0].matchAll(/exports\.(\w+) = /g)].reverse()) names.add(n[1]);
   }
   for (const m of source.matchAll(/\(exports\.(\w+) = /g)) names.add(m[1]);
   for (const m of source.matchAll(/Object\.defineProperty\(exports, "([\w$]+)"/g)) names.add(m[1]);
