@@ -54,6 +54,16 @@ export function exportNames(file, seen = new Set()) {
   return [...names];
 }
 
+/** Whether the compiled module `file` holds no code at all (a TypeScript file of interfaces and types). */
+export function isEmptyModule(file) {
+  const code = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '')
+    .replace(/^"use strict";$/m, '')
+    .replace(/^Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);$/m, '');
+  return code.trim() === '';
+}
+
 function resolveModule(dir, spec) {
   const base = resolve(dir, spec);
   for (const candidate of [`${base}.js`, join(base, 'index.js')]) {
@@ -85,7 +95,13 @@ export function rewrite(file, source = readFileSync(file, 'utf8')) {
   const defined = new Set();
   let star = 0;
   out = out.replace(EXPORT_STAR, (line, spec) => {
-    const names = exportNames(resolveModule(dirname(file), spec));
+    const target = resolveModule(dirname(file), spec);
+    // A module of interfaces only compiles to nothing: nothing to load, ever.
+    if (isEmptyModule(target)) {
+      count++;
+      return `// ${spec}: types only`;
+    }
+    const names = exportNames(target);
     if (names === undefined || names.length === 0) return line;
     const cache = `__lazy${star++}`;
     const fresh = names.filter((n) => !defined.has(n));
