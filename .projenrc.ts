@@ -5,6 +5,7 @@ import { ActionsUpdate } from './projenrc/actions-update';
 import { Changesets } from './projenrc/changesets';
 import { Ci } from './projenrc/ci';
 import { InstallScripts } from './projenrc/install-scripts';
+import { LazyRequires } from './projenrc/lazy-requires';
 import { NpmWorkspaces } from './projenrc/npm-workspaces';
 import { BUILD_OUTPUTS, NxWorkspace } from './projenrc/nx-workspace';
 import { TemplateAssets } from './projenrc/template-assets';
@@ -66,6 +67,8 @@ const cdktf = new JsiiPackage({
   peerDeps: ['cdktf@^0.21.0', '@cdktf/provider-aws@~21.22.1', `constructs@^${REPO.constructs}`],
   devDeps: ['cdktf@0.21.0', '@cdktf/provider-aws@21.22.1', `constructs@${REPO.constructs}`, '@cdktf/hcl2json@0.21.0', '@cloud-copilot/iam-simulate@^0.1.173'],
 });
+
+for (const pkg of [core, cdktf]) new LazyRequires(pkg); // a synth process loads only what its constructs use
 
 // Runs an unchanged Lambda handler once inside an ECS task.
 const runner = new TypeScriptPackage({
