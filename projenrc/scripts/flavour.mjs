@@ -43,8 +43,9 @@ export function rewrite(text) {
   for (const [from, to] of moduleNames) {
     // A module specifier: 'x', 'x/…', "x", `x` (import, require, jest.mock, npm install lines in docs).
     out = out.replace(new RegExp(`(['"\`])${escape(from)}(?=['"\`/])`, 'g'), `$1${to}`);
-    // In README shell lines: npm install cdktf @cdktf/provider-aws …
-    out = out.replace(new RegExp(`(^|[\\s])${escape(from)}(?=@|\\s|$)`, 'gm'), `$1${to}`);
+    // On npm command lines (README): npm install cdktf@0.21.0 @cdktf/provider-aws …
+    const bare = new RegExp(`(\\s)${escape(from)}(?=[@/\\s]|$)`, 'g');
+    out = out.replace(/^.*\bnpm (?:install|i|add)\b.*$/gm, (line) => line.replace(bare, `$1${to}`));
     // In regular expressions of tests: @cdktf\/provider-aws, @cdktf[\\/]provider-aws.
     if (from.includes('/')) {
       const [scope, name] = from.split('/');
@@ -89,6 +90,9 @@ for (const folder of ['src', 'test']) {
   }
 }
 const readme = readFileSync(join(source, 'README.md'), 'utf8');
-const note = `<!-- Generated from ${sourceName} (${sourceFolder}/README.md) by projenrc/scripts/flavour.mjs: edit that one. -->\n`;
-if (writeIfChanged(join(target, 'README.md'), Buffer.from(note + rewrite(readme)))) written++;
+const note = `<!-- Generated from ${sourceName} (packages/${sourceFolder}/README.md) by projenrc/scripts/flavour.mjs: edit that one. -->\n`;
+// Under the title: what this package is, next to the one it is made from.
+const intro = `\n> The constructs of \`${sourceName}\`, from the same source, for ${JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')).description.replace(/ constructs .*$/, '')}: only the package names differ (${Object.entries(rename).map(([from, to]) => `\`${from}\` → \`${to}\``).join(', ')}).\n`;
+const body = rewrite(readme).replace(/^(# .*\n)/, `$1${intro}`);
+if (writeIfChanged(join(target, 'README.md'), Buffer.from(note + body))) written++;
 console.log(`flavour: ${targetName} from ${sourceName}: ${wanted.size + 1} files, ${written} written`);
