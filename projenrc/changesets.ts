@@ -64,10 +64,11 @@ export class Changesets extends Component {
       ],
     });
 
-    // What the "Version Packages" PR runs: the lockfile records workspace versions, so it moves too.
+    // What the "Version Packages" PR runs: the lockfile records workspace versions, so it moves too;
+    // projen's own records (.projen/deps.json) of the exact dev dependencies on core follow the new versions.
     project.addTask('changeset:version', {
-      description: 'Apply pending changesets: versions, internal ranges, CHANGELOG.md, lockfile',
-      steps: [{ exec: 'changeset version' }, { exec: 'npm install --package-lock-only --no-audit --no-fund' }],
+      description: 'Apply pending changesets: versions, internal ranges, CHANGELOG.md, projen files, lockfile',
+      steps: [{ exec: 'changeset version' }, { exec: 'projen --no-post' }, { exec: 'npm install --package-lock-only --no-audit --no-fund' }],
     });
 
     // Builds, then publishes every package whose version is not on the registry yet, with a
