@@ -65,9 +65,14 @@ const core = new JsiiPackage({
 // packages a patch and leaves the range alone (docs/releasing.md; test/release/peer-dependency.test.ts).
 // A core change the constructs cannot take raises the lower bound here, with a changeset for them.
 const CORE_PEER = '>=0.1.0 <1.0.0';
+const coreVersion = PackageVersion.read(core.outdir);
+// A core major leaves the range; changesets would then give the constructs a mere patch.
+if (Number(coreVersion.split('.')[0]) >= Number(/<(\d+)\./.exec(CORE_PEER)![1])) {
+  throw new Error(`@ecs-batch/core ${coreVersion} is outside CORE_PEER (${CORE_PEER}) in .projenrc.ts: set the construct packages' peer range of core, and add a changeset for them (docs/releasing.md)`);
+}
 const coreDeps = {
   peer: `${core.package.packageName}@${CORE_PEER}`,
-  dev: `${core.package.packageName}@${PackageVersion.read(core.outdir)}`,
+  dev: `${core.package.packageName}@${coreVersion}`,
 };
 
 // CDKTF constructs that call core for every AWS rule.
