@@ -11,8 +11,8 @@
 // - the same names where tests match them in regular expressions (`@cdktf\/provider-aws`).
 // Other mentions (`cdktf.json`, `cdktf.out/`, the `cdktf` identifiers, prose) stay: CDK
 // Terrain keeps those file names. Files are written only when their content changes, and
-// files the source no longer has are removed, so a concurrent reader sees whole files.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// files the source no longer has are removed; each file is replaced whole (a rename).
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 
 const [sourceArg, renameArg] = process.argv.slice(2);
@@ -67,7 +67,10 @@ function walk(dir) {
 function writeIfChanged(file, content) {
   if (existsSync(file) && readFileSync(file).equals(content)) return false;
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, content);
+  // Written aside, then renamed: a build and a lint generating at once never read half a file.
+  const aside = `${file}.${process.pid}.tmp`;
+  writeFileSync(aside, content);
+  renameSync(aside, file);
   return true;
 }
 
@@ -86,7 +89,8 @@ for (const folder of ['src', 'test']) {
   }
   for (const file of walk(join(target, folder))) {
     const rel = relative(target, file);
-    if (!wanted.has(rel) && !KEEP.has(rel)) rmSync(file);
+    // (A concurrent run's file being written aside is left to it.)
+    if (!wanted.has(rel) && !KEEP.has(rel) && !file.endsWith('.tmp')) rmSync(file, { force: true });
   }
 }
 const readme = readFileSync(join(source, 'README.md'), 'utf8');
