@@ -4,10 +4,12 @@ import { PinnedWorkflows } from './packages/ecs-batch-template/src/private/pinne
 import { ActionsUpdate } from './projenrc/actions-update';
 import { Changesets } from './projenrc/changesets';
 import { Ci } from './projenrc/ci';
+import { CDKTN, Flavour } from './projenrc/flavour';
 import { InstallScripts } from './projenrc/install-scripts';
 import { LazyRequires } from './projenrc/lazy-requires';
 import { NpmWorkspaces } from './projenrc/npm-workspaces';
 import { BUILD_OUTPUTS, NxWorkspace } from './projenrc/nx-workspace';
+import { PackageVersion } from './projenrc/package-version';
 import { TemplateAssets } from './projenrc/template-assets';
 import { JEST_OPTIONS, JsiiPackage, REPO, TypeScriptPackage } from './projenrc/workspace-package';
 
@@ -57,16 +59,37 @@ const core = new JsiiPackage({
   bin: { 'ecs-batch': 'bin/ecs-batch' },
 });
 
+// The construct packages take core as a peer: `Schedule` and the other core types are in their
+// API, so a team's app and the constructs must share one copy of core (jsii says so too). The dev
+// dependency is the workspace's exact version, which `changeset version` moves with each release.
+// The peer range spans all of 0.x: a core minor stays in range, so changesets gives the construct
+// packages a patch and leaves the range alone (docs/releasing.md; test/release/peer-dependency.test.ts).
+// A core change the constructs cannot take raises the lower bound here, with a changeset for them.
+const CORE_PEER = '>=0.1.0 <1.0.0';
+const coreVersion = PackageVersion.read(core.outdir);
+// A core major leaves the range; changesets would then give the constructs a mere patch.
+if (Number(coreVersion.split('.')[0]) >= Number(/<(\d+)\./.exec(CORE_PEER)![1])) {
+  throw new Error(`@ecs-batch/core ${coreVersion} is outside CORE_PEER (${CORE_PEER}) in .projenrc.ts: set the construct packages' peer range of core, and add a changeset for them (docs/releasing.md)`);
+}
+const coreDeps = {
+  peer: `${core.package.packageName}@${CORE_PEER}`,
+  dev: `${core.package.packageName}@${coreVersion}`,
+};
+
 // CDKTF constructs that call core for every AWS rule.
-const cdktf = new JsiiPackage({
+const cdktfOptions = {
   parent: root,
   folder: 'cdktf',
   name: '@ecs-batch/cdktf',
   description: 'CDKTF constructs for scheduled ECS Fargate tasks and whole batch jobs',
-  deps: [core.package.packageName],
-  peerDeps: ['cdktf@^0.21.0', '@cdktf/provider-aws@~21.22.1', `constructs@^${REPO.constructs}`],
-  devDeps: ['cdktf@0.21.0', '@cdktf/provider-aws@21.22.1', `constructs@${REPO.constructs}`, '@cdktf/hcl2json@0.21.0', '@cloud-copilot/iam-simulate@^0.1.173'],
-});
+  peerDeps: [coreDeps.peer, 'cdktf@^0.21.0', '@cdktf/provider-aws@~21.22.1', `constructs@^${REPO.constructs}`],
+  devDeps: [coreDeps.dev, 'cdktf@0.21.0', '@cdktf/provider-aws@21.22.1', `constructs@${REPO.constructs}`, '@cdktf/hcl2json@0.21.0', '@cloud-copilot/iam-simulate@^0.1.173'],
+};
+const cdktf = new JsiiPackage(cdktfOptions);
+
+// The same constructs for CDK Terrain (cdktn), generated from cdktf's source at build time.
+const cdktn = new JsiiPackage(Flavour.options(cdktfOptions, CDKTN));
+new Flavour(cdktn, cdktf, CDKTN);
 
 for (const pkg of [core, cdktf]) new LazyRequires(pkg); // a synth process loads only what its constructs use
 
@@ -138,7 +161,7 @@ root.addDevDeps('verdaccio@6.10.4', '@cdktf/hcl2json@0.21.0');
 // A verdaccio dependency asks for a `node-fetch@cjs` dist-tag the registry does not serve.
 root.package.addPackageResolutions('node-fetch@2.7.0');
 
-const packages = [core, cdktf, runner, template, terraformReader, migrate, lint];
+const packages = [core, cdktf, cdktn, runner, template, terraformReader, migrate, lint];
 for (const pkg of packages) workspaces.add(pkg);
 // The root's benchmarks, scripts and tests drive the workspace's packages (linked by npm,
 // so "internal") and their dev tools (baselines, provider classes): what any workspace
@@ -178,7 +201,8 @@ new InstallScripts(root, {
   'nx': false, // postinstall only warms a cache
   '@parcel/watcher': false, // builds from source; the prebuilt optional package is used
 });
-new Changesets(root, { baseBranch: 'main', nodeVersion: '22' });
+// One version for the construct packages of both frameworks: the same source, released together.
+new Changesets(root, { baseBranch: 'main', nodeVersion: '22', fixed: [[cdktf.package.packageName, cdktn.package.packageName]] });
 new Ci(root, { nodeMajor: 22, nodeMatrix: [22, 24], testCommand: 'npm test', benchCommand: 'npm run bench -- --quick' });
 // The template's pins serve this repo's workflows too: `npx projen actions:update` moves both.
 new PinnedWorkflows(root);

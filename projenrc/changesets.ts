@@ -14,6 +14,12 @@ export interface ChangesetsOptions {
   readonly baseBranch: string;
   /** Node version used by the release workflow. */
   readonly nodeVersion: string;
+  /**
+   * Groups of packages that always release together, at one version.
+   * @see https://github.com/changesets/changesets/blob/main/docs/fixed-packages.md
+   * @default []
+   */
+  readonly fixed?: string[][];
 }
 
 /**
@@ -32,14 +38,16 @@ export class Changesets extends Component {
         $schema: '../node_modules/@changesets/config/schema.json',
         changelog: '@changesets/cli/changelog',
         commit: false,
-        fixed: [],
+        fixed: options.fixed ?? [],
         linked: [],
         access: 'public',
         baseBranch: options.baseBranch,
         updateInternalDependencies: 'patch',
         ignore: [],
         ___experimentalUnsafeOptions_WILL_CHANGE_IN_PATCH: {
-          // Peer ranges like ^0.1.0 stay valid after a patch: don't force a major.
+          // changesets 3 gives a peer dependent a patch, never a forced major; this option only
+          // decides whether an in-range peer range is rewritten. Kept true, so a core minor leaves the
+          // construct packages' `>=0.1.0 <1.0.0` alone (docs/releasing.md, test/release/peer-dependency.test.ts).
           onlyUpdatePeerDependentsWhenOutOfRange: true,
           // A dependent ships the new core too (and its range moves to ^new), so it gets a patch.
           updateInternalDependents: 'always',
@@ -56,10 +64,11 @@ export class Changesets extends Component {
       ],
     });
 
-    // What the "Version Packages" PR runs: the lockfile records workspace versions, so it moves too.
+    // What the "Version Packages" PR runs: the lockfile records workspace versions, so it moves too;
+    // projen's own records (.projen/deps.json) of the exact dev dependencies on core follow the new versions.
     project.addTask('changeset:version', {
-      description: 'Apply pending changesets: versions, internal ranges, CHANGELOG.md, lockfile',
-      steps: [{ exec: 'changeset version' }, { exec: 'npm install --package-lock-only --no-audit --no-fund' }],
+      description: 'Apply pending changesets: versions, internal ranges, CHANGELOG.md, projen files, lockfile',
+      steps: [{ exec: 'changeset version' }, { exec: 'projen --no-post' }, { exec: 'npm install --package-lock-only --no-audit --no-fund' }],
     });
 
     // Builds, then publishes every package whose version is not on the registry yet, with a

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, symlinkSync } from 'fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync } from 'fs';
 import { dirname, join } from 'path';
 import { run } from './command';
 
@@ -25,6 +25,13 @@ export async function copyWorkspace(root: string, dest: string): Promise<void> {
     cpSync(from, join(dest, file), { verbatimSymlinks: true });
   }
   mirrorNodeModules(join(root, 'node_modules'), join(dest, 'node_modules'));
+  // A workspace's own node_modules: what npm could not hoist (e.g. packages/cdktn's cdktn,
+  // @cdktn/provider-aws and constructs 10.6.0, apart from the root's constructs 10.8.1).
+  const workspaces: string[] = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).workspaces ?? [];
+  for (const ws of workspaces) {
+    const nested = join(root, ws, 'node_modules');
+    if (existsSync(nested)) mirrorNodeModules(nested, join(dest, ws, 'node_modules'));
+  }
 }
 
 /** Mirrors an installed node_modules folder with links (see copyWorkspace). */

@@ -21,9 +21,16 @@ describe('Changesets', () => {
     expect(unsafe).toEqual({ onlyUpdatePeerDependentsWhenOutOfRange: true, updateInternalDependents: 'always' });
   });
 
-  test('versioning also refreshes the lockfile, which records workspace versions', () => {
+  test('versioning also refreshes projen\'s files (exact dev dependencies on core) and the lockfile, which record workspace versions', () => {
     const steps = out['.projen/tasks.json'].tasks['changeset:version'].steps;
-    expect(steps).toEqual([{ exec: 'changeset version' }, { exec: 'npm install --package-lock-only --no-audit --no-fund' }]);
+    expect(steps).toEqual([{ exec: 'changeset version' }, { exec: 'projen --no-post' }, { exec: 'npm install --package-lock-only --no-audit --no-fund' }]);
+  });
+
+  test('fixed groups release together', () => {
+    const fixedRoot = rootProject();
+    new Changesets(fixedRoot, { baseBranch: 'main', nodeVersion: '22', fixed: [['@x/a', '@x/b']] });
+    expect(synthSnapshot(fixedRoot)['.changeset/config.json'].fixed).toEqual([['@x/a', '@x/b']]);
+    expect(out['.changeset/config.json'].fixed).toEqual([]);
   });
 
   test('release workflow: changesets/action v2 inputs, rights on the job only, OIDC for trusted publishing with provenance', () => {
