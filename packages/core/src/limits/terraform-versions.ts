@@ -27,6 +27,14 @@ export class TerraformVersions {
   public static readonly AWS_PROVIDER_CDKTN = '~> 6.66';
 
   /**
+   * The AWS provider's source address, written out in full. A stack synthesized by
+   * cdktf 0.21 otherwise says `aws` and one by cdktn 0.24 `hashicorp/aws`; both mean
+   * registry.terraform.io/hashicorp/aws, so the state is the same either way.
+   * @see https://developer.hashicorp.com/terraform/language/providers/requirements#source-addresses
+   */
+  public static readonly AWS_PROVIDER_SOURCE = 'hashicorp/aws';
+
+  /**
    * Terraform of the reusable modules: preconditions, optional() object attributes
    * with defaults and timecmp() need 1.3; 1.5 is the floor this project tests against.
    */

@@ -101,6 +101,8 @@ export class CdktfInfra extends Component {
       ...this.variables(),
       '',
       `    new AwsProvider(this, 'aws', { region: region.stringValue, defaultTags: [{ tags: ${tsLiteral(names.tags)} }] });`,
+      '    // The full source address: cdktf writes `aws`, cdktn `hashicorp/aws`, the same provider (and state) either way.',
+      `    this.addOverride('terraform.required_providers.aws.source', '${TerraformVersions.AWS_PROVIDER_SOURCE}');`,
       `    this.addOverride('terraform.required_providers.aws.version', '${f.awsProviderConstraint}');`,
       '',
       '    // One image for every job: immutable tags (the release version), scanned on push.',

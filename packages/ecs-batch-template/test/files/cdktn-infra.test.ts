@@ -161,54 +161,78 @@ describe('infra: cdktn', () => {
   }, 300_000);
 
   test('cdktf.json, synth:infra, the output folder, workflows and lint are the same as a cdktf repo\'s', () => {
-    for (const path of ['cdktf.json', '.projen/tasks.json', '.gitignore', 'infra/tsconfig.json', '.github/workflows/build.yml', '.github/workflows/deploy.yml']) {
+    for (const path of ['cdktf.json', '.gitignore', 'infra/tsconfig.json', '.github/workflows/build.yml', '.github/workflows/deploy.yml']) {
       expect([path, out[path]]).toEqual([path, cdktf[path]]);
+    }
+    for (const task of ['synth:infra', 'lint:infra', 'post-compile']) {
+      expect([task, out['.projen/tasks.json'].tasks[task]]).toEqual([task, cdktf['.projen/tasks.json'].tasks[task]]);
     }
     expect(out['cdktf.json'].output).toBe('cdktf.out');
   });
 
-  test('moving from cdktf: change infra in .projenrc.ts, run npx projen; only the imports, the constraint and the packages change', () => {
+  /**
+   * The move, as a team makes it: a cdktf repo, synthesized and its stack synthesized; then
+   * `infra: 'cdktn'` in the same folder, `npx projen` (re-synthesized) and `synth:infra` again.
+   */
+  describe('moving from cdktf: change infra in .projenrc.ts, run npx projen', () => {
     const dir = tempDir();
-    synthInPlace(teamRepo('cdktf', dir));
-    const before = files(dir);
-    synthInPlace(teamRepo('cdktn', dir));
-    const after = files(dir);
-    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
-    const changed = Object.keys(after).filter((path) => after[path] !== before[path]).sort();
-    expect(changed).toEqual(['.projen/deps.json', 'infra/main.ts', 'package.json', 'test/infra/main.test.ts']);
-    // main.ts: the same stack, with the package names and the provider constraint of CDK Terrain.
-    const renamed = before['infra/main.ts']
-      .replace(/'@cdktf\/provider-aws\//g, "'@cdktn/provider-aws/")
-      .replace("from '@ecs-batch/cdktf'", "from '@ecs-batch/cdktn'")
-      .replace("from 'cdktf'", "from 'cdktn'")
-      .replace('(CDK for Terraform, package `cdktf`)', '(CDK Terrain, package `cdktn`)')
-      .replace(`'${TerraformVersions.AWS_PROVIDER}'`, `'${TerraformVersions.AWS_PROVIDER_CDKTN}'`);
-    expect(after['infra/main.ts']).toBe(renamed);
-    expect(after['test/infra/main.test.ts']).toBe(before['test/infra/main.test.ts'].replace("from 'cdktf'", "from 'cdktn'"));
-    const dev = JSON.parse(after['package.json']).devDependencies;
-    expect(Object.keys(dev).filter((name) => /cdktf/.test(name)).sort()).toEqual(['@cdktf/hcl2json']);
+    let before: Record<string, string>;
+    let after: Record<string, string>;
+    let tf: { stack: any; output: string[] };
+    let tn: { stack: any; output: string[] };
+    beforeAll(() => {
+      synthInPlace(teamRepo('cdktf', dir));
+      before = files(dir);
+      tf = synthInfra(dir, join(repoRoot, 'node_modules'));
+      rmSync(join(dir, 'cdktf.out'), { recursive: true });
+      rmSync(join(dir, 'node_modules'));
+      synthInPlace(teamRepo('cdktn', dir));
+      after = files(dir);
+      // npx projen installs the new devDependencies: here, the CDK Terrain node_modules.
+      tn = synthInfra(dir, cdktnModules());
+    }, 300_000);
+
+    test('only the imports, the constraint and the packages change', () => {
+      const generated = (all: Record<string, string>) => Object.keys(all).filter((path) => !path.startsWith('cdktf.out/')).sort();
+      expect(generated(after)).toEqual(generated(before));
+      const changed = generated(after).filter((path) => after[path] !== before[path]);
+      expect(changed).toEqual(['.projen/deps.json', '.projen/tasks.json', 'infra/main.ts', 'package.json', 'test/infra/main.test.ts']);
+      // main.ts: the same stack, with the package names and the provider constraint of CDK Terrain.
+      const renamed = before['infra/main.ts']
+        .replace(/'@cdktf\/provider-aws\//g, "'@cdktn/provider-aws/")
+        .replace("from '@ecs-batch/cdktf'", "from '@ecs-batch/cdktn'")
+        .replace("from 'cdktf'", "from 'cdktn'")
+        .replace('(CDK for Terraform, package `cdktf`)', '(CDK Terrain, package `cdktn`)')
+        .replace(`'${TerraformVersions.AWS_PROVIDER}'`, `'${TerraformVersions.AWS_PROVIDER_CDKTN}'`);
+      expect(after['infra/main.ts']).toBe(renamed);
+      expect(after['test/infra/main.test.ts']).toBe(before['test/infra/main.test.ts'].replace("from 'cdktf'", "from 'cdktn'"));
+      // tasks.json: only the upgrade task's list of packages.
+      const tasks = (all: Record<string, string>) => JSON.parse(all['.projen/tasks.json']).tasks;
+      const changedTasks = Object.keys(tasks(after)).filter((name) => JSON.stringify(tasks(after)[name]) !== JSON.stringify(tasks(before)[name]));
+      expect(changedTasks).toEqual(['upgrade']);
+      const dev = JSON.parse(after['package.json']).devDependencies;
+      expect(Object.keys(dev).filter((name) => /cdktf/.test(name))).toEqual(['@cdktf/hcl2json']);
+      expect(Object.keys(dev).filter((name) => /cdktn/.test(name)).sort()).toEqual(['@cdktn/provider-aws', '@ecs-batch/cdktn', 'cdktn']);
+    });
+
+    test('synth:infra writes the same files into the same cdktf.out/', () => {
+      expect(tn.output).toEqual(tf.output);
+      expect(tn.output).toContain(join('stacks', 'payments-batch', 'cdk.tf.json'));
+    });
+
+    test('the state needs no move: the Terraform JSON is identical but for the provider constraint and the // metadata', () => {
+      const differing = differences(tf.stack, tn.stack);
+      expect(differing).toContain('terraform.required_providers.aws.version');
+      expect(differing.filter((path) => path !== 'terraform.required_providers.aws.version' && !path.split('.').includes('//'))).toEqual([]);
+      // The provider keeps its source, hashicorp/aws; only the lower bound of its version moves.
+      expect(tf.stack.terraform.required_providers.aws).toEqual({ source: 'hashicorp/aws', version: TerraformVersions.AWS_PROVIDER });
+      expect(tn.stack.terraform.required_providers.aws).toEqual({ source: 'hashicorp/aws', version: TerraformVersions.AWS_PROVIDER_CDKTN });
+      // What the metadata says: the framework's version.
+      expect([tf.stack['//'].metadata.version, tn.stack['//'].metadata.version]).toEqual([PackageAssets.thirdPartyVersion('cdktf'), CDKTN_VERSIONS.cdktn]);
+      // Not vacuous: both stacks hold every block of the repo, at the same addresses.
+      const addresses = (stack: any) => ['resource', 'data'].flatMap((kind) => Object.entries<any>(stack[kind]).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${kind}.${type}.${name}`))).sort();
+      expect(addresses(tn.stack)).toEqual(addresses(tf.stack));
+      expect(addresses(tf.stack).length).toBeGreaterThan(30);
+    });
   });
-
-  test('the state needs no move: the synthesized Terraform JSON is identical but for the provider constraint and the // metadata', () => {
-    const fromCdktf = tempDir();
-    synthInPlace(teamRepo('cdktf', fromCdktf));
-    const tf = synthInfra(fromCdktf, join(repoRoot, 'node_modules'));
-    const toCdktn = tempDir();
-    synthInPlace(teamRepo('cdktn', toCdktn));
-    const tn = synthInfra(toCdktn, cdktnModules());
-
-    // Same output folder and files: terraform -chdir=cdktf.out/stacks/<stack> works unchanged.
-    expect(tn.output).toEqual(tf.output);
-    expect(tn.output).toContain(STACK_FILE.replace('cdktf.out/', ''));
-
-    const differing = differences(tf.stack, tn.stack);
-    expect(differing).toContain('terraform.required_providers.aws.version');
-    expect(differing.filter((path) => path !== 'terraform.required_providers.aws.version' && !path.split('.').includes('//'))).toEqual([]);
-    expect(tf.stack.terraform.required_providers.aws).toEqual({ source: 'hashicorp/aws', version: TerraformVersions.AWS_PROVIDER });
-    expect(tn.stack.terraform.required_providers.aws).toEqual({ source: 'hashicorp/aws', version: TerraformVersions.AWS_PROVIDER_CDKTN });
-    // Not vacuous: both stacks hold every block of the repo, at the same addresses.
-    const addresses = (stack: any) => Object.entries<any>(stack.resource).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)).sort();
-    expect(addresses(tn.stack)).toEqual(addresses(tf.stack));
-    expect(addresses(tf.stack).length).toBeGreaterThan(30);
-  }, 300_000);
 });
