@@ -197,9 +197,10 @@ describe('CdktfInfra', () => {
     expect(titles).toContain('payments-nightly: missed runs per day (approx.: 1 expected − runs reported)');
     expect(Object.values<any>(stack.resource.aws_cloudwatch_event_rule).map((r) => r.name)).toContain('payments-batch-task-events');
     expect(stack.output.dashboard_url.value).toContain('#dashboards/dashboard/');
-    // Bounded versions: Terraform 1.x from 1.10 (use_lockfile), provider 6.x from the tested 6.25.
+    // Bounded versions: Terraform 1.x from 1.10 (use_lockfile), provider 6.x from the tested 6.25,
+    // its source written in full (cdktf alone would write `aws`; cdktn writes `hashicorp/aws`).
     expect(stack.terraform.required_version).toBe('~> 1.10');
-    expect(stack.terraform.required_providers.aws).toEqual({ source: 'aws', version: '~> 6.25' });
+    expect(stack.terraform.required_providers.aws).toEqual({ source: 'hashicorp/aws', version: '~> 6.25' });
   });
 
   test('dashboard: false leaves the dashboard and its output out', () => {
