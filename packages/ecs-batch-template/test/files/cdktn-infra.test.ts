@@ -90,8 +90,7 @@ function cdktnModules(): string {
  * `app.synth()` when it is the main module), with `modules` as the repo's node_modules.
  * Transpile-only: the type-check of infra/ is the team build's, not this test's.
  */
-function synthInfra(dir: string, modules: string): { stack: any; output: string[] } {
-  symlinkSync(modules, join(dir, 'node_modules'));
+function synthInfra(dir: string): { stack: any; output: string[] } {
   const tsNode = join(repoRoot, 'node_modules', 'ts-node', 'dist', 'bin.js');
   const compiler = join(repoRoot, 'node_modules', 'typescript');
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(CDKTF|CDKTN)_/.test(name)));
@@ -99,6 +98,23 @@ function synthInfra(dir: string, modules: string): { stack: any; output: string[
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return { stack: JSON.parse(readFileSync(join(dir, STACK_FILE), 'utf8')), output: Object.keys(files(join(dir, 'cdktf.out'))).sort() };
+}
+
+/**
+ * A repo's node_modules as `npx projen` installs it for cdktn: every package of `modules`,
+ * linked, plus the type packages the repo's tsconfig names (from the monorepo).
+ */
+function linkCdktnModules(dir: string, modules: string): void {
+  const target = join(dir, 'node_modules');
+  mkdirSync(join(target, '@types'), { recursive: true });
+  for (const entry of readdirSync(modules)) {
+    const names = entry.startsWith('@') ? readdirSync(join(modules, entry)).map((name) => join(entry, name)) : [entry];
+    for (const name of names) {
+      mkdirSync(join(target, name, '..'), { recursive: true });
+      symlinkSync(join(modules, name), join(target, name));
+    }
+  }
+  for (const types of ['node', 'jest']) symlinkSync(join(repoRoot, 'node_modules', '@types', types), join(target, '@types', types));
 }
 
 /** The paths (a.b.c) at which two JSON values differ. */
@@ -194,13 +210,15 @@ describe('infra: cdktn', () => {
     beforeAll(() => {
       synthInPlace(teamRepo('cdktf', dir));
       before = files(dir);
-      tf = synthInfra(dir, join(repoRoot, 'node_modules'));
+      symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+      tf = synthInfra(dir);
       rmSync(join(dir, 'cdktf.out'), { recursive: true });
       rmSync(join(dir, 'node_modules'));
       synthInPlace(teamRepo('cdktn', dir));
       after = files(dir);
-      // npx projen installs the new devDependencies: here, the CDK Terrain node_modules.
-      tn = synthInfra(dir, cdktnModules());
+      // npx projen installs the new devDependencies: here, the CDK Terrain packages.
+      linkCdktnModules(dir, cdktnModules());
+      tn = synthInfra(dir);
     }, 300_000);
 
     test('only the imports, the constraint and the packages change', () => {
@@ -225,6 +243,12 @@ describe('infra: cdktn', () => {
       expect(Object.keys(dev).filter((name) => /cdktf/.test(name))).toEqual(['@cdktf/hcl2json']);
       expect(Object.keys(dev).filter((name) => /cdktn/.test(name)).sort()).toEqual(['@cdktn/provider-aws', '@ecs-batch/cdktn', 'cdktn']);
     });
+
+    test('infra/main.ts type-checks against the CDK Terrain typings and @ecs-batch/cdktn', () => {
+      const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'infra/tsconfig.json'], { cwd: dir, encoding: 'utf8' });
+      expect(tsc.stdout + tsc.stderr).toBe('');
+      expect(tsc.status).toBe(0);
+    }, 120_000);
 
     test('synth:infra writes the same files into the same cdktf.out/', () => {
       expect(tn.output).toEqual(tf.output);
