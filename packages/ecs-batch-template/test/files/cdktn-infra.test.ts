@@ -262,6 +262,8 @@ describe('infra: cdktn', () => {
       // The provider keeps its source, hashicorp/aws; only the lower bound of its version moves.
       expect(tf.stack.terraform.required_providers.aws).toEqual({ source: 'hashicorp/aws', version: TerraformVersions.AWS_PROVIDER });
       expect(tn.stack.terraform.required_providers.aws).toEqual({ source: 'hashicorp/aws', version: TerraformVersions.AWS_PROVIDER_CDKTN });
+      // One backend, S3, in both (the framework's default local backend would make two, which Terraform refuses).
+      expect([tf.stack.terraform.backend, tn.stack.terraform.backend]).toEqual([{ s3: {} }, { s3: {} }]);
       // What the metadata says: the framework's version.
       expect([tf.stack['//'].metadata.version, tn.stack['//'].metadata.version]).toEqual([PackageAssets.thirdPartyVersion('cdktf'), CDKTN_VERSIONS.cdktn]);
       // Not vacuous: both stacks hold every block of the repo, at the same addresses.
