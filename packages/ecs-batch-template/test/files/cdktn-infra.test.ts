@@ -115,6 +115,8 @@ function linkCdktnModules(dir: string, modules: string): void {
     }
   }
   for (const types of ['node', 'jest']) symlinkSync(join(repoRoot, 'node_modules', '@types', types), join(target, '@types', types));
+  // What the repo's jest needs to run its infra test.
+  for (const tool of ['ts-jest', 'typescript']) symlinkSync(join(repoRoot, 'node_modules', tool), join(target, tool));
 }
 
 /** The paths (a.b.c) at which two JSON values differ. */
@@ -248,6 +250,12 @@ describe('infra: cdktn', () => {
       const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'infra/tsconfig.json'], { cwd: dir, encoding: 'utf8' });
       expect(tsc.stdout + tsc.stderr).toBe('');
       expect(tsc.status).toBe(0);
+    }, 120_000);
+
+    test('the repo\'s own infra test (test/infra/main.test.ts, on cdktn\'s Testing) passes', () => {
+      const jest = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', 'test/infra'], { cwd: dir, encoding: 'utf8' });
+      expect(jest.stderr).toMatch(/Tests: +\d+ passed, \d+ total/);
+      expect(jest.status).toBe(0);
     }, 120_000);
 
     test('synth:infra writes the same files into the same cdktf.out/', () => {
