@@ -6,7 +6,8 @@
  * pins, installed from the registry into a cache folder under the OS temp dir (reused while
  * the pins stay the same). Its `@ecs-batch/cdktn` is packages/cdktn/lib once that package
  * exists in the monorepo; until then, packages/cdktf/lib with its imports renamed, as the
- * `@ecs-batch/cdktn` build generates it.
+ * `@ecs-batch/cdktn` build generates it. The first run needs the npm registry (about 25 s);
+ * without it the install fails the test rather than skipping it.
  */
 import { spawnSync } from 'child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
