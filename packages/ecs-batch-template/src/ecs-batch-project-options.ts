@@ -21,8 +21,12 @@ export interface EcsBatchProjectOptions extends typescript.TypeScriptProjectOpti
 
   /**
    * How the infra is written: `cdktf` (TypeScript, `infra/main.ts` with the
-   * `EcsBatchJob` construct) or `hcl` (a Terraform root module calling the
-   * vendored `ecs-batch-job` module).
+   * `EcsBatchJob` construct, on CDK for Terraform), `cdktn` (the same, on CDK
+   * Terrain, the maintained fork of the archived CDK for Terraform) or `hcl` (a
+   * Terraform root module calling the vendored `ecs-batch-job` module).
+   *
+   * Moving from `cdktf` to `cdktn` is this option and `npx projen`: the synthesized
+   * Terraform keeps its addresses, so the state needs no move.
    *
    * @default 'cdktf'
    * @pjnew "cdktf"

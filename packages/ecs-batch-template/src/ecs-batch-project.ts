@@ -17,6 +17,7 @@ import { Rollback } from './files/rollback';
 import { RunNow } from './files/run-now';
 import { UpgradeWorkflow } from './files/upgrade-workflow';
 import { Workflows } from './files/workflows';
+import { cdkFramework } from './private/cdk-framework';
 import { fieldError, isValidationError, jobFieldName } from './private/field-error';
 import { JobSettings, resolveJob } from './private/job-settings';
 import { LambdaMigration, migratedDependencies, planLambdaMigration } from './private/lambda-migration';
@@ -84,7 +85,7 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
 
   /** The team that owns the repo. */
   public readonly team: string;
-  /** How the infra is written: `cdktf` or `hcl`. */
+  /** How the infra is written: `cdktf`, `cdktn` or `hcl`. */
   public readonly infra: string;
   /** The AWS region of the jobs. */
   public readonly region: string;
@@ -140,14 +141,14 @@ export class EcsBatchProject extends typescript.TypeScriptProject {
     // The release scripts render task definitions with core and read the environments' tfvars with hcl2json;
     // lint:infra runs the linter in the build.
     this.addDevDeps(version('@ecs-batch/core'), version('@ecs-batch/lint'), thirdParty('@cdktf/hcl2json'));
-    if (settings.infra === 'cdktf') {
-      this.addDevDeps(version('@ecs-batch/cdktf'), thirdParty('cdktf'), thirdParty('@cdktf/provider-aws'), thirdParty('constructs'));
-    }
+    // cdktf or cdktn: the construct package, the framework, its AWS provider and the constructs it accepts.
+    const framework = cdkFramework(settings.infra);
+    if (framework) this.addDevDeps(...framework.devDependencies());
 
     const jobs = () => this.jobSettings;
     const branch = options.defaultReleaseBranch ?? 'main';
     new Dockerfile(this);
-    if (settings.infra === 'cdktf') new CdktfInfra(this, settings, jobs);
+    if (framework) new CdktfInfra(this, settings, framework, jobs);
     else new HclInfra(this, settings, jobs);
     new LintInfra(this, settings);
     new Environments(this, settings);

@@ -79,7 +79,7 @@ describe('bad options fail before anything is written, naming the flag', () => {
     [{ team: 'p' }, "--team: 'p' is not a valid team name"],
     [{ team: 'a'.repeat(32) }, '--team:'],
     [{ team: '1payments' }, '--team:'],
-    [{ infra: 'pulumi' }, "--infra: 'pulumi' is not supported (cdktf or hcl)"],
+    [{ infra: 'pulumi' }, "--infra: 'pulumi' is not supported (cdktf, cdktn or hcl)"],
     [{ region: 'tokyo' }, "--region: 'tokyo' is not an AWS region name"],
     [{ schedule: 'cron(0 25 * * ? *)' }, '--schedule: hour 25 is out of range (0-23)'],
     [{ schedule: 'cron(0 2 * * *)' }, '--schedule: cron has 5 fields'],

@@ -3,6 +3,7 @@ import { Component, JsonFile } from 'projen';
 import { TypescriptConfig, TypescriptConfigExtends } from 'projen/lib/javascript';
 import { TypeScriptProject } from 'projen/lib/typescript';
 import { InfraNames } from './infra-names';
+import { CdkFramework } from '../private/cdk-framework';
 import { GeneratedTextFile } from '../private/generated-text-file';
 import { JobSettings } from '../private/job-settings';
 import { ProjectSettings } from '../private/project-settings';
@@ -14,13 +15,19 @@ export const SYNTH_INFRA_TASK = 'synth:infra';
 export const INFRA_TSCONFIG = 'infra/tsconfig.json';
 
 /**
- * infra=cdktf: `infra/main.ts`, a CDKTF stack with one `EcsBatchJob` per job, the
+ * infra=cdktf or cdktn: `infra/main.ts`, a stack with one `EcsBatchJob` per job, the
  * image repository and the per-environment variables; `cdktf.json`; the
  * `synth:infra` task (part of the build) and a test of the synthesized IAM and
- * schedules.
+ * schedules. The two flavours differ only in the packages `framework` names and the
+ * AWS provider constraint: CDK Terrain keeps cdktf.json, cdktf.out/ and the logical ids.
  */
 export class CdktfInfra extends Component {
-  constructor(project: TypeScriptProject, private readonly settings: ProjectSettings, private readonly jobs: () => JobSettings[]) {
+  constructor(
+    project: TypeScriptProject,
+    private readonly settings: ProjectSettings,
+    private readonly framework: CdkFramework,
+    private readonly jobs: () => JobSettings[],
+  ) {
     super(project, 'CdktfInfra');
     const names = new InfraNames(settings);
     // infra/ gets its own type-check config, as projen gives test/ and projenrc/ theirs:
@@ -40,7 +47,7 @@ export class CdktfInfra extends Component {
         language: 'typescript',
         app,
         output: 'cdktf.out',
-        // Prebuilt providers (@cdktf/provider-aws): nothing to generate.
+        // Prebuilt providers (@cdktf/provider-aws, @cdktn/provider-aws): nothing to generate.
         terraformProviders: [],
         terraformModules: [],
         context: {},
@@ -62,22 +69,24 @@ export class CdktfInfra extends Component {
 
   private mainTs(names: InfraNames): string[] {
     const s = this.settings;
+    const f = this.framework;
     const jobs = this.jobs();
+    // Sorted by module name, as eslint's import/order wants them.
     return [
-      "import { EcrLifecyclePolicy } from '@cdktf/provider-aws/lib/ecr-lifecycle-policy';",
-      "import { EcrRepository } from '@cdktf/provider-aws/lib/ecr-repository';",
+      `import { EcrLifecyclePolicy } from '${f.providerAws}/lib/ecr-lifecycle-policy';`,
+      `import { EcrRepository } from '${f.providerAws}/lib/ecr-repository';`,
       ...(s.createCluster ? [
-        "import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';",
-        "import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';",
+        `import { EcsCluster } from '${f.providerAws}/lib/ecs-cluster';`,
+        `import { EcsClusterCapacityProviders } from '${f.providerAws}/lib/ecs-cluster-capacity-providers';`,
       ] : []),
-      "import { AwsProvider } from '@cdktf/provider-aws/lib/provider';",
-      `import { ${['CpuArchitecture', ...(this.hasDashboard() ? ['EcsBatchDashboard'] : []), 'EcsBatchJob', ...(jobs.some((j) => j.overlap === 'skip') ? ['OverlapPolicy'] : []), 'TriggerKind'].join(', ')} } from '@ecs-batch/cdktf';`,
+      `import { AwsProvider } from '${f.providerAws}/lib/provider';`,
+      `import { ${['CpuArchitecture', ...(this.hasDashboard() ? ['EcsBatchDashboard'] : []), 'EcsBatchJob', ...(jobs.some((j) => j.overlap === 'skip') ? ['OverlapPolicy'] : []), 'TriggerKind'].join(', ')} } from '${f.constructs}';`,
       "import { Schedule } from '@ecs-batch/core';",
-      "import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';",
+      `import { App, TerraformOutput, TerraformStack, TerraformVariable } from '${f.library}';`,
       "import { Construct } from 'constructs';",
       '',
       '/**',
-      ` * The scheduled jobs of team ${s.team}, as one Terraform stack.`,
+      ` * The scheduled jobs of team ${s.team}, as one Terraform stack (${f.title}, package \`${f.library}\`).`,
       ` * \`npx projen ${SYNTH_INFRA_TASK}\` writes it to cdktf.out/stacks/${names.stack}; every environment`,
       ' * sets the variables below in infra/environments/<env>.tfvars.',
       ' */',
@@ -85,14 +94,17 @@ export class CdktfInfra extends Component {
       '  constructor(scope: Construct, id: string) {',
       '    super(scope, id);',
       '    // State lives in S3: each environment passes infra/environments/<env>.s3.tfbackend to `terraform init`.',
-      "    this.addOverride('terraform.backend', { s3: {} });",
+      '    // `local: undefined` drops the local backend the framework adds otherwise: Terraform allows one backend.',
+      "    this.addOverride('terraform.backend', { s3: {}, local: undefined });",
       '    // Bounded versions: the next major of Terraform or the provider is an upgrade someone makes.',
       `    this.addOverride('terraform.required_version', '${TerraformVersions.ROOT_MODULE}');`,
       '',
       ...this.variables(),
       '',
       `    new AwsProvider(this, 'aws', { region: region.stringValue, defaultTags: [{ tags: ${tsLiteral(names.tags)} }] });`,
-      `    this.addOverride('terraform.required_providers.aws.version', '${TerraformVersions.AWS_PROVIDER}');`,
+      '    // The full source address: cdktf writes `aws`, cdktn `hashicorp/aws`, the same provider (and state) either way.',
+      `    this.addOverride('terraform.required_providers.aws.source', '${TerraformVersions.AWS_PROVIDER_SOURCE}');`,
+      `    this.addOverride('terraform.required_providers.aws.version', '${f.awsProviderConstraint}');`,
       '',
       '    // One image for every job: immutable tags (the release version), scanned on push.',
       "    const images = new EcrRepository(this, 'images', {",
@@ -227,7 +239,7 @@ export class CdktfInfra extends Component {
     const jobs = this.jobs();
     const clusterRef = s.createCluster ? '${aws_ecs_cluster.cluster.arn}' : '${var.cluster_arn}';
     return [
-      "import { Testing } from 'cdktf';",
+      `import { Testing } from '${this.framework.library}';`,
       "import { BatchStack } from '../../infra/main';",
       '',
       '// The synthesized Terraform JSON, as `terraform` reads it from cdktf.out/.',

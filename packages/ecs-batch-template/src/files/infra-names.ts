@@ -1,3 +1,4 @@
+import { cdkFramework } from '../private/cdk-framework';
 import { ProjectSettings } from '../private/project-settings';
 
 /**
@@ -31,14 +32,15 @@ export class InfraNames {
     return this.settings.baseName;
   }
 
-  /** The CDKTF stack, and its folder under cdktf.out/stacks/. */
+  /** The CDK stack (cdktf, cdktn), and its folder under cdktf.out/stacks/. */
   public get stack(): string {
     return this.settings.baseName;
   }
 
-  /** Where `terraform` runs: the synthesized stack (cdktf) or the root module (hcl). */
+  /** Where `terraform` runs: the synthesized stack (cdktf, cdktn) or the root module (hcl). */
   public get terraformDir(): string {
-    return this.settings.infra === 'cdktf' ? `cdktf.out/stacks/${this.stack}` : 'infra';
+    // CDK Terrain keeps CDK for Terraform's output folder, cdktf.out/.
+    return cdkFramework(this.settings.infra) ? `cdktf.out/stacks/${this.stack}` : 'infra';
   }
 
   /** Tags on every resource (the AWS provider's default_tags). */

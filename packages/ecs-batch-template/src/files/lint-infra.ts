@@ -44,7 +44,7 @@ export class LintInfra extends Component {
       exec: `ecs-batch-lint ${this.dir}`,
       receiveArgs: true,
     });
-    // After synth:infra (cdktf), which post-compile spawns first.
+    // After synth:infra (cdktf, cdktn), which post-compile spawns first.
     project.postCompileTask.spawn(task);
     project.gitignore.exclude(`/${LINT_SARIF_FILE}`);
   }

@@ -1,9 +1,10 @@
-import { JobDashboard, JobTaskDefinition } from '@ecs-batch/core';
+import { JobDashboard, JobTaskDefinition, TerraformVersions } from '@ecs-batch/core';
 import { BOOTSTRAP_DIR, Bootstrap } from './bootstrap';
 import { SYNTH_INFRA_TASK } from './cdktf-infra';
 import { DEFAULT_ENVIRONMENT, Environments } from './environments';
 import { InfraNames } from './infra-names';
 import { ROLLBACK_SCRIPT } from './rollback';
+import { cdkFramework, CdkFramework } from '../private/cdk-framework';
 import { JobSettings } from '../private/job-settings';
 import { LambdaMigration, MigratedJob, originalPath } from '../private/lambda-migration';
 import { PackageAssets } from '../private/package-assets';
@@ -26,7 +27,9 @@ export class TeamReadme {
    */
   public static contents(name: string, settings: ProjectSettings, migration?: LambdaMigration): string {
     const names = new InfraNames(settings);
-    const cdktf = settings.infra === 'cdktf';
+    // cdktf or cdktn: a TypeScript stack, synthesized before terraform runs.
+    const framework = cdkFramework(settings.infra);
+    const cdktf = framework !== undefined;
     // Without a first job (a .projenrc.ts of addJob calls) the README exists already: any name serves.
     const job = settings.initialJobs[0] ?? { name: PROJECT_DEFAULTS.jobName, schedule: PROJECT_DEFAULTS.schedule, timeZone: settings.timeZone };
     const env = DEFAULT_ENVIRONMENT;
@@ -37,7 +40,7 @@ export class TeamReadme {
       `# ${name}`,
       '',
       `The scheduled batch jobs of team **${settings.team}**: Lambda-style handlers that run once per schedule as ECS`,
-      `Fargate tasks in ${settings.region}, deployed with Terraform (${cdktf ? 'CDKTF' : 'HCL'}). Created with`,
+      `Fargate tasks in ${settings.region}, deployed with Terraform (${framework ? `${framework.title}, \`${framework.library}\`` : 'HCL'}). Created with`,
       `[ecs-batch-template](${docs('getting-started.md')}) ${PackageAssets.manifest().version}.`,
       '',
       '```sh',
@@ -54,6 +57,7 @@ export class TeamReadme {
       '',
       'The jobs are declared in `.projenrc.ts`; `npx projen` turns them into everything else.',
       '',
+      ...(framework ? frameworkNote(framework, docs('getting-started.md')) : []),
       ...(migration ? migrationSection(migration) : []),
       '## Layout',
       '',
@@ -62,8 +66,8 @@ export class TeamReadme {
       '| `.projenrc.ts` | the jobs and the repo settings | you |',
       '| `src/jobs/<job>/handler.ts` | a job\'s code, a Lambda-style handler | you (created once) |',
       '| `test/jobs/<job>.test.ts` | its test, through the real runner | you (created once) |',
-      cdktf
-        ? '| `infra/main.ts`, `cdktf.json` | the Terraform, as a CDKTF stack with one `EcsBatchJob` per job | projen |'
+      framework
+        ? `| \`infra/main.ts\`, \`cdktf.json\` | the Terraform, as a ${framework.title} stack with one \`EcsBatchJob\` per job (\`${framework.constructs}\`) | projen |`
         : '| `infra/*.tf`, `infra/jobs.auto.tfvars.json` | the Terraform root module and the job settings | projen |',
       ...(cdktf ? [] : ['| `infra/modules/` | the `ecs-batch-job` module, vendored at the template\'s version | projen |']),
       `| \`${BOOTSTRAP_DIR}/\` | the OIDC provider, state bucket, deploy and plan roles, applied once per account by an administrator | projen |`,
@@ -216,6 +220,26 @@ export class TeamReadme {
       `they are. See [getting started](${docs('getting-started.md')}).`,
     ].join('\n') + '\n';
   }
+}
+
+/**
+ * Which framework the stack is written with; on the archived CDK for Terraform, how to move.
+ */
+function frameworkNote(framework: CdkFramework, guide: string): string[] {
+  if (framework.kind === 'cdktn') {
+    return [
+      `The infra is written with ${framework.title} (\`${framework.library}\`, \`${framework.providerAws}\`), the maintained fork of the`,
+      'archived CDK for Terraform. It keeps `cdktf.json` and `cdktf.out/`.',
+      '',
+    ];
+  }
+  return [
+    `The infra is written with ${framework.title} (\`${framework.library}\`), which HashiCorp archived on 2025-12-10: its AWS`,
+    `provider bindings stay at hashicorp/aws ${TerraformVersions.AWS_PROVIDER.replace('~> ', '')} and get no newer arguments. To move to CDK Terrain, set`,
+    "`infra: 'cdktn'` in `.projenrc.ts` and run `npx projen`; the Terraform state needs no move",
+    `([CDK for Terraform is archived](${guide}#cdk-for-terraform-is-archived)).`,
+    '',
+  ];
 }
 
 /**

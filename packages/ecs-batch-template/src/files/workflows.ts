@@ -5,6 +5,7 @@ import { DEFAULT_ENVIRONMENT, Environments, TERRAFORM_VERSION } from './environm
 import { InfraNames } from './infra-names';
 import { LINT_SARIF_CATEGORY, LINT_SARIF_FILE, LintInfra } from './lint-infra';
 import { REGISTER_REVISION_SCRIPT } from './revision-scripts';
+import { cdkFramework } from '../private/cdk-framework';
 import { Pins } from '../private/pinned-actions';
 import { ProjectSettings } from '../private/project-settings';
 
@@ -50,7 +51,8 @@ export class Workflows extends Component {
     super(project, 'Workflows');
     const names = new InfraNames(settings);
     const tfDir = names.terraformDir;
-    const cdktf = settings.infra === 'cdktf';
+    // cdktf or cdktn: the stack is synthesized into cdktf.out/ before terraform runs.
+    const cdktf = cdkFramework(settings.infra) !== undefined;
     const synthInfra = cdktf ? [{ name: 'Synthesize the infra', run: `npx projen ${SYNTH_INFRA_TASK}` }] : [];
     const region = `\${{ vars.${WORKFLOW_VARIABLES.region} || '${settings.region}' }}`;
     const varFile = '"$GITHUB_WORKSPACE/' + Environments.varFile('$ENVIRONMENT') + '"';

@@ -1,12 +1,13 @@
 import { ClusterArn, FargateArchitecture, ManagedPolicyArn, TimeZone } from '@ecs-batch/core';
 import { AwsPartition } from '@ecs-batch/core/lib/arn/aws-partition';
 import { NodePackageManager } from 'projen/lib/javascript';
+import { CdkInfraKind } from './cdk-framework';
 import { fieldError, flagName } from './field-error';
 import { JobSettings, resolveJob, resolveTrigger, TriggerName } from './job-settings';
 import { EcsBatchProjectOptions } from '../ecs-batch-project-options';
 
-/** How the infra is written. */
-export type InfraKind = 'cdktf' | 'hcl';
+/** How the infra is written: TypeScript on CDK for Terraform or CDK Terrain, or HCL. */
+export type InfraKind = CdkInfraKind | 'hcl';
 
 /** The repo-level settings, validated, with defaults filled in. */
 export interface ProjectSettings {
@@ -56,7 +57,7 @@ export const PROJECT_DEFAULTS = {
 /** A team name prefixes AWS names, so it stays short and plain. */
 export const TEAM_PATTERN = /^[a-z][a-z0-9-]{1,30}$/;
 const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const INFRA_KINDS: InfraKind[] = ['cdktf', 'hcl'];
+const INFRA_KINDS: InfraKind[] = ['cdktf', 'cdktn', 'hcl'];
 
 /**
  * Validates every option through @ecs-batch/core, naming the flag in each error,
@@ -73,7 +74,7 @@ export function resolveProjectSettings(options: EcsBatchProjectOptions): Project
   }
   const infra = (options.infra ?? PROJECT_DEFAULTS.infra) as InfraKind;
   if (!INFRA_KINDS.includes(infra)) {
-    throw fieldError(flagName('infra'), `'${infra}' is not supported (${INFRA_KINDS.join(' or ')})`);
+    throw fieldError(flagName('infra'), `'${infra}' is not supported (${INFRA_KINDS.slice(0, -1).join(', ')} or ${INFRA_KINDS[INFRA_KINDS.length - 1]})`);
   }
   const region = options.region ?? PROJECT_DEFAULTS.region;
   if (!AwsPartition.REGION_PATTERN.test(region)) {

@@ -80,7 +80,7 @@ describe('CdktfInfra', () => {
     expect(main).toContain("const clusterArnVariable = new TerraformVariable(this, 'cluster_arn', { type: 'string', description: 'ARN of the ECS cluster the jobs run in.' });");
     expect(main).toContain("const subnetIds = new TerraformVariable(this, 'subnet_ids', { type: 'list(string)', description: 'Subnets the tasks run in.', default: ['subnet-0abc'] });");
     expect(main).toContain("const securityGroupIds = new TerraformVariable(this, 'security_group_ids', { type: 'list(string)', description: 'Security groups of the tasks.' });");
-    expect(main).toContain("this.addOverride('terraform.backend', { s3: {} });");
+    expect(main).toContain("this.addOverride('terraform.backend', { s3: {}, local: undefined });");
   });
 
   test('creates the image repository: immutable tags, scan on push, the last N images kept', () => {
@@ -197,9 +197,12 @@ describe('CdktfInfra', () => {
     expect(titles).toContain('payments-nightly: missed runs per day (approx.: 1 expected − runs reported)');
     expect(Object.values<any>(stack.resource.aws_cloudwatch_event_rule).map((r) => r.name)).toContain('payments-batch-task-events');
     expect(stack.output.dashboard_url.value).toContain('#dashboards/dashboard/');
-    // Bounded versions: Terraform 1.x from 1.10 (use_lockfile), provider 6.x from the tested 6.25.
+    // Bounded versions: Terraform 1.x from 1.10 (use_lockfile), provider 6.x from the tested 6.25,
+    // its source written in full (cdktf alone would write `aws`; cdktn writes `hashicorp/aws`).
     expect(stack.terraform.required_version).toBe('~> 1.10');
-    expect(stack.terraform.required_providers.aws).toEqual({ source: 'aws', version: '~> 6.25' });
+    // One backend, S3 (partial: each environment's .s3.tfbackend completes it); Terraform refuses two.
+    expect(stack.terraform.backend).toEqual({ s3: {} });
+    expect(stack.terraform.required_providers.aws).toEqual({ source: 'hashicorp/aws', version: '~> 6.25' });
   });
 
   test('dashboard: false leaves the dashboard and its output out', () => {

@@ -11,6 +11,21 @@ describe('TeamReadme', () => {
     ]);
   });
 
+  test('names the infra flavour; on cdktf, says it is archived and how to move to cdktn', () => {
+    expect(readme).toContain('deployed with Terraform (CDK for Terraform, `cdktf`)');
+    expect(readme).toContain('which HashiCorp archived on 2025-12-10');
+    expect(readme).toContain("`infra: 'cdktn'` in `.projenrc.ts` and run `npx projen`; the Terraform state needs no move");
+    expect(readme).toContain('getting-started.md#cdk-for-terraform-is-archived');
+    const cdktn: string = synth(newProject({ infra: 'cdktn' }))['README.md'];
+    expect(cdktn).toContain('deployed with Terraform (CDK Terrain, `cdktn`)');
+    expect(cdktn).toContain('| `infra/main.ts`, `cdktf.json` | the Terraform, as a CDK Terrain stack with one `EcsBatchJob` per job (`@ecs-batch/cdktn`) | projen |');
+    expect(cdktn).toContain('npx projen synth:infra');
+    expect(cdktn).not.toContain('archived on');
+    const hcl: string = synth(newProject({ infra: 'hcl' }))['README.md'];
+    expect(hcl).toContain('deployed with Terraform (HCL)');
+    expect(hcl).not.toMatch(/CDK Terrain|CDK for Terraform/);
+  });
+
   test('lists the first job with its schedule, size and handler', () => {
     expect(readme).toContain('| nightly | `cron(0 2 * * ? *)` Asia/Tokyo | scheduler | 256 CPU / 512 MiB | 60 min | `src/jobs/nightly/handler.ts` |');
   });
