@@ -89,9 +89,11 @@ const cdktf = new JsiiPackage(cdktfOptions);
 
 // The same constructs for CDK Terrain (cdktn), generated from cdktf's source at build time.
 const cdktn = new JsiiPackage(Flavour.options(cdktfOptions, CDKTN));
-new Flavour(cdktn, cdktf, CDKTN);
+const cdktnFlavour = new Flavour(cdktn, cdktf, CDKTN);
 
-for (const pkg of [core, cdktf]) new LazyRequires(pkg); // a synth process loads only what its constructs use
+// A synth process loads only what its constructs use.
+for (const pkg of [core, cdktf]) new LazyRequires(pkg);
+new LazyRequires(cdktn, cdktnFlavour.buildInputs);
 
 // Runs an unchanged Lambda handler once inside an ECS task.
 const runner = new TypeScriptPackage({
@@ -110,7 +112,8 @@ const template = new JsiiPackage({
   name: 'ecs-batch-template',
   description: 'projen project type for a team repo of scheduled ECS batch jobs',
   deps: [core.package.packageName],
-  peerDeps: ['projen@^0.103.25', `constructs@^${REPO.constructs}`],
+  // projen's own constructs peer: a cdktn team repo pins a constructs that cdktn accepts (<10.8).
+  peerDeps: ['projen@^0.103.25', 'constructs@^10.5.0'],
   // The analyzer is run (never imported) by --migrate-from; its tests run it from the workspace,
   // and lint the generated infra of both flavours with @ecs-batch/lint (dogfooding).
   devDeps: ['projen@0.103.25', `constructs@${REPO.constructs}`, '@cdktf/hcl2json@0.21.0', 'yaml@^2.9.1', runner.package.packageName, '@ecs-batch/migrate', '@ecs-batch/lint'],

@@ -50,6 +50,9 @@ const GENERATOR = 'projenrc/scripts/flavour.mjs';
  * build outputs: a cache hit in another clone restores them for the tests.
  */
 export class Flavour extends Component {
+  /** The Nx inputs of the generated package's build: its own files, the source package's, the generator. */
+  public readonly buildInputs: string[];
+
   /**
    * The options of the generated package: the source's, with the flavour's name,
    * description and framework dependencies in place of the source's framework.
@@ -100,9 +103,10 @@ export class Flavour extends Component {
 
     const sourceInputs = ['src/**/*', 'test/**/*', 'README.md'].map((p) => `{workspaceRoot}/${sourceDir}/${p}`);
     const inputs = [...sourceInputs, `{workspaceRoot}/${GENERATOR}`];
+    this.buildInputs = ['production', '^production', ...inputs];
     project.package.addField('nx', {
       targets: {
-        build: { inputs: ['production', '^production', ...inputs], outputs: [...BUILD_OUTPUTS, '{projectRoot}/src', '{projectRoot}/test', '{projectRoot}/README.md'] },
+        build: { inputs: this.buildInputs, outputs: [...BUILD_OUTPUTS, '{projectRoot}/src', '{projectRoot}/test', '{projectRoot}/README.md'] },
         test: { inputs: ['default', '^production', ...inputs] },
         lint: { inputs: ['default', '^production', ...inputs] },
       },

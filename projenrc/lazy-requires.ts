@@ -12,12 +12,15 @@ const SCRIPT = 'projenrc/scripts/lazy-requires.mjs';
  * the stack (docs/benchmarks.md, synth).
  */
 export class LazyRequires extends Component {
-  constructor(project: NodeProject) {
+  /**
+   * @param buildInputs the package's other Nx build inputs (a generated flavour declares its source's)
+   */
+  constructor(project: NodeProject, buildInputs: string[] = ['production', '^production']) {
     super(project);
     const rel = '../'.repeat(project.outdir.split('/').length - project.root.outdir.split('/').length);
     // Before docgen and the other post-compile steps, which read lib/ as it ships.
     project.postCompileTask.prependExec(`node ${rel}projenrc/scripts/lazy-requires.mjs lib`);
     // The script is outside the package: a change to it must rebuild (not restore) lib/.
-    project.package.file.addOverride('nx.targets.build.inputs', ['production', '^production', `{workspaceRoot}/${SCRIPT}`]);
+    project.package.file.addOverride('nx.targets.build.inputs', [...buildInputs, `{workspaceRoot}/${SCRIPT}`]);
   }
 }
