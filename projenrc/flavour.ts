@@ -50,9 +50,6 @@ const GENERATOR = 'projenrc/scripts/flavour.mjs';
  * build outputs: a cache hit in another clone restores them for the tests.
  */
 export class Flavour extends Component {
-  /** The Nx inputs of the generated package's build: its own files, the source package's, the generator. */
-  public readonly buildInputs: string[];
-
   /**
    * The options of the generated package: the source's, with the flavour's name,
    * description and framework dependencies in place of the source's framework.
@@ -73,6 +70,9 @@ export class Flavour extends Component {
       devDeps: [...keep(source.devDeps) ?? [], ...spec.devDeps],
     };
   }
+
+  /** The Nx inputs of the generated package's build: its own files, the source package's, the generator. */
+  public readonly buildInputs: string[];
 
   constructor(project: NodeProject, source: NodeProject, spec: FlavourSpec) {
     super(project);
