@@ -67,7 +67,7 @@ afterAll(async () => {
 describe('snapshot release', () => {
   test('every published package has a snapshot version, and the template pins its siblings at theirs', async () => {
     const r = registry();
-    for (const name of ['@ecs-batch/core', '@ecs-batch/cdktf', '@ecs-batch/lambda-runner', '@ecs-batch/migrate', TEMPLATE]) {
+    for (const name of ['@ecs-batch/core', '@ecs-batch/cdktf', '@ecs-batch/cdktn', '@ecs-batch/lambda-runner', '@ecs-batch/migrate', TEMPLATE]) {
       expect(r.version(name)).toMatch(/^\d+\.\d+\.\d+-e2e-\d{14}$/);
     }
     const viewed = await run('npm', ['view', `${TEMPLATE}@e2e`, 'version', 'dependencies', '--json'], { cwd: r.work, env: r.env() });
@@ -524,4 +524,55 @@ describe.each(['cdktf', 'hcl'] as const)('day 2 in the %s repo: a changed job re
     if (flavour === 'hcl') expect(Object.keys(repo.readJson('infra/jobs.auto.tfvars.json').jobs)).toEqual(['nightly']);
     else expect(repo.read('infra/main.ts')).not.toContain("'report'");
   }, 5 * MINUTE);
+});
+
+/** Every leaf path where two JSON values differ. */
+function differences(a: any, b: any, path: string[] = []): string[] {
+  const isObject = (v: any) => typeof v === 'object' && v !== null;
+  if (isObject(a) && isObject(b) && Array.isArray(a) === Array.isArray(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    return keys.flatMap((key) => differences(a[key], b[key], [...path, key]));
+  }
+  return JSON.stringify(a) === JSON.stringify(b) ? [] : [path.join('.')];
+}
+
+// Last: it turns the cdktf repo (after its day 2) into a cdktn one, the way a team moves off
+// archived CDK for Terraform (docs/getting-started.md): one option, then `npx projen`.
+describe('moving the cdktf repo to cdktn: one option and npx projen, no state move', () => {
+  let repo: GeneratedRepo;
+  let before: any;
+
+  beforeAll(async () => {
+    if (!generatedRepos.cdktf) throw new Error('setup: the cdktf repo was not generated (see its describe block)');
+    repo = generatedRepos.cdktf;
+    await repo.projen('synth:infra');
+    before = CdktfSynth.read(repo.dir).json;
+    // Day 2 left changes in the work tree: commit them, so what the move changes is all that git shows.
+    await repo.git('add', '-A');
+    await repo.git('-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', 'commit', '-q', '--allow-empty', '-m', 'day 2');
+  }, 5 * MINUTE);
+
+  test('infra: cdktn and npx projen: only the framework\'s files change, and cdktf is no longer installed', async () => {
+    const projenrc = repo.read('.projenrc.ts');
+    const moved = projenrc.replace(/infra: (['"])cdktf\1/, 'infra: $1cdktn$1');
+    expect(moved).not.toBe(projenrc);
+    repo.write('.projenrc.ts', moved);
+    await timer.phase('move', 'cdktf repo to cdktn: npx projen', () => repo.projen());
+    const changed = (await repo.gitStatus()).split('\n').map((line) => line.slice(3)).sort();
+    expect(changed.filter((file) => ![
+      '.projenrc.ts', '.projen/deps.json', '.projen/tasks.json', 'infra/main.ts', 'package.json', 'package-lock.json', 'test/infra/main.test.ts',
+    ].includes(file))).toEqual([]);
+    expect(changed).toEqual(expect.arrayContaining(['infra/main.ts', 'package.json']));
+    expect(repo.readJson('package.json').devDependencies['@ecs-batch/cdktn']).toBe(registry().version('@ecs-batch/cdktn'));
+    expect([repo.exists('node_modules/cdktn'), repo.exists('node_modules/@cdktn/provider-aws')]).toEqual([true, true]);
+    expect([repo.exists('node_modules/cdktf'), repo.exists('node_modules/@cdktf/provider-aws'), repo.exists('node_modules/@ecs-batch/cdktf')]).toEqual([false, false, false]);
+  }, 10 * MINUTE);
+
+  test('npx projen build passes on cdktn, and the Terraform JSON differs only in the provider constraint and the // metadata', async () => {
+    await timer.phase('build', 'cdktn repo: npx projen build', () => repo.projen('build'));
+    const after = CdktfSynth.read(repo.dir).json;
+    expect(differences(before, after)).toEqual(['//.metadata.version', 'terraform.required_providers.aws.version']);
+    expect(after.terraform.required_providers.aws.source).toBe('hashicorp/aws');
+    expect(Object.keys(after.resource).length).toBeGreaterThan(10);
+  }, 10 * MINUTE);
 });
