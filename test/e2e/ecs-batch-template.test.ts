@@ -20,7 +20,7 @@ import { HclFolder } from './support/hcl-folder';
 import { SnapshotRegistry, TEMPLATE } from './support/snapshot-registry';
 import { evaluateReplace } from './support/terraform-expression';
 import { RELEASE_SCRIPTS } from '../../projenrc/changesets';
-import { run } from '../../scripts/lib/command';
+import { run, tryRun } from '../../scripts/lib/command';
 import { projenNew } from '../../scripts/lib/projen-new';
 import { workspacePackages, writeChangeset } from '../../scripts/lib/snapshot-release';
 import { PhaseTimer } from '../../scripts/lib/timing';
@@ -135,6 +135,32 @@ describe('--infra cdktf', () => {
       expect(block(schedule.target).arn).toBe('${var.cluster_arn}');
     });
   });
+});
+
+describe('--infra cdktn', () => {
+  let repo: GeneratedRepo;
+
+  beforeAll(async () => {
+    repo = await generate('payments-cdktn', ['--team', TEAM, '--infra', 'cdktn']);
+  }, 10 * MINUTE);
+
+  test('it installs CDK Terrain and never the other framework', async () => {
+    const dev = repo.readJson('package.json').devDependencies;
+    expect(dev['@ecs-batch/cdktn']).toBe(registry().version('@ecs-batch/cdktn'));
+    expect(Object.keys(dev)).toEqual(expect.arrayContaining(['cdktn', '@cdktn/provider-aws', 'constructs']));
+    // npm ls exits 1 when nothing matches: the output is what tells.
+    const listed = await tryRun('npm', ['ls', 'cdktf', '@cdktf/provider-aws', '@ecs-batch/cdktf', '--all', '--json'], { cwd: repo.dir, env: registry().env() });
+    expect(JSON.parse(listed.stdout).dependencies ?? {}).toEqual({});
+    expect(repo.exists('node_modules/cdktn')).toBe(true);
+  });
+
+  test('npx projen build passes: the repo\'s tests and the infra synth on cdktn, and changes no committed file', async () => {
+    await timer.phase('build', 'cdktn repo: npx projen build', () => repo.projen('build'));
+    const synth = CdktfSynth.read(repo.dir);
+    expect(Object.keys(synth.resources('aws_scheduler_schedule'))).toHaveLength(1);
+    expect(synth.json.terraform.required_providers.aws.source).toBe('hashicorp/aws');
+    expect(await repo.gitStatus()).toBe('');
+  }, 10 * MINUTE);
 });
 
 describe('--infra hcl', () => {
@@ -558,7 +584,8 @@ describe('moving the cdktf repo to cdktn: one option and npx projen, no state mo
     expect(moved).not.toBe(projenrc);
     repo.write('.projenrc.ts', moved);
     await timer.phase('move', 'cdktf repo to cdktn: npx projen', () => repo.projen());
-    const changed = (await repo.gitStatus()).split('\n').map((line) => line.slice(3)).sort();
+    // Porcelain lines are `XY path`: not trimmed, so the first line keeps its status column.
+    const changed = (await repo.git('status', '--porcelain')).stdout.split('\n').filter(Boolean).map((line) => line.slice(3)).sort();
     expect(changed.filter((file) => ![
       '.projenrc.ts', '.projen/deps.json', '.projen/tasks.json', 'infra/main.ts', 'package.json', 'package-lock.json', 'test/infra/main.test.ts',
     ].includes(file))).toEqual([]);
